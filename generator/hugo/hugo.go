@@ -1,0 +1,93 @@
+// Package hugo is the one place that calls Hugo. Hugo's Go API is not
+// promised stable, so every call into it stays in this file.
+package hugo
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+)
+
+// Options describe one Hugo build.
+type Options struct {
+	SiteDir    string // the Hugo project (hugo.toml, content, ...)
+	DataDir    string // generated JSON, mounted as the site's data/generated
+	PublishDir string // where the pages are written; must not exist or be empty
+	BaseURL    string // overrides the config's baseURL when set
+	Stdout     io.Writer
+	Stderr     io.Writer
+}
+
+// Build renders the site once. Every call creates fresh HugoSites, since
+// Hugo refuses a second Build outside server mode.
+func Build(o Options) error {
+	siteDir, err := filepath.Abs(o.SiteDir)
+	if err != nil {
+		return err
+	}
+	dataDir, err := filepath.Abs(o.DataDir)
+	if err != nil {
+		return err
+	}
+	publishDir, err := filepath.Abs(o.PublishDir)
+	if err != nil {
+		return err
+	}
+
+	flags := config.New()
+	flags.Set("workingDir", siteDir)
+	flags.Set("publishDir", publishDir)
+	if o.BaseURL != "" {
+		flags.Set("baseURL", o.BaseURL)
+	}
+	// The generated data lives outside the project so that a build never
+	// writes into site/; Hugo drops a component's default mount once any
+	// mount for it is given, so the project's own folders are listed again.
+	flags.Set("module", map[string]any{
+		"mounts": []map[string]any{
+			{"source": "content", "target": "content"},
+			{"source": "layouts", "target": "layouts"},
+			{"source": "assets", "target": "assets"},
+			{"source": "static", "target": "static"},
+			{"source": "i18n", "target": "i18n"},
+			{"source": "data", "target": "data"},
+			{"source": dataDir, "target": "data/generated"},
+		},
+	})
+
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:    flags,
+		Fs:       hugofs.Os,
+		Filename: filepath.Join(siteDir, "hugo.toml"),
+		Environ:  []string{}, // no HUGO_* variables from the caller's shell
+	})
+	if err != nil {
+		return fmt.Errorf("hugo config: %w", err)
+	}
+	flags.Set("publishDirStatic", publishDir)
+	flags.Set("publishDirDynamic", publishDir)
+	fs := hugofs.NewFromSourceAndDestination(hugofs.Os, hugofs.Os, flags)
+
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Fs:       fs,
+		Configs:  configs,
+		LogLevel: logg.LevelWarn,
+		StdOut:   o.Stdout,
+		StdErr:   o.Stderr,
+	})
+	if err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	return nil
+}

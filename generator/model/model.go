@@ -1,0 +1,300 @@
+// Package model is the typed domain every pipeline stage shares: the
+// framework all partners agree on, and each city's facts, KPIs and measures.
+// Every value read from a spreadsheet keeps its Pos so that any later stage
+// can point a strategist back to the cell.
+package model
+
+import (
+	"fmt"
+)
+
+// Pos is where a value came from. Row and Col are 1-based; a zero Col means
+// the whole row, a zero Row the whole sheet, an empty Sheet the whole file.
+type Pos struct {
+	File  string
+	Sheet string
+	Row   int
+	Col   int
+}
+
+// Cell returns the cell reference such as "C7", or "" when Pos is not a cell.
+func (p Pos) Cell() string {
+	if p.Row <= 0 {
+		return ""
+	}
+	if p.Col <= 0 {
+		return fmt.Sprint(p.Row)
+	}
+	return ColumnName(p.Col) + fmt.Sprint(p.Row)
+}
+
+// ColumnName turns 1 into "A", 27 into "AA". Written here rather than taken
+// from excelize so that only the workbook package imports excelize.
+func ColumnName(col int) string {
+	var b []byte
+	for col > 0 {
+		col--
+		b = append([]byte{byte('A' + col%26)}, b...)
+		col /= 26
+	}
+	return string(b)
+}
+
+// String prints "data/cities/muenchen.xlsx: Kennzahlen!C7", shortening as the
+// position gets coarser.
+func (p Pos) String() string {
+	switch {
+	case p.Sheet == "":
+		return p.File
+	case p.Row <= 0:
+		return fmt.Sprintf("%s: %s", p.File, p.Sheet)
+	default:
+		return fmt.Sprintf("%s: %s!%s", p.File, p.Sheet, p.Cell())
+	}
+}
+
+// Less orders positions by file, sheet, row and column, so problems read
+// top to bottom as a strategist scrolls through the workbook.
+func (p Pos) Less(q Pos) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Sheet != q.Sheet {
+		return p.Sheet < q.Sheet
+	}
+	if p.Row != q.Row {
+		return p.Row < q.Row
+	}
+	return p.Col < q.Col
+}
+
+// Text is a text in the site's two languages. En may be empty; readers of
+// the English site then see the German text.
+type Text struct {
+	De string `json:"de"`
+	En string `json:"en"`
+}
+
+// Direction says whether higher or lower raw values are better.
+type Direction int
+
+const (
+	HigherIsBetter Direction = iota
+	LowerIsBetter
+)
+
+func (d Direction) String() string {
+	if d == LowerIsBetter {
+		return "lower"
+	}
+	return "higher"
+}
+
+// Transform is applied to raw values (and goalposts) before normalisation.
+type Transform int
+
+const (
+	NoTransform Transform = iota
+	LogTransform
+)
+
+func (t Transform) String() string {
+	if t == LogTransform {
+		return "log"
+	}
+	return "none"
+}
+
+// Status of a strategy measure, in order of progress.
+type Status int
+
+const (
+	Planned Status = iota
+	InProgress
+	Done
+	Stopped
+)
+
+func (s Status) String() string {
+	switch s {
+	case InProgress:
+		return "in_progress"
+	case Done:
+		return "done"
+	case Stopped:
+		return "stopped"
+	}
+	return "planned"
+}
+
+// Aggregation is how components are combined into a score.
+type Aggregation int
+
+const (
+	Arithmetic Aggregation = iota
+)
+
+func (a Aggregation) String() string { return "arithmetic" }
+
+// Framework is what all partners share: data/framework.xlsx.
+type Framework struct {
+	File       string
+	Dimensions []Dimension
+	Indicators []Indicator
+	Topics     []Topic
+	Levels     []Level
+	Settings   Settings
+}
+
+type Dimension struct {
+	ID          string
+	Name        Text
+	Description Text
+	Weight      float64
+	Pos         Pos
+}
+
+type Indicator struct {
+	ID          string
+	Dimension   string
+	Name        Text
+	Unit        string
+	Direction   Direction
+	Weight      float64
+	Goalposts   *Goalposts // nil: the observed range across cities is used
+	Transform   Transform
+	Source      string
+	Description Text
+	Decimals    int // digits shown on the site; -1 means "as in the data"
+	Pos         Pos
+}
+
+// Goalposts are the fixed values mapped to 0 and 100.
+type Goalposts struct {
+	Min, Max float64
+}
+
+type Topic struct {
+	ID        string
+	Dimension string
+	Name      Text
+	Pos       Pos
+}
+
+// Level is a maturity level: every index score at or above Min reaches it.
+type Level struct {
+	Min  float64
+	Name Text
+	Pos  Pos
+}
+
+type Settings struct {
+	Aggregation Aggregation
+	// MinCoverage is the share of weight (0..1) that must be present for a
+	// dimension or index score to be published.
+	MinCoverage float64
+	// ReferenceYear is the year the home page ranks; 0 picks it from the data.
+	ReferenceYear int
+}
+
+// City is one partner's workbook: data/cities/<slug>.xlsx.
+type City struct {
+	Slug       string
+	File       string
+	Name       string
+	State      string
+	Population int
+	Website    string
+	Contact    string
+	Strategy   Strategy
+	Lat, Lon   *float64
+	Facts      []Fact // every row of the city sheet, in sheet order
+	KPIs       []KPI
+	Measures   []Measure
+	Pos        Pos // the city sheet
+}
+
+// Fact is one row of the city sheet as written, with its source; the typed
+// fields of City are read from these.
+type Fact struct {
+	Key          string // canonical English key: name, state, population, ...
+	Value        string
+	Source       string
+	Illustrative bool
+	Pos          Pos // the value cell
+}
+
+type Strategy struct {
+	Title   string
+	Adopted Date
+	Link    string
+}
+
+// KPI is one row of the KPI sheet: one indicator's values over the years.
+type KPI struct {
+	Indicator    string
+	Values       []Observation // in year order
+	Source       string
+	Note         string
+	Illustrative bool // the source says the values are examples, not published facts
+	Pos          Pos  // the indicator cell
+}
+
+type Observation struct {
+	Year  int
+	Value float64
+	Pos   Pos
+}
+
+type Measure struct {
+	ID           string
+	Title        Text
+	Topic        string
+	Status       Status
+	Start, End   Date
+	Budget       *float64
+	Lead         string
+	Description  string
+	Link         string
+	Source       string
+	Illustrative bool
+	Pos          Pos // the ID cell
+}
+
+// Date is a calendar date that may be known only to the year or month.
+type Date struct {
+	Year, Month, Day int // zero Month or Day: not known to that precision
+}
+
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// ISO prints 2019-07-24, 2019-07 or 2019, as precise as the date is.
+func (d Date) ISO() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Before reports whether d is certainly earlier than e, comparing only to
+// the precision both dates have.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month == 0 || e.Month == 0 || d.Month != e.Month {
+		return d.Month != 0 && e.Month != 0 && d.Month < e.Month
+	}
+	return d.Day != 0 && e.Day != 0 && d.Day < e.Day
+}
+
+// Dataset is everything one build reads.
+type Dataset struct {
+	Framework Framework
+	Cities    []City // ordered by slug
+}
