@@ -166,7 +166,8 @@ type Indicator struct {
 	Source      string
 	Description Text
 	Decimals    int // digits shown on the site; -1 means "as in the data"
-	Pos         Pos
+	Pos         Pos // the ID cell
+	DimPos      Pos // the dimension cell
 }
 
 // Goalposts are the fixed values mapped to 0 and 100.
@@ -178,7 +179,8 @@ type Topic struct {
 	ID        string
 	Dimension string
 	Name      Text
-	Pos       Pos
+	Pos       Pos // the ID cell
+	DimPos    Pos // the dimension cell
 }
 
 // Level is a maturity level: every index score at or above Min reaches it.
@@ -259,6 +261,7 @@ type Measure struct {
 	Source       string
 	Illustrative bool
 	Pos          Pos // the ID cell
+	TopicPos     Pos // the topic cell
 }
 
 // Date is a calendar date that may be known only to the year or month.

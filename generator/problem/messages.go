@@ -1,0 +1,205 @@
+package problem
+
+// Code names a kind of problem; its text lives in the catalog below, in
+// both languages side by side so translators see each pair at once.
+type Code string
+
+const (
+	FileOpen         Code = "file.open"
+	FileNoCities     Code = "file.no_cities"
+	FileSlug         Code = "file.slug"
+	SheetMissing     Code = "sheet.missing"
+	SheetTwice       Code = "sheet.twice"
+	SheetEmpty       Code = "sheet.empty"
+	ColumnMissing    Code = "column.missing"
+	ColumnTwice      Code = "column.twice"
+	CellRequired     Code = "cell.required"
+	CellNumber       Code = "cell.number"
+	CellInteger      Code = "cell.integer"
+	CellDate         Code = "cell.date"
+	CellErrorValue   Code = "cell.error_value"
+	CellDirection    Code = "cell.direction"
+	CellTransform    Code = "cell.transform"
+	CellStatus       Code = "cell.status"
+	CellAggregation  Code = "cell.aggregation"
+	CellID           Code = "cell.id"
+	CellLink         Code = "cell.link"
+	CellTooLong      Code = "cell.too_long"
+	YearHeader       Code = "year.header"
+	YearNone         Code = "year.none"
+	KeyUnknown       Code = "key.unknown"
+	KeyTwice         Code = "key.twice"
+	IDTwice          Code = "id.twice"
+	RefDimension     Code = "ref.dimension"
+	RefIndicator     Code = "ref.indicator"
+	RefTopic         Code = "ref.topic"
+	WeightNegative   Code = "weight.negative"
+	WeightAllZero    Code = "weight.all_zero"
+	WeightsAllZero   Code = "weight.all_zero_index"
+	GoalpostsHalf    Code = "goalposts.half"
+	GoalpostsOrder   Code = "goalposts.order"
+	LogNotPositive   Code = "log.not_positive"
+	PercentRange     Code = "percent.range"
+	DecimalsRange    Code = "decimals.range"
+	LevelRange       Code = "level.range"
+	LevelNoZero      Code = "level.no_zero"
+	LevelTwice       Code = "level.twice"
+	LevelsNone       Code = "level.none"
+	CoverageRange    Code = "setting.coverage"
+	ReferenceYear    Code = "setting.reference_year"
+	PopulationRange  Code = "fact.population"
+	CoordinateRange  Code = "fact.coordinate"
+	MeasureEndsEarly Code = "measure.ends_early"
+	BudgetNegative   Code = "measure.budget"
+	DimensionEmpty   Code = "dimension.empty"
+	IndicatorNoData  Code = "indicator.no_data"
+)
+
+type message struct{ de, en string }
+
+var catalog = map[Code]message{
+	FileOpen: {
+		"Datei kann nicht gelesen werden (%s); erwartet wird eine Excel-Arbeitsmappe (.xlsx) ohne Passwort",
+		"cannot read the file (%s); expected an Excel workbook (.xlsx) without a password"},
+	FileNoCities: {
+		"keine Stadt-Arbeitsmappe gefunden; erwartet wird mindestens eine Datei data/cities/<stadt>.xlsx",
+		"no city workbook found; expected at least one file data/cities/<city>.xlsx"},
+	FileSlug: {
+		"Dateiname %q ist als Adresse der Stadt ungeeignet; erwartet werden Kleinbuchstaben, Ziffern und '-' (z. B. muenchen.xlsx)",
+		"file name %q cannot serve as the city's address; expected lower-case letters, digits and '-' (e.g. muenchen.xlsx)"},
+	SheetMissing: {
+		"Blatt %q fehlt; erwartet wird ein Blatt namens %s",
+		"sheet %q is missing; expected a sheet named %s"},
+	SheetTwice: {
+		"die Blätter %q und %q meinen dasselbe; erwartet wird nur eines davon",
+		"sheets %q and %q mean the same; expected only one of them"},
+	SheetEmpty: {
+		"Blatt ist leer; erwartet wird eine Kopfzeile mit den Spalten %s",
+		"sheet is empty; expected a header row with the columns %s"},
+	ColumnMissing: {
+		"Spalte %q fehlt in der Kopfzeile; erwartet wird eine Spalte namens %s",
+		"column %q is missing from the header row; expected a column named %s"},
+	ColumnTwice: {
+		"Spalte %q kommt zweimal vor (auch in Spalte %s); erwartet wird sie nur einmal",
+		"column %q appears twice (also in column %s); expected it only once"},
+	CellRequired: {
+		"%s fehlt; erwartet wird ein Wert",
+		"%s is missing; expected a value"},
+	CellNumber: {
+		"%q ist keine Zahl; erwartet wird eine Zahl wie 1.234,5 oder 12,5 %%",
+		"%q is not a number; expected a number such as 1,234.5 or 12.5 %%"},
+	CellInteger: {
+		"%q ist keine ganze Zahl; erwartet wird eine ganze Zahl",
+		"%q is not a whole number; expected a whole number"},
+	CellDate: {
+		"%q ist kein Datum; erwartet wird ein Datum wie 24.07.2019, 2019-07-24, 07.2019 oder 2019",
+		"%q is not a date; expected a date such as 24.07.2019, 2019-07-24, 07.2019 or 2019"},
+	CellErrorValue: {
+		"Zelle enthält den Fehlerwert %s (eine Formel ließ sich nicht berechnen); erwartet wird ein Wert",
+		"cell holds the error value %s (a formula could not be computed); expected a value"},
+	CellDirection: {
+		"%q ist keine Richtung; erwartet wird \"höher ist besser\" oder \"niedriger ist besser\" (higher/lower is better)",
+		"%q is not a direction; expected \"higher is better\" or \"lower is better\" (höher/niedriger ist besser)"},
+	CellTransform: {
+		"%q ist keine Transformation; erwartet wird \"keine\" oder \"log\"",
+		"%q is not a transform; expected \"none\" or \"log\""},
+	CellStatus: {
+		"%q ist kein Status; erwartet wird geplant, in Umsetzung, abgeschlossen oder eingestellt (planned, in progress, done, stopped)",
+		"%q is not a status; expected planned, in progress, done or stopped (geplant, in Umsetzung, abgeschlossen, eingestellt)"},
+	CellAggregation: {
+		"%q ist keine unterstützte Aggregation; erwartet wird \"arithmetisch\" (gewichtetes arithmetisches Mittel)",
+		"%q is not a supported aggregation; expected \"arithmetic\" (weighted arithmetic mean)"},
+	CellID: {
+		"ID %q ist ungültig; erwartet werden Buchstaben, Ziffern, '-' und '_' (höchstens 40 Zeichen)",
+		"ID %q is not valid; expected letters, digits, '-' and '_' (at most 40 characters)"},
+	CellLink: {
+		"%q ist kein zulässiger Link; erwartet wird eine Adresse, die mit https:// oder http:// beginnt (beim Kontakt auch mailto:)",
+		"%q is not an allowed link; expected an address starting with https:// or http:// (for the contact also mailto:)"},
+	CellTooLong: {
+		"Text ist %d Zeichen lang; erwartet werden höchstens %d Zeichen",
+		"text is %d characters long; expected at most %d characters"},
+	YearHeader: {
+		"Spaltenkopf %q ist kein mögliches Jahr; erwartet wird ein Jahr von %d bis %d",
+		"column header %q is not a possible year; expected a year from %d to %d"},
+	YearNone: {
+		"keine Jahresspalte gefunden; erwartet werden Spalten wie 2023, 2024 in der Kopfzeile",
+		"no year column found; expected columns such as 2023, 2024 in the header row"},
+	KeyUnknown: {
+		"%q ist kein bekanntes Feld; erwartet wird eines von: %s",
+		"%q is not a known field; expected one of: %s"},
+	KeyTwice: {
+		"Feld %q kommt zweimal vor (zuerst in %s); erwartet wird es nur einmal",
+		"field %q appears twice (first in %s); expected it only once"},
+	IDTwice: {
+		"ID %q kommt doppelt vor (zuerst in %s); erwartet wird eine eindeutige ID",
+		"ID %q appears twice (first in %s); expected a unique ID"},
+	RefDimension: {
+		"unbekannte Dimension %q; erwartet wird eine ID vom Blatt Dimensionen: %s",
+		"unknown dimension %q; expected an ID from the Dimensions sheet: %s"},
+	RefIndicator: {
+		"unbekannter Indikator %q; erwartet wird eine ID vom Blatt Indikatoren in %s",
+		"unknown indicator %q; expected an ID from the Indicators sheet in %s"},
+	RefTopic: {
+		"unbekanntes Thema %q; erwartet wird eine ID vom Blatt Themen in %s",
+		"unknown topic %q; expected an ID from the Topics sheet in %s"},
+	WeightNegative: {
+		"Gewicht %v ist negativ; erwartet wird ein Gewicht von 0 oder mehr",
+		"weight %v is negative; expected a weight of 0 or more"},
+	WeightAllZero: {
+		"alle Indikatoren der Dimension %q haben das Gewicht 0; erwartet wird mindestens ein Gewicht über 0",
+		"every indicator of dimension %q has weight 0; expected at least one weight above 0"},
+	WeightsAllZero: {
+		"alle Dimensionen haben das Gewicht 0; erwartet wird mindestens ein Gewicht über 0",
+		"every dimension has weight 0; expected at least one weight above 0"},
+	GoalpostsHalf: {
+		"nur ein Zielwert ist angegeben (Minimum %s, Maximum %s); erwartet werden beide oder keiner",
+		"only one goalpost is given (min %s, max %s); expected both or neither"},
+	GoalpostsOrder: {
+		"Minimum %v ist nicht kleiner als Maximum %v; erwartet wird Minimum < Maximum",
+		"min %v is not below max %v; expected min < max"},
+	LogNotPositive: {
+		"Wert %v kann nicht logarithmiert werden (Indikator %q hat Transformation log); erwartet wird ein Wert über 0",
+		"value %v cannot be log-transformed (indicator %q uses transform log); expected a value above 0"},
+	PercentRange: {
+		"Wert %v liegt außerhalb von 0–100 (Indikator %q hat die Einheit %%); erwartet wird ein Prozentwert von 0 bis 100",
+		"value %v lies outside 0–100 (indicator %q is measured in %%); expected a percentage from 0 to 100"},
+	DecimalsRange: {
+		"%v Nachkommastellen sind nicht möglich; erwartet wird eine ganze Zahl von 0 bis 6",
+		"%v decimals are not possible; expected a whole number from 0 to 6"},
+	LevelRange: {
+		"Untergrenze %v liegt außerhalb von 0–100; erwartet wird eine Punktzahl von 0 bis 100",
+		"lower bound %v lies outside 0–100; expected a score from 0 to 100"},
+	LevelNoZero: {
+		"kein Reifegrad beginnt bei 0; erwartet wird ein Reifegrad mit der Untergrenze 0, damit jede Punktzahl einen hat",
+		"no level starts at 0; expected a level with lower bound 0 so that every score has one"},
+	LevelTwice: {
+		"Untergrenze %v kommt doppelt vor (zuerst in %s); erwartet wird jede Untergrenze nur einmal",
+		"lower bound %v appears twice (first in %s); expected each lower bound only once"},
+	LevelsNone: {
+		"keine Reifegrade angegeben; erwartet wird mindestens einer mit der Untergrenze 0",
+		"no levels given; expected at least one with lower bound 0"},
+	CoverageRange: {
+		"Mindestabdeckung %v liegt außerhalb von 0–100 %%; erwartet wird z. B. 50 %%",
+		"minimum coverage %v lies outside 0–100 %%; expected e.g. 50 %%"},
+	ReferenceYear: {
+		"Bezugsjahr %d hat keine Daten; erwartet wird eines der Jahre mit Daten: %s",
+		"reference year %d has no data; expected one of the years with data: %s"},
+	PopulationRange: {
+		"Einwohnerzahl %v ist nicht möglich; erwartet wird eine ganze Zahl über 0",
+		"population %v is not possible; expected a whole number above 0"},
+	CoordinateRange: {
+		"%v liegt außerhalb von %v bis %v; erwartet wird eine Koordinate in Dezimalgrad",
+		"%v lies outside %v to %v; expected a coordinate in decimal degrees"},
+	MeasureEndsEarly: {
+		"Ende %s liegt vor dem Beginn %s; erwartet wird ein Ende am oder nach dem Beginn",
+		"end %s lies before the start %s; expected an end on or after the start"},
+	BudgetNegative: {
+		"Budget %v ist negativ; erwartet wird ein Betrag von 0 oder mehr",
+		"budget %v is negative; expected an amount of 0 or more"},
+	DimensionEmpty: {
+		"Dimension %q hat keine Indikatoren; erwartet wird mindestens ein Indikator auf dem Blatt Indikatoren",
+		"dimension %q has no indicators; expected at least one indicator on the Indicators sheet"},
+	IndicatorNoData: {
+		"keine Stadt meldet Werte für Indikator %q; er geht in keine Punktzahl ein",
+		"no city reports values for indicator %q; it enters no score"},
+}

@@ -1,0 +1,282 @@
+package workbook
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+)
+
+var (
+	citySheet     = sheetSpec{[]string{"Stadt", "City", "Kommune", "Municipality", "Partner"}}
+	kpiSheet      = sheetSpec{[]string{"Kennzahlen", "KPIs", "KPI", "Indikatorwerte", "Indicator values"}}
+	measuresSheet = sheetSpec{[]string{"Maßnahmen", "Measures", "Massnahmen"}}
+)
+
+var (
+	facts = []colSpec{colKey, colValue, colSource}
+	kpis  = []colSpec{
+		{"indicator", []string{"Indikator", "Indicator", "Indikator-ID", "Indicator ID"}, true},
+		colSource,
+		{"note", []string{"Anmerkung", "Note", "Bemerkung", "Hinweis", "Comment"}, false}}
+	measures = []colSpec{colID,
+		{"title_de", []string{"Titel", "Title", "Titel (de)", "Title (de)", "Maßnahme", "Measure"}, true},
+		{"title_en", []string{"Titel (en)", "Title (en)"}, false},
+		{"topic", []string{"Thema", "Topic", "Themen-ID", "Topic ID"}, true},
+		{"status", []string{"Status", "Stand"}, true},
+		{"start", []string{"Beginn", "Start", "Startdatum", "Start date"}, false},
+		{"end", []string{"Ende", "End", "Enddatum", "End date"}, false},
+		{"budget", []string{"Budget", "Budget (EUR)", "Kosten", "Cost"}, false},
+		{"lead", []string{"Federführung", "Lead unit", "Lead", "Verantwortlich", "Zuständig", "Responsible"}, false},
+		{"description", []string{"Beschreibung", "Description"}, false},
+		{"link", []string{"Link", "URL", "Webseite", "Website"}, false},
+		colSource}
+)
+
+// factKeys are the rows of the city sheet, canonical key first.
+var factKeys = []struct {
+	key   string
+	names []string
+}{
+	{"name", []string{"Name", "Stadt", "City", "Kommune"}},
+	{"state", []string{"Bundesland", "State", "Land"}},
+	{"population", []string{"Einwohner", "Population", "Einwohnerzahl", "Inhabitants"}},
+	{"website", []string{"Webseite", "Website", "Homepage", "Internetseite"}},
+	{"strategy", []string{"Strategie", "Strategy", "Strategietitel", "Strategy title", "Digitalstrategie"}},
+	{"adopted", []string{"Beschlossen am", "Adopted", "Beschluss", "Beschlussdatum", "Adopted on"}},
+	{"strategy_link", []string{"Strategie-Link", "Strategy link", "Link zur Strategie", "Strategie Link"}},
+	{"contact", []string{"Kontakt", "Contact", "Ansprechpartner"}},
+	{"lat", []string{"Breitengrad", "Latitude", "Lat", "Breite"}},
+	{"lon", []string{"Längengrad", "Longitude", "Lon", "Länge", "Lng"}},
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ReadCity reads data/cities/<slug>.xlsx; the slug is the file name.
+func ReadCity(path string, probs *problem.List) model.City {
+	slug := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	c := model.City{Slug: slug, File: path, Pos: model.Pos{File: path}}
+	if !slugPattern.MatchString(slug) {
+		probs.Errorf(model.Pos{File: path}, problem.FileSlug, filepath.Base(path))
+	}
+	b, ok := openBook(path, probs)
+	if !ok {
+		return c
+	}
+	defer b.close()
+
+	if t, ok := b.tableOf(citySheet, facts, true); ok {
+		c.Pos = t.pos(0, 0)
+		readFacts(t, &c)
+	}
+	if t, ok := b.tableOf(kpiSheet, kpis, true); ok {
+		c.KPIs = readKPIs(t)
+	}
+	if t, ok := b.tableOf(measuresSheet, measures, true); ok {
+		for _, r := range t.rows {
+			if m, ok := readMeasure(t, r); ok {
+				c.Measures = append(c.Measures, m)
+			}
+		}
+	}
+	return c
+}
+
+func readFacts(t *table, c *model.City) {
+	seen := map[string]model.Pos{}
+	var known []string
+	for _, k := range factKeys {
+		known = append(known, k.names[0])
+	}
+	for _, r := range t.rows {
+		key := t.raw(r, "key")
+		canon := ""
+		for _, k := range factKeys {
+			if matches(key, k.names) {
+				canon = k.key
+				break
+			}
+		}
+		if canon == "" {
+			t.b.probs.Errorf(t.cellPos(r, "key"), problem.KeyUnknown, key, quoteOr(known))
+			continue
+		}
+		if first, dup := seen[canon]; dup {
+			t.b.probs.Errorf(t.cellPos(r, "key"), problem.KeyTwice, key, first.Cell())
+			continue
+		}
+		seen[canon] = t.cellPos(r, "key")
+		value, ok := t.text(r, "value", false, key)
+		if !ok {
+			continue
+		}
+		source := t.optText(r, "source")
+		pos := t.cellPos(r, "value")
+		c.Facts = append(c.Facts, model.Fact{Key: canon, Value: value, Source: source,
+			Illustrative: isIllustrative(source), Pos: pos})
+		if value == "" {
+			continue
+		}
+		switch canon {
+		case "name":
+			c.Name = value
+		case "state":
+			c.State = value
+		case "website":
+			if checkLink(t, pos, value, false) {
+				c.Website = value
+			}
+		case "strategy":
+			c.Strategy.Title = value
+		case "strategy_link":
+			if checkLink(t, pos, value, false) {
+				c.Strategy.Link = value
+			}
+		case "contact":
+			if !strings.Contains(value, ":") || checkLink(t, pos, value, true) {
+				c.Contact = value
+			}
+		case "adopted":
+			if d, ok := t.date(r, "value"); ok {
+				c.Strategy.Adopted = d
+			}
+		case "population":
+			v, present, ok := t.numberAt(r, t.cols["value"])
+			if ok && present {
+				if v != float64(int(v)) || v <= 0 {
+					t.b.probs.Errorf(pos, problem.PopulationRange, value)
+				} else {
+					c.Population = int(v)
+				}
+			}
+		case "lat", "lon":
+			v, present, ok := t.numberAt(r, t.cols["value"])
+			limit := 90.0
+			if canon == "lon" {
+				limit = 180
+			}
+			if ok && present && (v < -limit || v > limit) {
+				t.b.probs.Errorf(pos, problem.CoordinateRange, formatNumber(v), -limit, limit)
+				ok = false
+			}
+			if ok && present {
+				if canon == "lat" {
+					c.Lat = &v
+				} else {
+					c.Lon = &v
+				}
+			}
+		}
+	}
+	if _, ok := seen["name"]; !ok || c.Name == "" {
+		t.b.probs.Errorf(t.pos(0, 0), problem.CellRequired, "Name")
+	}
+}
+
+// readKPIs reads the KPI sheet: every header that is a whole number is a
+// year column.
+func readKPIs(t *table) []model.KPI {
+	type yearCol struct{ year, col int }
+	var years []yearCol
+	headerRow := 0
+	if len(t.rows) > 0 {
+		headerRow = t.rows[0].n - 1
+	}
+	for _, h := range t.headers {
+		y, err := strconv.ParseFloat(strings.ReplaceAll(h.text, ",", "."), 64)
+		if err != nil {
+			continue
+		}
+		if y != float64(int(y)) || y < minYear || y > maxYear {
+			t.b.probs.Errorf(t.pos(headerRow, h.col), problem.YearHeader, h.text, minYear, maxYear)
+			continue
+		}
+		years = append(years, yearCol{int(y), h.col})
+	}
+	if len(years) == 0 {
+		t.b.probs.Errorf(t.pos(headerRow, 0), problem.YearNone)
+		return nil
+	}
+	var out []model.KPI
+	for _, r := range t.rows {
+		id, ok := t.text(r, "indicator", true, "Indikator / Indicator")
+		if !ok {
+			continue
+		}
+		source := t.optText(r, "source")
+		k := model.KPI{Indicator: id, Source: source, Note: t.optText(r, "note"),
+			Illustrative: isIllustrative(source), Pos: t.cellPos(r, "indicator")}
+		for _, yc := range years {
+			v, present, ok := t.numberAt(r, yc.col)
+			if ok && present {
+				k.Values = append(k.Values, model.Observation{Year: yc.year, Value: v, Pos: t.pos(r.n, yc.col)})
+			}
+		}
+		sortObservations(k.Values)
+		out = append(out, k)
+	}
+	return out
+}
+
+// Years a KPI column may name. The lower bound is before any municipal
+// digital strategy; the upper one leaves room for targets.
+const (
+	minYear = 1990
+	maxYear = 2100
+)
+
+func sortObservations(obs []model.Observation) {
+	for i := 1; i < len(obs); i++ {
+		for j := i; j > 0 && obs[j].Year < obs[j-1].Year; j-- {
+			obs[j], obs[j-1] = obs[j-1], obs[j]
+		}
+	}
+}
+
+func readMeasure(t *table, r row) (model.Measure, bool) {
+	id, ok1 := t.text(r, "id", true, "ID")
+	title, ok2 := t.text(r, "title_de", true, "Titel / Title")
+	topic, ok3 := t.text(r, "topic", true, "Thema / Topic")
+	status, ok4 := enum(t, r, "status", parseStatus, problem.CellStatus)
+	start, ok5 := t.date(r, "start")
+	end, ok6 := t.date(r, "end")
+	budget, ok7 := t.number(r, "budget", false, "")
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) {
+		return model.Measure{}, false
+	}
+	if budget != nil && *budget < 0 {
+		t.b.probs.Errorf(t.cellPos(r, "budget"), problem.BudgetNegative, formatNumber(*budget))
+		return model.Measure{}, false
+	}
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+		t.b.probs.Errorf(t.cellPos(r, "end"), problem.MeasureEndsEarly, end.ISO(), start.ISO())
+		return model.Measure{}, false
+	}
+	link := t.optText(r, "link")
+	if !checkLink(t, t.cellPos(r, "link"), link, false) {
+		return model.Measure{}, false
+	}
+	source := t.optText(r, "source")
+	return model.Measure{
+		ID: id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
+		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
+		Lead: t.optText(r, "lead"), Description: t.optText(r, "description"),
+		Link: link, Source: source, Illustrative: isIllustrative(source),
+		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"),
+	}, true
+}
+
+// checkLink reports a link that is not http(s) (or, where allowed, mailto):
+// a javascript: or data: link from a cell must never reach the site.
+func checkLink(t *table, pos model.Pos, link string, mailto bool) bool {
+	l := strings.ToLower(link)
+	if link == "" || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") ||
+		(mailto && strings.HasPrefix(l, "mailto:")) {
+		return true
+	}
+	t.b.probs.Errorf(pos, problem.CellLink, link)
+	return false
+}

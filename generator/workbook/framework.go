@@ -1,0 +1,250 @@
+package workbook
+
+import (
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+)
+
+var (
+	dimensionsSheet = sheetSpec{[]string{"Dimensionen", "Dimensions"}}
+	indicatorsSheet = sheetSpec{[]string{"Indikatoren", "Indicators"}}
+	topicsSheet     = sheetSpec{[]string{"Themen", "Topics", "Themenfelder", "Handlungsfelder"}}
+	levelsSheet     = sheetSpec{[]string{"Reifegrade", "Levels", "Reifegradstufen", "Maturity levels"}}
+	settingsSheet   = sheetSpec{[]string{"Einstellungen", "Settings"}}
+)
+
+// Column names shared by several sheets.
+var (
+	colID      = colSpec{"id", []string{"ID", "Kennung", "Kürzel", "Code"}, true}
+	colDim     = colSpec{"dimension", []string{"Dimension"}, true}
+	colNameDe  = colSpec{"name_de", []string{"Name (de)", "Name", "Bezeichnung", "Name de", "Bezeichnung (de)", "Name (deutsch)"}, true}
+	colNameEn  = colSpec{"name_en", []string{"Name (en)", "Name en", "Bezeichnung (en)", "Name (englisch)", "Name (English)"}, false}
+	colWeight  = colSpec{"weight", []string{"Gewicht", "Weight", "Gewichtung", "Weighting"}, true}
+	colDescDe  = colSpec{"desc_de", []string{"Beschreibung (de)", "Beschreibung", "Description (de)", "Beschreibung de"}, false}
+	colDescEn  = colSpec{"desc_en", []string{"Description (en)", "Description", "Beschreibung (en)", "Description en"}, false}
+	colSource  = colSpec{"source", []string{"Quelle", "Source", "Datenquelle", "Data source"}, false}
+	colKey     = colSpec{"key", []string{"Feld", "Field", "Einstellung", "Setting", "Merkmal", "Key"}, true}
+	colValue   = colSpec{"value", []string{"Wert", "Value", "Angabe"}, true}
+	dimensions = []colSpec{colID, colNameDe, colNameEn, colWeight, colDescDe, colDescEn}
+	indicators = []colSpec{colID, colDim, colNameDe, colNameEn,
+		{"unit", []string{"Einheit", "Unit"}, false},
+		{"direction", []string{"Richtung", "Direction", "Polarität", "Polarity"}, true},
+		colWeight,
+		{"min", []string{"Minimum", "Goalpost min", "Zielwert min", "Min", "Untere Grenze", "Lower goalpost"}, false},
+		{"max", []string{"Maximum", "Goalpost max", "Zielwert max", "Max", "Obere Grenze", "Upper goalpost"}, false},
+		{"transform", []string{"Transformation", "Transform"}, false},
+		colSource,
+		{"decimals", []string{"Nachkommastellen", "Decimals", "Dezimalstellen", "Decimal places"}, false},
+		colDescDe, colDescEn}
+	topics = []colSpec{colID, colDim, colNameDe, colNameEn}
+	levels = []colSpec{
+		{"min", []string{"Ab Punktzahl", "From score", "Ab", "From", "Untergrenze", "Lower bound", "Mindestpunktzahl", "Minimum score"}, true},
+		colNameDe, colNameEn}
+	settings = []colSpec{colKey, colValue}
+)
+
+// ReadFramework reads data/framework.xlsx. Problems go to probs; the
+// returned framework holds every row that could be read, so that the
+// validator can still check the rest.
+func ReadFramework(path string, probs *problem.List) model.Framework {
+	fw := model.Framework{File: path, Settings: model.Settings{MinCoverage: 0.5}}
+	b, ok := openBook(path, probs)
+	if !ok {
+		return fw
+	}
+	defer b.close()
+
+	if t, ok := b.tableOf(dimensionsSheet, dimensions, true); ok {
+		for _, r := range t.rows {
+			id, ok1 := t.text(r, "id", true, "ID")
+			name, ok2 := t.text(r, "name_de", true, "Name (de)")
+			w, ok3 := t.number(r, "weight", true, "Gewicht / Weight")
+			if !ok1 || !ok2 || !ok3 {
+				continue
+			}
+			if *w < 0 {
+				b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, formatNumber(*w))
+				continue
+			}
+			fw.Dimensions = append(fw.Dimensions, model.Dimension{
+				ID: id, Name: model.Text{De: name, En: t.optText(r, "name_en")},
+				Description: model.Text{De: t.optText(r, "desc_de"), En: t.optText(r, "desc_en")},
+				Weight:      *w, Pos: t.cellPos(r, "id"),
+			})
+		}
+	}
+	if t, ok := b.tableOf(indicatorsSheet, indicators, true); ok {
+		for _, r := range t.rows {
+			if ind, ok := readIndicator(t, r); ok {
+				fw.Indicators = append(fw.Indicators, ind)
+			}
+		}
+	}
+	if t, ok := b.tableOf(topicsSheet, topics, true); ok {
+		for _, r := range t.rows {
+			id, ok1 := t.text(r, "id", true, "ID")
+			dim, ok2 := t.text(r, "dimension", true, "Dimension")
+			name, ok3 := t.text(r, "name_de", true, "Name (de)")
+			if ok1 && ok2 && ok3 {
+				fw.Topics = append(fw.Topics, model.Topic{
+					ID: id, Dimension: dim, Name: model.Text{De: name, En: t.optText(r, "name_en")},
+					Pos: t.cellPos(r, "id"), DimPos: t.cellPos(r, "dimension"),
+				})
+			}
+		}
+	}
+	if t, ok := b.tableOf(levelsSheet, levels, true); ok {
+		for _, r := range t.rows {
+			lo, ok1 := t.number(r, "min", true, "Ab Punktzahl / From score")
+			name, ok2 := t.text(r, "name_de", true, "Name (de)")
+			if ok1 && (*lo < 0 || *lo > 100) {
+				b.probs.Errorf(t.cellPos(r, "min"), problem.LevelRange, formatNumber(*lo))
+				ok1 = false
+			}
+			if ok1 && ok2 {
+				fw.Levels = append(fw.Levels, model.Level{
+					Min: *lo, Name: model.Text{De: name, En: t.optText(r, "name_en")},
+					Pos: t.cellPos(r, "min"),
+				})
+			}
+		}
+	}
+	if t, ok := b.tableOf(settingsSheet, settings, false); ok {
+		readSettings(t, &fw.Settings)
+	}
+	return fw
+}
+
+func readIndicator(t *table, r row) (model.Indicator, bool) {
+	id, ok1 := t.text(r, "id", true, "ID")
+	dim, ok2 := t.text(r, "dimension", true, "Dimension")
+	name, ok3 := t.text(r, "name_de", true, "Name (de)")
+	dir, ok4 := enum(t, r, "direction", parseDirection, problem.CellDirection)
+	if t.raw(r, "direction") == "" && ok4 {
+		// An empty direction would silently mean "higher is better".
+		t.b.probs.Errorf(t.cellPos(r, "direction"), problem.CellRequired, "Richtung / Direction")
+		ok4 = false
+	}
+	w, ok5 := t.number(r, "weight", true, "Gewicht / Weight")
+	lo, ok6 := t.number(r, "min", false, "")
+	hi, ok7 := t.number(r, "max", false, "")
+	tr, ok8 := enum(t, r, "transform", parseTransform, problem.CellTransform)
+	dec, ok9 := t.number(r, "decimals", false, "")
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9) {
+		return model.Indicator{}, false
+	}
+	ind := model.Indicator{
+		ID: id, Dimension: dim, Name: model.Text{De: name, En: t.optText(r, "name_en")},
+		Unit: t.optText(r, "unit"), Direction: dir, Weight: *w, Transform: tr,
+		Source:      t.optText(r, "source"),
+		Description: model.Text{De: t.optText(r, "desc_de"), En: t.optText(r, "desc_en")},
+		Decimals:    -1, Pos: t.cellPos(r, "id"), DimPos: t.cellPos(r, "dimension"),
+	}
+	if *w < 0 {
+		t.b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, formatNumber(*w))
+		return model.Indicator{}, false
+	}
+	switch {
+	case lo != nil && hi != nil:
+		if *lo >= *hi {
+			t.b.probs.Errorf(t.cellPos(r, "min"), problem.GoalpostsOrder, formatNumber(*lo), formatNumber(*hi))
+			return model.Indicator{}, false
+		}
+		if tr == model.LogTransform && *lo <= 0 {
+			t.b.probs.Errorf(t.cellPos(r, "min"), problem.LogNotPositive, formatNumber(*lo), id)
+			return model.Indicator{}, false
+		}
+		ind.Goalposts = &model.Goalposts{Min: *lo, Max: *hi}
+	case lo != nil || hi != nil:
+		show := func(p *float64) string {
+			if p == nil {
+				return "–"
+			}
+			return formatNumber(*p)
+		}
+		t.b.probs.Errorf(t.pos(r.n, t.cols["min"]), problem.GoalpostsHalf, show(lo), show(hi))
+		return model.Indicator{}, false
+	}
+	if dec != nil {
+		if *dec != float64(int(*dec)) || *dec < 0 || *dec > 6 {
+			t.b.probs.Errorf(t.cellPos(r, "decimals"), problem.DecimalsRange, formatNumber(*dec))
+			return model.Indicator{}, false
+		}
+		ind.Decimals = int(*dec)
+	}
+	return ind, true
+}
+
+func readSettings(t *table, s *model.Settings) {
+	seen := map[string]model.Pos{}
+	for _, r := range t.rows {
+		key := t.raw(r, "key")
+		var canon string
+		switch {
+		case matches(key, []string{"Aggregation", "Aggregationsmethode", "Aggregation method"}):
+			canon = "aggregation"
+		case matches(key, []string{"Mindestabdeckung", "Minimum coverage", "Abdeckung", "Coverage", "Min coverage"}):
+			canon = "coverage"
+		case matches(key, []string{"Bezugsjahr", "Reference year", "Referenzjahr"}):
+			canon = "year"
+		default:
+			t.b.probs.Errorf(t.cellPos(r, "key"), problem.KeyUnknown, key,
+				`"Aggregation", "Mindestabdeckung / Minimum coverage", "Bezugsjahr / Reference year"`)
+			continue
+		}
+		if first, dup := seen[canon]; dup {
+			t.b.probs.Errorf(t.cellPos(r, "key"), problem.KeyTwice, key, first.Cell())
+			continue
+		}
+		seen[canon] = t.cellPos(r, "key")
+		switch canon {
+		case "aggregation":
+			if a, ok := enum(t, r, "value", parseAggregation, problem.CellAggregation); ok {
+				s.Aggregation = a
+			}
+		case "coverage":
+			v, ok := t.number(r, "value", true, key)
+			if !ok {
+				continue
+			}
+			// "50 %" and "50" mean half; so does 0.5.
+			cov := *v
+			if strings.Contains(t.raw(r, "value"), "%") || cov > 1 {
+				cov /= 100
+			}
+			if cov < 0 || cov > 1 {
+				t.b.probs.Errorf(t.cellPos(r, "value"), problem.CoverageRange, t.raw(r, "value"))
+				continue
+			}
+			s.MinCoverage = cov
+		case "year":
+			v, ok := t.number(r, "value", false, key)
+			if !ok || v == nil {
+				continue
+			}
+			if *v != float64(int(*v)) {
+				t.b.probs.Errorf(t.cellPos(r, "value"), problem.CellInteger, t.raw(r, "value"))
+				continue
+			}
+			s.ReferenceYear = int(*v)
+		}
+	}
+}
+
+// tableOf finds a sheet and reads it as a table.
+func (b *book) tableOf(spec sheetSpec, cols []colSpec, required bool) (*table, bool) {
+	name, ok := b.findSheet(spec, required)
+	if !ok {
+		return nil, false
+	}
+	return b.readTable(name, cols)
+}
+
+// optText reads an optional text column; problems are reported, and the
+// text is then left empty.
+func (t *table) optText(r row, key string) string {
+	s, _ := t.text(r, key, false, "")
+	return s
+}

@@ -1,0 +1,324 @@
+package workbook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits that keep a hostile or broken file from exhausting memory.
+const (
+	unzipSizeLimit    = 128 << 20 // a whole workbook, unpacked
+	unzipXMLSizeLimit = 16 << 20  // one sheet held in memory; larger ones go to a temp file
+	maxTextLength     = 5000      // characters in one text cell
+)
+
+// sheetSpec names a sheet in both languages; the first name is what
+// messages suggest.
+type sheetSpec struct {
+	names []string
+}
+
+func (s sheetSpec) display() string { return quoteOr(s.names[:2]) }
+
+// colSpec names a column: its key for the code, the names a strategist may
+// write (German first, English second), and whether it must be present.
+type colSpec struct {
+	key      string
+	names    []string
+	required bool
+}
+
+func quoteOr(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " / " + q[len(q)-1]
+}
+
+// book is one open workbook and the problems found in it.
+type book struct {
+	file  string
+	f     *excelize.File
+	probs *problem.List
+}
+
+func openBook(path string, probs *problem.List) (*book, bool) {
+	f, err := excelize.OpenFile(path, excelize.Options{
+		RawCellValue:      true,
+		UnzipSizeLimit:    unzipSizeLimit,
+		UnzipXMLSizeLimit: unzipXMLSizeLimit,
+	})
+	if err != nil {
+		probs.Errorf(model.Pos{File: path}, problem.FileOpen, err.Error())
+		return nil, false
+	}
+	return &book{file: path, f: f, probs: probs}, true
+}
+
+func (b *book) close() { _ = b.f.Close() }
+
+// findSheet returns the sheet that matches spec. A missing required sheet
+// is a problem at file level; two sheets matching is a problem too, since
+// the strategist would not know which one counts.
+func (b *book) findSheet(spec sheetSpec, required bool) (string, bool) {
+	var found []string
+	for _, name := range b.f.GetSheetList() {
+		if matches(name, spec.names) {
+			found = append(found, name)
+		}
+	}
+	switch {
+	case len(found) == 0:
+		if required {
+			b.probs.Errorf(model.Pos{File: b.file}, problem.SheetMissing, spec.names[0], spec.display())
+		}
+		return "", false
+	case len(found) > 1:
+		b.probs.Errorf(model.Pos{File: b.file, Sheet: found[1]}, problem.SheetTwice, found[0], found[1])
+	}
+	return found[0], true
+}
+
+// table is a sheet read as a header row and the data rows below it.
+type table struct {
+	b       *book
+	sheet   string
+	cols    map[string]int // key → 1-based column
+	headers []headerCell   // every non-empty header cell
+	rows    []row          // non-blank rows below the header
+}
+
+type headerCell struct {
+	col  int
+	text string
+}
+
+type row struct {
+	n     int // 1-based sheet row
+	cells []string
+}
+
+func (r row) cell(col int) string {
+	if col < 1 || col > len(r.cells) {
+		return ""
+	}
+	return r.cells[col-1]
+}
+
+func (r row) blank() bool {
+	for _, c := range r.cells {
+		if cleanText(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// readTable reads a sheet: the first non-blank row is the header, and
+// every column of spec is looked up in it by any of its names.
+func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
+	rows, err := b.f.Rows(sheet)
+	if err != nil {
+		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.FileOpen, err.Error())
+		return nil, false
+	}
+	defer rows.Close()
+	t := &table{b: b, sheet: sheet, cols: map[string]int{}}
+	var header *row
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet, Row: n}, problem.FileOpen, err.Error())
+			return nil, false
+		}
+		r := row{n: n, cells: cells}
+		if r.blank() {
+			continue
+		}
+		if header == nil {
+			header = &r
+			continue
+		}
+		t.rows = append(t.rows, r)
+	}
+	if err := rows.Error(); err != nil {
+		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.FileOpen, err.Error())
+		return nil, false
+	}
+	var required []string
+	for _, c := range spec {
+		if c.required {
+			required = append(required, c.names[0])
+		}
+	}
+	if header == nil {
+		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.SheetEmpty, quoteOr(required))
+		return nil, false
+	}
+	for i, text := range header.cells {
+		if cleanText(text) == "" {
+			continue
+		}
+		col := i + 1
+		t.headers = append(t.headers, headerCell{col: col, text: cleanText(text)})
+		for _, c := range spec {
+			if !matches(text, c.names) {
+				continue
+			}
+			if first, dup := t.cols[c.key]; dup {
+				b.probs.Errorf(t.pos(header.n, col), problem.ColumnTwice, cleanText(text), model.ColumnName(first))
+				continue
+			}
+			t.cols[c.key] = col
+			break
+		}
+	}
+	ok := true
+	for _, c := range spec {
+		if _, found := t.cols[c.key]; !found && c.required {
+			b.probs.Errorf(t.pos(header.n, 0), problem.ColumnMissing, c.names[0], quoteOr(c.names[:min(2, len(c.names))]))
+			ok = false
+		}
+	}
+	return t, ok
+}
+
+// headerOf is the column's header as the strategist wrote it.
+func (t *table) headerOf(key string) string {
+	for _, h := range t.headers {
+		if h.col == t.cols[key] {
+			return h.text
+		}
+	}
+	return key
+}
+
+func (t *table) pos(row, col int) model.Pos {
+	return model.Pos{File: t.b.file, Sheet: t.sheet, Row: row, Col: col}
+}
+
+// cellPos is the position of a column's cell in r, or of the row if the
+// optional column is absent.
+func (t *table) cellPos(r row, key string) model.Pos {
+	return t.pos(r.n, t.cols[key])
+}
+
+// raw is the cell's content with surrounding spaces removed; "" when the
+// column is absent.
+func (t *table) raw(r row, key string) string {
+	col, ok := t.cols[key]
+	if !ok {
+		return ""
+	}
+	return cleanText(r.cell(col))
+}
+
+// text reads a text cell. An error value or an overlong text is a problem.
+func (t *table) text(r row, key string, required bool, label string) (string, bool) {
+	s := t.raw(r, key)
+	switch {
+	case isErrorValue(s):
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellErrorValue, s)
+		return "", false
+	case s == "" && required:
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellRequired, label)
+		return "", false
+	case len([]rune(s)) > maxTextLength:
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellTooLong, len([]rune(s)), maxTextLength)
+		return "", false
+	}
+	return s, true
+}
+
+// isTextCell asks excelize for the cell's type; only called for the rare
+// ambiguous number "1.234".
+func (t *table) isTextCell(row, col int) func() bool {
+	return func() bool {
+		name, err := excelize.CoordinatesToCellName(col, row)
+		if err != nil {
+			return false
+		}
+		typ, err := t.b.f.GetCellType(t.sheet, name)
+		return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
+	}
+}
+
+// numberAt reads the number in a cell; empty gives ok with present=false.
+func (t *table) numberAt(r row, col int) (v float64, present, ok bool) {
+	s := cleanText(r.cell(col))
+	pos := t.pos(r.n, col)
+	switch {
+	case s == "":
+		return 0, false, true
+	case isErrorValue(s):
+		t.b.probs.Errorf(pos, problem.CellErrorValue, s)
+		return 0, false, false
+	}
+	v, ok = parseNumber(s, t.isTextCell(r.n, col))
+	if !ok {
+		t.b.probs.Errorf(pos, problem.CellNumber, s)
+		return 0, false, false
+	}
+	return v, true, true
+}
+
+// number reads an optional or required number column.
+func (t *table) number(r row, key string, required bool, label string) (*float64, bool) {
+	col, exists := t.cols[key]
+	if !exists {
+		return nil, !required
+	}
+	v, present, ok := t.numberAt(r, col)
+	if !ok {
+		return nil, false
+	}
+	if !present {
+		if required {
+			t.b.probs.Errorf(t.pos(r.n, col), problem.CellRequired, label)
+			return nil, false
+		}
+		return nil, true
+	}
+	return &v, true
+}
+
+// enum reads a keyword cell with parse; on failure it reports code.
+func enum[T any](t *table, r row, key string, parse func(string) (T, bool), code problem.Code) (T, bool) {
+	s := t.raw(r, key)
+	v, ok := parse(s)
+	if !ok {
+		if s == "" {
+			t.b.probs.Errorf(t.cellPos(r, key), problem.CellRequired, t.headerOf(key))
+		} else if isErrorValue(s) {
+			t.b.probs.Errorf(t.cellPos(r, key), problem.CellErrorValue, s)
+		} else {
+			t.b.probs.Errorf(t.cellPos(r, key), code, s)
+		}
+	}
+	return v, ok
+}
+
+// date reads an optional date cell.
+func (t *table) date(r row, key string) (model.Date, bool) {
+	s := t.raw(r, key)
+	if s == "" {
+		return model.Date{}, true
+	}
+	if isErrorValue(s) {
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellErrorValue, s)
+		return model.Date{}, false
+	}
+	d, ok := parseDate(s)
+	if !ok {
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellDate, s)
+	}
+	return d, ok
+}
