@@ -53,6 +53,9 @@ func (p Pos) String() string {
 	}
 }
 
+// SheetPos is the position of the whole sheet p lies in.
+func (p Pos) SheetPos() Pos { return Pos{File: p.File, Sheet: p.Sheet} }
+
 // Less orders positions by file, sheet, row and column, so problems read
 // top to bottom as a strategist scrolls through the workbook.
 func (p Pos) Less(q Pos) bool {
@@ -144,9 +147,23 @@ type Framework struct {
 	Topics     []Topic
 	Levels     []Level
 	Settings   Settings
+	// Unread names the sheets that could not be read (missing, or a
+	// required column missing): checks against them would only repeat that.
+	Unread Sheets
 }
 
+// Sheets flags the framework's sheets.
+type Sheets struct {
+	Dimensions, Indicators, Topics, Levels bool
+}
+
+// Invalid marks a framework row whose ID could be read but another cell
+// could not: it still counts as a reference target, so that one bad cell
+// does not echo as "unknown ID" through every city, but it is never scored
+// (a build with errors never reaches scoring).
+
 type Dimension struct {
+	Invalid     bool
 	ID          string
 	Name        Text
 	Description Text
@@ -155,6 +172,7 @@ type Dimension struct {
 }
 
 type Indicator struct {
+	Invalid     bool
 	ID          string
 	Dimension   string
 	Name        Text
@@ -176,6 +194,7 @@ type Goalposts struct {
 }
 
 type Topic struct {
+	Invalid   bool
 	ID        string
 	Dimension string
 	Name      Text

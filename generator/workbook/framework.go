@@ -56,39 +56,51 @@ func ReadFramework(path string, probs *problem.List) model.Framework {
 	}
 	defer b.close()
 
+	fw.Unread = model.Sheets{Dimensions: true, Indicators: true, Topics: true, Levels: true}
 	if t, ok := b.tableOf(dimensionsSheet, dimensions, true); ok {
+		fw.Unread.Dimensions = false
 		for _, r := range t.rows {
 			id, ok1 := t.text(r, "id", true, "ID")
 			name, ok2 := t.text(r, "name_de", true, "Name (de)")
 			w, ok3 := t.number(r, "weight", true, "Gewicht / Weight")
-			if !ok1 || !ok2 || !ok3 {
+			if !ok1 {
 				continue
 			}
-			if *w < 0 {
+			if ok3 && *w < 0 {
 				b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, formatNumber(*w))
-				continue
+				ok3 = false
 			}
-			fw.Dimensions = append(fw.Dimensions, model.Dimension{
-				ID: id, Name: model.Text{De: name, En: t.optText(r, "name_en")},
-				Description: model.Text{De: t.optText(r, "desc_de"), En: t.optText(r, "desc_en")},
-				Weight:      *w, Pos: t.cellPos(r, "id"),
-			})
+			d := model.Dimension{Invalid: !ok2 || !ok3, ID: id, Pos: t.cellPos(r, "id")}
+			if !d.Invalid {
+				d.Name = model.Text{De: name, En: t.optText(r, "name_en")}
+				d.Description = model.Text{De: t.optText(r, "desc_de"), En: t.optText(r, "desc_en")}
+				d.Weight = *w
+			}
+			fw.Dimensions = append(fw.Dimensions, d)
 		}
 	}
 	if t, ok := b.tableOf(indicatorsSheet, indicators, true); ok {
+		fw.Unread.Indicators = false
 		for _, r := range t.rows {
-			if ind, ok := readIndicator(t, r); ok {
-				fw.Indicators = append(fw.Indicators, ind)
+			id, ok := t.text(r, "id", true, "ID")
+			if !ok {
+				continue
 			}
+			ind, ok := readIndicator(t, r, id)
+			if !ok {
+				ind = model.Indicator{Invalid: true, ID: id, Dimension: t.raw(r, "dimension"), Pos: t.cellPos(r, "id"), DimPos: t.cellPos(r, "dimension")}
+			}
+			fw.Indicators = append(fw.Indicators, ind)
 		}
 	}
 	if t, ok := b.tableOf(topicsSheet, topics, true); ok {
+		fw.Unread.Topics = false
 		for _, r := range t.rows {
 			id, ok1 := t.text(r, "id", true, "ID")
 			dim, ok2 := t.text(r, "dimension", true, "Dimension")
 			name, ok3 := t.text(r, "name_de", true, "Name (de)")
-			if ok1 && ok2 && ok3 {
-				fw.Topics = append(fw.Topics, model.Topic{
+			if ok1 {
+				fw.Topics = append(fw.Topics, model.Topic{Invalid: !ok2 || !ok3,
 					ID: id, Dimension: dim, Name: model.Text{De: name, En: t.optText(r, "name_en")},
 					Pos: t.cellPos(r, "id"), DimPos: t.cellPos(r, "dimension"),
 				})
@@ -96,6 +108,7 @@ func ReadFramework(path string, probs *problem.List) model.Framework {
 		}
 	}
 	if t, ok := b.tableOf(levelsSheet, levels, true); ok {
+		fw.Unread.Levels = false
 		for _, r := range t.rows {
 			lo, ok1 := t.number(r, "min", true, "Ab Punktzahl / From score")
 			name, ok2 := t.text(r, "name_de", true, "Name (de)")
@@ -117,8 +130,8 @@ func ReadFramework(path string, probs *problem.List) model.Framework {
 	return fw
 }
 
-func readIndicator(t *table, r row) (model.Indicator, bool) {
-	id, ok1 := t.text(r, "id", true, "ID")
+func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
+	ok1 := true
 	dim, ok2 := t.text(r, "dimension", true, "Dimension")
 	name, ok3 := t.text(r, "name_de", true, "Name (de)")
 	dir, ok4 := enum(t, r, "direction", parseDirection, problem.CellDirection)

@@ -143,7 +143,10 @@ func parseDate(raw string) (model.Date, bool) {
 			return d, true
 		}
 		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-		return d, t.Day() == d.Day && int(t.Month()) == d.Month
+		if t.Day() != d.Day || int(t.Month()) != d.Month {
+			return model.Date{}, false
+		}
+		return d, true
 	}
 	if m := dayMonthYear.FindStringSubmatch(s); m != nil {
 		return valid(model.Date{Year: atoi(m[3]), Month: atoi(m[2]), Day: atoi(m[1])})

@@ -1,0 +1,132 @@
+// Package cli is the generator's command line: it parses flags, calls the
+// pipeline and turns its outcome into messages and exit codes. Commands
+// write to the writers they are given, never to os.Stdout directly.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as documented in the README.
+const (
+	ExitOK      = 0
+	ExitInvalid = 1 // the spreadsheets have errors
+	ExitFailure = 2 // wrong usage or an internal error
+)
+
+// Env gives access to environment variables (os.Getenv in production).
+type Env func(string) string
+
+// Run executes the command line args and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer, env Env) int {
+	lang := language(args, env)
+	t := texts[lang]
+	code := ExitOK
+	root := &cobra.Command{
+		Use:           "generator",
+		Short:         t.rootShort,
+		Long:          t.rootLong,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetArgs(args)
+	root.PersistentFlags().String("lang", lang, t.flagLang)
+
+	var o pipeline.Options
+	build := &cobra.Command{
+		Use:   "build",
+		Short: t.buildShort,
+		Long:  t.buildLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.Stdout, o.Stderr = stdout, stderr
+			res, err := pipeline.Build(o)
+			report(stderr, res.Problems, lang)
+			if errors.Is(err, pipeline.ErrInvalidData) {
+				fmt.Fprintf(stderr, t.invalid, res.Problems.Errors(), o.OutDir)
+				code = ExitInvalid
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, t.built, len(res.Site.Cities), res.Site.ReferenceYear, o.OutDir)
+			return nil
+		},
+	}
+	addDataFlag(build, &o.DataDir, t)
+	build.Flags().StringVar(&o.SiteDir, "site", "site", t.flagSite)
+	build.Flags().StringVar(&o.OutDir, "out", "site/public", t.flagOut)
+	build.Flags().StringVar(&o.BaseURL, "base-url", "", t.flagBaseURL)
+
+	var dataDir string
+	check := &cobra.Command{
+		Use:   "validate",
+		Short: t.validateShort,
+		Long:  t.validateLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, probs := pipeline.Check(dataDir)
+			report(stderr, probs, lang)
+			if probs.Errors() > 0 {
+				fmt.Fprintf(stderr, t.invalidValidate, probs.Errors())
+				code = ExitInvalid
+				return nil
+			}
+			fmt.Fprintf(stdout, t.valid, probs.Errors(), len(probs))
+			return nil
+		},
+	}
+	addDataFlag(check, &dataDir, t)
+
+	root.AddCommand(build, check)
+	if err := root.Execute(); err != nil {
+		fmt.Fprintf(stderr, "generator: %v\n", err)
+		return ExitFailure
+	}
+	return code
+}
+
+func addDataFlag(cmd *cobra.Command, dst *string, t text) {
+	cmd.Flags().StringVar(dst, "data", "data", t.flagData)
+}
+
+// report prints every problem, one per line, in workbook order.
+func report(w io.Writer, probs problem.List, lang string) {
+	io.WriteString(w, probs.Text(lang))
+}
+
+// language follows --lang, then GENERATOR_LANG, then the locale variables;
+// German is the default, as the site's first language.
+func language(args []string, env Env) string {
+	for i, a := range args {
+		switch {
+		case strings.HasPrefix(a, "--lang="):
+			return pick(strings.TrimPrefix(a, "--lang="))
+		case a == "--lang" && i+1 < len(args):
+			return pick(args[i+1])
+		}
+	}
+	for _, v := range []string{"GENERATOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := env(v); s != "" && s != "C" && s != "POSIX" {
+			return pick(s)
+		}
+	}
+	return "de"
+}
+
+func pick(s string) string {
+	if strings.HasPrefix(strings.ToLower(s), "en") {
+		return "en"
+	}
+	return "de"
+}

@@ -1,0 +1,141 @@
+// Package pipeline runs the stages in their one direction: read, validate,
+// score, site data, Hugo; and swaps the finished site into place only when
+// every stage succeeded, so a failed build leaves the last good site as it was.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/hugo"
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+	"github.com/digitale-staedte/benchmark/generator/validate"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+)
+
+// ErrInvalidData is returned (wrapped) when the spreadsheets have errors;
+// the problems themselves come back alongside.
+var ErrInvalidData = errors.New("invalid data")
+
+// Check reads and validates the data folder: every problem of the run,
+// errors and warnings, in workbook order.
+func Check(dataDir string) (model.Dataset, problem.List) {
+	ds, probs := workbook.ReadDataset(dataDir)
+	probs = append(probs, validate.Dataset(ds)...)
+	return ds, probs.Sorted()
+}
+
+// Options for one build.
+type Options struct {
+	DataDir string
+	SiteDir string
+	OutDir  string
+	BaseURL string
+	Stdout  io.Writer
+	Stderr  io.Writer
+}
+
+// Result says what a build did.
+type Result struct {
+	Problems problem.List // warnings on success; errors on ErrInvalidData
+	Site     sitedata.Site
+}
+
+// Build runs the whole pipeline. On invalid data it returns ErrInvalidData
+// and writes nothing at all.
+func Build(o Options) (Result, error) {
+	ds, probs := Check(o.DataDir)
+	res := Result{Problems: probs}
+	if probs.Errors() > 0 {
+		return res, fmt.Errorf("%w: %d errors", ErrInvalidData, probs.Errors())
+	}
+	if err := checkOutDir(o); err != nil {
+		return res, err
+	}
+	scores := score.Compute(ds)
+	res.Site = sitedata.Build(ds, scores)
+
+	// Everything is built in a work folder beside the output, so that the
+	// final rename stays on one file system.
+	parent := filepath.Dir(filepath.Clean(o.OutDir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return res, err
+	}
+	work, err := os.MkdirTemp(parent, ".build-")
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(work)
+	dataDir := filepath.Join(work, "data")
+	publishDir := filepath.Join(work, "public")
+	if err := os.Mkdir(dataDir, 0o755); err != nil {
+		return res, err
+	}
+	if err := sitedata.Write(dataDir, res.Site); err != nil {
+		return res, err
+	}
+	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, PublishDir: publishDir,
+		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
+		return res, err
+	}
+	return res, swap(publishDir, o.OutDir, filepath.Join(work, "previous"))
+}
+
+// swap puts the new site where the old one was. The old one is moved aside
+// first and moved back if the new one cannot take its place.
+func swap(next, out, aside string) error {
+	hadOld := true
+	if err := os.Rename(out, aside); err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("moving the previous site aside: %w", err)
+		}
+		hadOld = false
+	}
+	if err := os.Rename(next, out); err != nil {
+		if hadOld {
+			_ = os.Rename(aside, out)
+		}
+		return fmt.Errorf("putting the new site in place: %w", err)
+	}
+	return nil
+}
+
+// checkOutDir refuses output folders whose replacement would destroy
+// something that is not a generated site: the project itself, the data,
+// or a folder with other files in it.
+func checkOutDir(o Options) error {
+	out, err := filepath.Abs(o.OutDir)
+	if err != nil {
+		return err
+	}
+	for _, keep := range []string{o.DataDir, o.SiteDir} {
+		k, err := filepath.Abs(keep)
+		if err != nil {
+			return err
+		}
+		if out == k || strings.HasPrefix(k+string(filepath.Separator), out+string(filepath.Separator)) {
+			return fmt.Errorf("output folder %s would replace %s; choose a folder of its own, e.g. site/public", o.OutDir, keep)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		return fmt.Errorf("output folder %s is not empty and holds no index.html, so it does not look like a site built earlier; refusing to replace it", o.OutDir)
+	}
+	return nil
+}

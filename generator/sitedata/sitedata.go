@@ -1,0 +1,286 @@
+// Package sitedata turns the dataset and its scores into the JSON document
+// the Hugo theme lays out. Everything the reader sees is decided here or
+// earlier: values are rounded once, in Go, so templates never compute.
+package sitedata
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/score"
+)
+
+// FileName is the document's name inside the generated data folder; Hugo
+// sees it as hugo.Data.generated.site.
+const FileName = "site.json"
+
+// scoreDigits is how many decimals published scores keep.
+const scoreDigits = 1
+
+// Build assembles the site document. It is pure: same input, same output.
+func Build(ds model.Dataset, res score.Result) Site {
+	fw := ds.Framework
+	s := Site{
+		ReferenceYear: res.ReferenceYear,
+		Years:         append([]int{}, res.Years...),
+		Settings: Settings{
+			Aggregation: fw.Settings.Aggregation.String(),
+			MinCoverage: round(fw.Settings.MinCoverage*100, scoreDigits),
+			Scale:       100,
+		},
+	}
+	dimTotal := 0.0
+	for _, d := range fw.Dimensions {
+		dimTotal += d.Weight
+	}
+	decimals := observedDecimals(ds)
+	for _, d := range fw.Dimensions {
+		out := Dimension{ID: d.ID, Name: d.Name, Description: d.Description, Weight: d.Weight,
+			WeightPct: share(d.Weight, dimTotal), Indicators: []string{}, Topics: []string{}}
+		indTotal := 0.0
+		for _, ind := range fw.Indicators {
+			if ind.Dimension == d.ID {
+				indTotal += ind.Weight
+				out.Indicators = append(out.Indicators, ind.ID)
+			}
+		}
+		for _, t := range fw.Topics {
+			if t.Dimension == d.ID {
+				out.Topics = append(out.Topics, t.ID)
+			}
+		}
+		s.Dimensions = append(s.Dimensions, out)
+		for _, ind := range fw.Indicators {
+			if ind.Dimension != d.ID {
+				continue
+			}
+			s.Indicators = append(s.Indicators, indicator(ind, share(ind.Weight, indTotal), decimals[ind.ID]))
+		}
+	}
+	for _, t := range fw.Topics {
+		s.Topics = append(s.Topics, Topic{ID: t.ID, Dimension: t.Dimension, Name: t.Name})
+	}
+	for i, lv := range fw.Levels {
+		s.Levels = append(s.Levels, Level{Index: i, Min: lv.Min, Name: lv.Name})
+	}
+	sort.SliceStable(s.Levels, func(i, j int) bool { return s.Levels[i].Min < s.Levels[j].Min })
+
+	ref := yearIndex(res.Years, res.ReferenceYear)
+	if ref >= 0 && ref < len(res.Averages) {
+		avg := res.Averages[ref]
+		s.Average = Average{Index: published(avg.Index), Dimensions: dimScores(avg.Dimensions)}
+	} else {
+		s.Average = Average{Dimensions: []ScoreByDim{}}
+	}
+
+	for i, c := range ds.Cities {
+		city := buildCity(c, res.Cities[i], res, fw, decimals)
+		s.Sample = s.Sample || city.Illustrative || anyIllustrative(c)
+		s.Cities = append(s.Cities, city)
+		s.Ranking = append(s.Ranking, RankingRow{Slug: city.Slug, Name: city.Name,
+			Rank: city.Reference.Rank, Index: city.Reference.Index, Level: city.Reference.Level,
+			Dimensions: city.Reference.Dimensions})
+	}
+	sort.SliceStable(s.Ranking, func(i, j int) bool {
+		a, b := s.Ranking[i], s.Ranking[j]
+		if (a.Rank == nil) != (b.Rank == nil) {
+			return a.Rank != nil
+		}
+		if a.Rank != nil && *a.Rank != *b.Rank {
+			return *a.Rank < *b.Rank
+		}
+		return a.Name < b.Name
+	})
+	return s
+}
+
+func indicator(ind model.Indicator, weightPct float64, observed int) Indicator {
+	out := Indicator{ID: ind.ID, Dimension: ind.Dimension, Name: ind.Name, Unit: ind.Unit,
+		Direction: ind.Direction.String(), Weight: ind.Weight, WeightPct: weightPct,
+		Transform: ind.Transform.String(), Source: ind.Source, Description: ind.Description,
+		Decimals: ind.Decimals}
+	if ind.Decimals < 0 {
+		out.Decimals = observed
+	}
+	if g := ind.Goalposts; g != nil {
+		out.Goalposts = &Goalposts{Min: g.Min, Max: g.Max}
+	}
+	return out
+}
+
+func buildCity(c model.City, r score.City, res score.Result, fw model.Framework, decimals map[string]int) City {
+	out := City{Slug: c.Slug, Name: c.Name, State: c.State, Population: c.Population,
+		Website: c.Website, Contact: c.Contact, Lat: c.Lat, Lon: c.Lon,
+		Strategy: Strategy{Title: c.Strategy.Title, Adopted: c.Strategy.Adopted.ISO(), Link: c.Strategy.Link},
+		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{},
+	}
+	for _, y := range r.Years {
+		ys := yearScore(y)
+		out.Scores = append(out.Scores, ys)
+		if y.Year == res.ReferenceYear {
+			out.Reference = ys
+		}
+	}
+	if out.Reference.Dimensions == nil {
+		out.Reference = YearScore{Year: res.ReferenceYear, Dimensions: []ScoreByDim{}}
+	}
+
+	// Indicator scores by indicator and year, to put next to each value.
+	type key struct {
+		id   string
+		year int
+	}
+	scores := map[key]score.IndicatorScore{}
+	for _, y := range r.Years {
+		for _, is := range y.Indicators {
+			scores[key{is.ID, y.Year}] = is
+		}
+	}
+	byIndicator := map[string]model.KPI{}
+	for _, k := range c.KPIs {
+		byIndicator[k.Indicator] = k
+	}
+	for _, ind := range fw.Indicators {
+		k, ok := byIndicator[ind.ID]
+		if !ok {
+			continue
+		}
+		kpi := KPI{Indicator: ind.ID, Source: k.Source, Note: k.Note, Illustrative: k.Illustrative,
+			Origin: cellRef(k.Pos), Values: []Observation{}}
+		for _, o := range k.Values {
+			is := scores[key{ind.ID, o.Year}]
+			kpi.Values = append(kpi.Values, Observation{Year: o.Year, Value: o.Value,
+				Score: published(is.Score), Clamped: is.Clamped, Origin: cellRef(o.Pos)})
+		}
+		if n := len(kpi.Values); n > 0 {
+			latest := kpi.Values[n-1]
+			kpi.Latest = &latest
+		}
+		out.Illustrative = out.Illustrative || (k.Illustrative && len(k.Values) > 0)
+		out.KPIs = append(out.KPIs, kpi)
+	}
+	for _, m := range c.Measures {
+		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
+			Status: m.Status.String(), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
+			Lead: m.Lead, Description: m.Description, Link: m.Link, Origin: cellRef(m.Pos)})
+		switch m.Status {
+		case model.Planned:
+			out.Counts.Planned++
+		case model.InProgress:
+			out.Counts.InProgress++
+		case model.Done:
+			out.Counts.Done++
+		case model.Stopped:
+			out.Counts.Stopped++
+		}
+	}
+	return out
+}
+
+func yearScore(y score.Year) YearScore {
+	ys := YearScore{Year: y.Year, Index: published(y.Index), Coverage: round(y.IndexCoverage*100, scoreDigits),
+		RankOf: y.RankOf, Dimensions: dimScores(y.Dimensions)}
+	if y.Rank > 0 {
+		rank := y.Rank
+		ys.Rank = &rank
+	}
+	if y.Level >= 0 {
+		level := y.Level
+		ys.Level = &level
+	}
+	return ys
+}
+
+func dimScores(cs []score.Component) []ScoreByDim {
+	out := []ScoreByDim{}
+	for _, c := range cs {
+		out = append(out, ScoreByDim{ID: c.ID, Score: published(c.Score), Coverage: round(c.Coverage*100, scoreDigits)})
+	}
+	return out
+}
+
+// anyIllustrative: a measure or city fact from an illustrative source makes
+// the data set a sample too.
+func anyIllustrative(c model.City) bool {
+	for _, m := range c.Measures {
+		if m.Illustrative {
+			return true
+		}
+	}
+	for _, f := range c.Facts {
+		if f.Illustrative && f.Value != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// observedDecimals is, per indicator, the most decimals any value has as
+// written (capped at 3), used where the framework does not set them.
+func observedDecimals(ds model.Dataset) map[string]int {
+	out := map[string]int{}
+	for _, c := range ds.Cities {
+		for _, k := range c.KPIs {
+			for _, o := range k.Values {
+				s := strconv.FormatFloat(o.Value, 'f', -1, 64)
+				if i := strings.IndexByte(s, '.'); i >= 0 {
+					out[k.Indicator] = max(out[k.Indicator], min(3, len(s)-i-1))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func published(v score.Value) *float64 {
+	if !v.OK {
+		return nil
+	}
+	r := round(v.V, scoreDigits)
+	return &r
+}
+
+func round(x float64, digits int) float64 { return score.Round(x, digits) }
+
+func share(w, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	return round(w/total*100, scoreDigits)
+}
+
+func yearIndex(years []int, y int) int {
+	for i, v := range years {
+		if v == y {
+			return i
+		}
+	}
+	return -1
+}
+
+// cellRef is "Kennzahlen!D7": enough for a reader of the downloads to find
+// the cell in the city's workbook.
+func cellRef(p model.Pos) string {
+	if p.Sheet == "" || p.Row == 0 {
+		return p.Sheet
+	}
+	return p.Sheet + "!" + p.Cell()
+}
+
+// Write stores the document as indented JSON in dir. Go's encoder sorts
+// nothing that is not already ordered here, so output is byte-stable.
+func Write(dir string, s Site) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, FileName), buf.Bytes(), 0o644)
+}

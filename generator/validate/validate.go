@@ -1,0 +1,237 @@
+// Package validate checks a dataset as a whole: unique IDs, references
+// between sheets and files, weights, levels and the values' ranges. Checks
+// of a single cell (is it a number, a date, a known word) happen while
+// reading; together they make one problem list for one run.
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+)
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$`)
+
+// Dataset returns every problem it finds in ds.
+func Dataset(ds model.Dataset) problem.List {
+	var l problem.List
+	fw := ds.Framework
+	framework(fw, &l)
+	indicators := map[string]model.Indicator{}
+	for _, ind := range fw.Indicators {
+		indicators[ind.ID] = ind
+	}
+	topics := map[string]bool{}
+	for _, t := range fw.Topics {
+		topics[t.ID] = true
+	}
+	reported := map[string]bool{}
+	for _, c := range ds.Cities {
+		city(c, fw, indicators, topics, reported, &l)
+	}
+	for _, ind := range fw.Indicators {
+		if !reported[ind.ID] && len(ds.Cities) > 0 && !ind.Invalid && !fw.Unread.Indicators {
+			l.Warnf(ind.Pos, problem.IndicatorNoData, ind.ID)
+		}
+	}
+	referenceYear(ds, &l)
+	return l
+}
+
+// unique reports IDs that are malformed or appear twice and returns the
+// first position of each ID.
+func unique(ids []string, pos []model.Pos, l *problem.List) map[string]model.Pos {
+	first := map[string]model.Pos{}
+	for i, id := range ids {
+		if !idPattern.MatchString(id) {
+			l.Errorf(pos[i], problem.CellID, id)
+			continue
+		}
+		if p, dup := first[id]; dup {
+			l.Errorf(pos[i], problem.IDTwice, id, p.Cell())
+			continue
+		}
+		first[id] = pos[i]
+	}
+	return first
+}
+
+func framework(fw model.Framework, l *problem.List) {
+	var ids []string
+	var pos []model.Pos
+	for _, d := range fw.Dimensions {
+		ids, pos = append(ids, d.ID), append(pos, d.Pos)
+	}
+	dims := unique(ids, pos, l)
+	dimList := listIDs(ids)
+	valid := true
+	for _, d := range fw.Dimensions {
+		valid = valid && !d.Invalid
+	}
+	for _, ind := range fw.Indicators {
+		valid = valid && !ind.Invalid
+	}
+
+	ids, pos = nil, nil
+	for _, ind := range fw.Indicators {
+		ids, pos = append(ids, ind.ID), append(pos, ind.Pos)
+		if _, ok := dims[ind.Dimension]; !ok && !ind.Invalid && !fw.Unread.Dimensions {
+			l.Errorf(ind.DimPos, problem.RefDimension, ind.Dimension, dimList)
+		}
+	}
+	unique(ids, pos, l)
+
+	ids, pos = nil, nil
+	for _, t := range fw.Topics {
+		ids, pos = append(ids, t.ID), append(pos, t.Pos)
+		if _, ok := dims[t.Dimension]; !ok && !t.Invalid && !fw.Unread.Dimensions {
+			l.Errorf(t.DimPos, problem.RefDimension, t.Dimension, dimList)
+		}
+	}
+	unique(ids, pos, l)
+
+	// Weight sums over rows that could not be read would only echo their errors.
+	if valid && !fw.Unread.Dimensions && !fw.Unread.Indicators {
+		weights(fw, l)
+	}
+	if !fw.Unread.Levels {
+		levels(fw, l)
+	}
+}
+
+// weights: a level whose weights are all zero cannot be averaged.
+func weights(fw model.Framework, l *problem.List) {
+	if len(fw.Dimensions) > 0 {
+		total := 0.0
+		for _, d := range fw.Dimensions {
+			total += d.Weight
+		}
+		if total == 0 {
+			l.Errorf(fw.Dimensions[0].Pos.SheetPos(), problem.WeightsAllZero)
+		}
+	}
+	for _, d := range fw.Dimensions {
+		n, total := 0, 0.0
+		for _, ind := range fw.Indicators {
+			if ind.Dimension == d.ID {
+				n++
+				total += ind.Weight
+			}
+		}
+		switch {
+		case n == 0:
+			l.Errorf(d.Pos, problem.DimensionEmpty, d.ID)
+		case total == 0:
+			l.Errorf(d.Pos, problem.WeightAllZero, d.ID)
+		}
+	}
+}
+
+func levels(fw model.Framework, l *problem.List) {
+	if len(fw.Levels) == 0 {
+		l.Errorf(model.Pos{File: fw.File}, problem.LevelsNone)
+		return
+	}
+	seen := map[float64]model.Pos{}
+	zero := false
+	for _, lv := range fw.Levels {
+		if p, dup := seen[lv.Min]; dup {
+			l.Errorf(lv.Pos, problem.LevelTwice, lv.Min, p.Cell())
+		}
+		seen[lv.Min] = lv.Pos
+		zero = zero || lv.Min == 0
+	}
+	if !zero {
+		l.Errorf(fw.Levels[0].Pos.SheetPos(), problem.LevelNoZero)
+	}
+}
+
+func city(c model.City, fw model.Framework, indicators map[string]model.Indicator, topics map[string]bool, reported map[string]bool, l *problem.List) {
+	seen := map[string]model.Pos{}
+	for _, k := range c.KPIs {
+		ind, ok := indicators[k.Indicator]
+		if !ok && fw.Unread.Indicators {
+			continue
+		}
+		if !ok {
+			l.Errorf(k.Pos, problem.RefIndicator, k.Indicator, fw.File)
+			continue
+		}
+		if p, dup := seen[k.Indicator]; dup {
+			l.Errorf(k.Pos, problem.IDTwice, k.Indicator, p.Cell())
+			continue
+		}
+		seen[k.Indicator] = k.Pos
+		if len(k.Values) > 0 {
+			reported[k.Indicator] = true
+		}
+		for _, o := range k.Values {
+			if ind.Transform == model.LogTransform && o.Value <= 0 {
+				l.Errorf(o.Pos, problem.LogNotPositive, o.Value, ind.ID)
+			}
+			if strings.TrimSpace(ind.Unit) == "%" && (o.Value < 0 || o.Value > 100) {
+				l.Errorf(o.Pos, problem.PercentRange, o.Value, ind.ID)
+			}
+		}
+	}
+	var ids []string
+	var pos []model.Pos
+	for _, m := range c.Measures {
+		ids, pos = append(ids, m.ID), append(pos, m.Pos)
+		if !topics[m.Topic] && !fw.Unread.Topics {
+			l.Errorf(m.TopicPos, problem.RefTopic, m.Topic, fw.File)
+		}
+	}
+	unique(ids, pos, l)
+}
+
+func referenceYear(ds model.Dataset, l *problem.List) {
+	want := ds.Framework.Settings.ReferenceYear
+	if want == 0 {
+		return
+	}
+	years := Years(ds)
+	if slices.Contains(years, want) {
+		return
+	}
+	var s []string
+	for _, y := range years {
+		s = append(s, fmt.Sprint(y))
+	}
+	l.Errorf(model.Pos{File: ds.Framework.File}, problem.ReferenceYear, want, strings.Join(s, ", "))
+}
+
+// Years lists every year with at least one KPI value, ascending.
+func Years(ds model.Dataset) []int {
+	set := map[int]bool{}
+	for _, c := range ds.Cities {
+		for _, k := range c.KPIs {
+			for _, o := range k.Values {
+				set[o.Year] = true
+			}
+		}
+	}
+	var out []int
+	for y := range set {
+		out = append(out, y)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func listIDs(ids []string) string {
+	var u []string
+	for _, id := range ids {
+		if !slices.Contains(u, id) {
+			u = append(u, id)
+		}
+	}
+	if len(u) == 0 {
+		return "–"
+	}
+	return strings.Join(u, ", ")
+}

@@ -1,0 +1,178 @@
+package validate_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/digitale-staedte/benchmark/generator/validate"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+// check writes the framework and city alpha (plus an untouched city beta),
+// reads and validates them, and returns every problem as
+// "file: Sheet!Cell: message" with the file's base name, in English.
+func check(t *testing.T, fw, alpha []wt.Sheet) []string {
+	t.Helper()
+	dir := t.TempDir()
+	wt.Write(t, filepath.Join(dir, "framework.xlsx"), fw...)
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), alpha...)
+	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), wt.City("Beta", 2)...)
+	ds, probs := workbook.ReadDataset(dir)
+	probs = append(probs, validate.Dataset(ds)...)
+	var out []string
+	for _, p := range probs.Sorted() {
+		out = append(out, strings.ReplaceAll(p.Format("en"), dir+"/", ""))
+	}
+	return out
+}
+
+// set replaces one cell (row and column 0-based) of the named sheet.
+func set(sheets []wt.Sheet, sheet string, row, col int, v any) []wt.Sheet {
+	for i := range sheets {
+		if sheets[i].Name != sheet {
+			continue
+		}
+		for len(sheets[i].Rows) <= row {
+			sheets[i].Rows = append(sheets[i].Rows, nil)
+		}
+		for len(sheets[i].Rows[row]) <= col {
+			sheets[i].Rows[row] = append(sheets[i].Rows[row], nil)
+		}
+		sheets[i].Rows[row][col] = v
+	}
+	return sheets
+}
+
+func without(sheets []wt.Sheet, name string) []wt.Sheet {
+	var out []wt.Sheet
+	for _, s := range sheets {
+		if s.Name != name {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func TestValidDatasetHasNoProblems(t *testing.T) {
+	if got := check(t, wt.Framework(), wt.City("Alpha", 1)); len(got) != 0 {
+		t.Fatalf("problems in the valid fixture:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+func TestOneProblemPerErrorClass(t *testing.T) {
+	fw, city := wt.Framework, func() []wt.Sheet { return wt.City("Alpha", 1) }
+	tests := []struct {
+		name  string
+		fw    []wt.Sheet
+		alpha []wt.Sheet
+		want  string
+	}{
+		{"missing sheet", without(fw(), "Themen"), city(),
+			`framework.xlsx: error: sheet "Themen" is missing; expected a sheet named "Themen" / "Topics"`},
+		{"missing column", set(fw(), "Indikatoren", 0, 6, "Wichtigkeit"), city(),
+			`framework.xlsx: Indikatoren!1: error: column "Gewicht" is missing from the header row; expected a column named "Gewicht" / "Weight"`},
+		{"duplicate topic ID", set(fw(), "Themen", 2, 0, "E-AKTE"), city(),
+			`framework.xlsx: Themen!A3: error: ID "E-AKTE" appears twice (first in A2); expected a unique ID`},
+		{"unknown dimension", set(fw(), "Indikatoren", 3, 1, "XYZ"), city(),
+			`framework.xlsx: Indikatoren!B4: error: unknown dimension "XYZ"; expected an ID from the Dimensions sheet: VER, DAT`},
+		{"negative weight", set(fw(), "Indikatoren", 1, 6, -1), city(),
+			`framework.xlsx: Indikatoren!G2: error: weight -1 is negative; expected a weight of 0 or more`},
+		{"all dimension weights zero", set(set(fw(), "Dimensionen", 1, 3, 0), "Dimensionen", 2, 3, 0), city(),
+			`framework.xlsx: Dimensionen: error: every dimension has weight 0; expected at least one weight above 0`},
+		{"unknown direction", set(fw(), "Indikatoren", 2, 5, "mittel"), city(),
+			`framework.xlsx: Indikatoren!F3: error: "mittel" is not a direction; expected "higher is better" or "lower is better" (höher/niedriger ist besser)`},
+		{"goalposts reversed", set(fw(), "Indikatoren", 1, 7, 100), city(),
+			`framework.xlsx: Indikatoren!H2: error: min 100 is not below max 100; expected min < max`},
+		{"only one goalpost", set(fw(), "Indikatoren", 2, 7, 5), city(),
+			`framework.xlsx: Indikatoren!H3: error: only one goalpost is given (min 5, max –); expected both or neither`},
+		{"no level at zero", set(fw(), "Reifegrade", 1, 0, 10), city(),
+			`framework.xlsx: Reifegrade: error: no level starts at 0; expected a level with lower bound 0 so that every score has one`},
+		{"non-numeric KPI", fw(), set(city(), "Kennzahlen", 1, 2, "viel"),
+			`cities/alpha.xlsx: Kennzahlen!C2: error: "viel" is not a number; expected a number such as 1,234.5 or 12.5 %`},
+		{"formula error value", fw(), set(city(), "Kennzahlen", 3, 1, "#DIV/0!"),
+			`cities/alpha.xlsx: Kennzahlen!B4: error: cell holds the error value #DIV/0! (a formula could not be computed); expected a value`},
+		{"percentage out of range", fw(), set(city(), "Kennzahlen", 1, 2, 130),
+			`cities/alpha.xlsx: Kennzahlen!C2: error: value 130 lies outside 0–100 (indicator "V1" is measured in %); expected a percentage from 0 to 100`},
+		{"impossible year", fw(), set(city(), "Kennzahlen", 0, 2, 3023),
+			`cities/alpha.xlsx: Kennzahlen!C1: error: column header "3023" is not a possible year; expected a year from 1990 to 2100`},
+		{"unknown indicator", fw(), set(city(), "Kennzahlen", 4, 0, "D9"),
+			`cities/alpha.xlsx: Kennzahlen!A5: error: unknown indicator "D9"; expected an ID from the Indicators sheet in framework.xlsx`},
+		{"unknown status", fw(), set(city(), "Maßnahmen", 1, 3, "vielleicht"),
+			`cities/alpha.xlsx: Maßnahmen!D2: error: "vielleicht" is not a status; expected planned, in progress, done or stopped (geplant, in Umsetzung, abgeschlossen, eingestellt)`},
+		{"unknown topic", fw(), set(city(), "Maßnahmen", 2, 2, "KI"),
+			`cities/alpha.xlsx: Maßnahmen!C3: error: unknown topic "KI"; expected an ID from the Topics sheet in framework.xlsx`},
+		{"duplicate measure ID", fw(), set(city(), "Maßnahmen", 2, 0, "M-01"),
+			`cities/alpha.xlsx: Maßnahmen!A3: error: ID "M-01" appears twice (first in A2); expected a unique ID`},
+		{"end before start", fw(), set(city(), "Maßnahmen", 1, 5, "31.12.2019"),
+			`cities/alpha.xlsx: Maßnahmen!F2: error: end 2019-12-31 lies before the start 2020; expected an end on or after the start`},
+		{"bad date", fw(), set(city(), "Maßnahmen", 1, 4, "bald"),
+			`cities/alpha.xlsx: Maßnahmen!E2: error: "bald" is not a date; expected a date such as 24.07.2019, 2019-07-24, 07.2019 or 2019`},
+		{"javascript link", fw(), set(city(), "Maßnahmen", 1, 6, "javascript:alert(1)"),
+			`cities/alpha.xlsx: Maßnahmen!G2: error: "javascript:alert(1)" is not an allowed link; expected an address starting with https:// or http:// (for the contact also mailto:)`},
+		{"missing required cell", fw(), set(city(), "Maßnahmen", 2, 1, nil),
+			`cities/alpha.xlsx: Maßnahmen!B3: error: Titel / Title is missing; expected a value`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := check(t, tt.fw, tt.alpha)
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %d problems:\n%s\nwant exactly:\n%s", len(got), strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+func TestEveryProblemOfARunIsReported(t *testing.T) {
+	city := wt.City("Alpha", 1)
+	city = set(city, "Kennzahlen", 1, 1, "x")
+	city = set(city, "Kennzahlen", 2, 2, "y")
+	city = set(city, "Maßnahmen", 1, 3, "?")
+	fw := set(wt.Framework(), "Reifegrade", 3, 0, 50)
+	got := check(t, fw, city)
+	if len(got) != 4 {
+		t.Fatalf("want 4 problems, got %d:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	// Workbook order: the framework first, then alpha's sheets top to bottom.
+	for i, prefix := range []string{"cities/alpha.xlsx: Kennzahlen!B2", "cities/alpha.xlsx: Kennzahlen!C3",
+		"cities/alpha.xlsx: Maßnahmen!D2", "framework.xlsx: Reifegrade!A4"} {
+		if !strings.HasPrefix(got[i], prefix) {
+			t.Errorf("problem %d = %q; want it to start with %q", i, got[i], prefix)
+		}
+	}
+}
+
+func TestMessagesInGerman(t *testing.T) {
+	p := problem.Problem{Code: problem.CellNumber, Args: []any{"viel"}}
+	want := `"viel" ist keine Zahl; erwartet wird eine Zahl wie 1.234,5 oder 12,5 %`
+	if got := p.Message("de"); got != want {
+		t.Errorf("German message = %q; want %q", got, want)
+	}
+	if got := p.Format("de"); !strings.Contains(got, "Fehler: ") {
+		t.Errorf("German format %q lacks the severity word Fehler", got)
+	}
+}
+
+func TestIndicatorWithoutDataIsAWarning(t *testing.T) {
+	city := wt.City("Alpha", 1)
+	// Remove D2 from both cities: alpha here, beta through a dedicated dataset.
+	dir := t.TempDir()
+	strip := func(s []wt.Sheet) []wt.Sheet {
+		for i := range s {
+			if s[i].Name == "Kennzahlen" {
+				s[i].Rows = s[i].Rows[:4]
+			}
+		}
+		return s
+	}
+	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), strip(city)...)
+	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), strip(wt.City("Beta", 2))...)
+	ds, probs := workbook.ReadDataset(dir)
+	probs = append(probs, validate.Dataset(ds)...)
+	if probs.Errors() != 0 || len(probs) != 1 || probs[0].Severity != problem.Warning || probs[0].Code != problem.IndicatorNoData {
+		t.Fatalf("want one warning about D2, got %v", probs)
+	}
+}
