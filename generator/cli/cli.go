@@ -82,7 +82,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 				code = ExitInvalid
 				return nil
 			}
-			fmt.Fprintf(stdout, t.valid, probs.Errors(), len(probs))
+			fmt.Fprintf(stdout, t.valid, len(probs))
 			return nil
 		},
 	}

@@ -1,0 +1,53 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/cli"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"generator": func() { os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv)) },
+	})
+}
+
+// TestScripts runs testdata/script/*.txtar: whole command lines with their
+// output and exit codes, as a strategist would see them.
+func TestScripts(t *testing.T) {
+	site, err := filepath.Abs("../../site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SITE", site)
+			env.Setenv("GENERATOR_LANG", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// mkdata DIR writes a valid data folder with two cities.
+			"mkdata": func(ts *testscript.TestScript, neg bool, args []string) {
+				wt.Dataset(t, ts.MkAbs(args[0]))
+			},
+			// setcell FILE SHEET CELL VALUE changes one cell of a workbook.
+			"setcell": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 4 {
+					ts.Fatalf("usage: setcell FILE SHEET CELL VALUE")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Check(f.SetCellValue(args[1], args[2], args[3]))
+				ts.Check(f.Save())
+				ts.Check(f.Close())
+			},
+		},
+	})
+}

@@ -1,0 +1,293 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+// The repository's own folders, from generator/pipeline.
+const (
+	repoData = "../../data"
+	repoSite = "../../site"
+)
+
+func build(t *testing.T, data, out, baseURL string) (pipeline.Result, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: repoSite, OutDir: out,
+		BaseURL: baseURL, Stdout: &stdout, Stderr: &stderr})
+	if strings.Contains(stderr.String(), "WARN") || strings.Contains(stderr.String(), "ERROR") {
+		t.Errorf("Hugo reported problems:\n%s", stderr.String())
+	}
+	return res, err
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestFixtureScoresMatchHandCheck builds a two-city data set whose scores
+// were worked out by hand, and looks for them on the rendered pages.
+func TestFixtureScoresMatchHandCheck(t *testing.T) {
+	data := wt.Dataset(t, t.TempDir())
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build(t, data, out, "")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	// Reference year 2023 (latest year in which both cities have an index).
+	// VER (weight 2): V1 with goalposts 0–100: alpha 30 → 30, beta 60 → 60;
+	//   V2 lower is better, observed 15–30: alpha 30 → 0, beta 15 → 100;
+	//   alpha (30+0)/2 = 15, beta (60+100)/2 = 80.
+	// DAT (weight 1): D1 observed 12–24 and D2 observed 6–12: alpha 0, beta 100.
+	// Index: alpha (2·15 + 0)/3 = 10.0; beta (2·80 + 100)/3 = 86.67 → 86.7.
+	if res.Site.ReferenceYear != 2023 {
+		t.Errorf("reference year = %d; want 2023", res.Site.ReferenceYear)
+	}
+	want := map[string]float64{"alpha": 10.0, "beta": 86.7}
+	for _, r := range res.Site.Ranking {
+		if r.Index == nil || *r.Index != want[r.Slug] {
+			t.Errorf("%s: index %v; want %v", r.Slug, r.Index, want[r.Slug])
+		}
+	}
+	if r := res.Site.Ranking; len(r) != 2 || r[0].Slug != "beta" || *r[0].Rank != 1 || *r[1].Rank != 2 {
+		t.Errorf("ranking = %+v; want beta 1, alpha 2", r)
+	}
+	de, en := read(t, filepath.Join(out, "index.html")), read(t, filepath.Join(out, "en", "index.html"))
+	for _, s := range []string{"86,7", "10,0", "Beta", "Alpha", "Vorreiter"} {
+		if !strings.Contains(de, s) {
+			t.Errorf("German home page lacks %q", s)
+		}
+	}
+	for _, s := range []string{"86.7", "10.0", "Leader"} {
+		if !strings.Contains(en, s) {
+			t.Errorf("English home page lacks %q", s)
+		}
+	}
+}
+
+// TestSampleSite builds the repository's own data and checks that every
+// city has a page in both languages that shows its published index.
+func TestSampleSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build(t, repoData, out, "")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	if len(res.Site.Cities) != 3 {
+		t.Fatalf("want the three founding cities, got %d", len(res.Site.Cities))
+	}
+	if !res.Site.Sample {
+		t.Error("the sample data set must be marked as containing illustrative values")
+	}
+	for _, c := range res.Site.Cities {
+		for _, page := range []struct{ path, number string }{
+			{filepath.Join(out, "staedte", c.Slug, "index.html"), "de"},
+			{filepath.Join(out, "en", "cities", c.Slug, "index.html"), "en"},
+		} {
+			html := read(t, page.path)
+			if !strings.Contains(html, c.Name) {
+				t.Errorf("%s does not name %s", page.path, c.Name)
+			}
+			if c.Reference.Index != nil {
+				if n := formatScore(*c.Reference.Index, page.number); !strings.Contains(html, n) {
+					t.Errorf("%s lacks the index %s", page.path, n)
+				}
+			}
+		}
+	}
+	for _, p := range []string{"index.html", "en/index.html", "methodik/index.html", "en/methodology/index.html"} {
+		html := read(t, filepath.Join(out, p))
+		if !strings.Contains(html, "Beispielwert") && !strings.Contains(html, "illustrative") {
+			t.Errorf("%s does not say that the data set holds sample values", p)
+		}
+	}
+}
+
+// formatScore prints a published score as the site does: one decimal,
+// decimal comma in German.
+func formatScore(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang == "de" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// TestSubPathBaseURL: GitHub Pages serves a project under /<repo>/, so no
+// internal link may leave that prefix.
+func TestSubPathBaseURL(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := build(t, repoData, out, "https://example.org/repo/"); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	attr := regexp.MustCompile(`(?:href|src|content|action)="([^"]*)"`)
+	n := 0
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		for _, m := range attr.FindAllStringSubmatch(read(t, path), -1) {
+			u := m[1]
+			n++
+			switch {
+			case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "/repo/"):
+				t.Errorf("%s: link %q leaves the sub-path /repo/", path, u)
+			case strings.HasPrefix(u, "https://example.org") && !strings.HasPrefix(u, "https://example.org/repo/"):
+				t.Errorf("%s: link %q leaves the sub-path /repo/", path, u)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no links found at all")
+	}
+}
+
+// TestFailedBuildLeavesSiteUntouched: a wrong cell makes the build fail
+// with ErrInvalidData, and the site built before stays byte for byte.
+func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
+	data := wt.Dataset(t, t.TempDir())
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := build(t, data, out, ""); err != nil {
+		t.Fatalf("first build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	before := snapshot(t, out)
+
+	city := wt.City("Alpha", 1)
+	city[1].Rows[1][2] = "zwölf"
+	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), city...)
+	res, err := build(t, data, out, "")
+	if !errors.Is(err, pipeline.ErrInvalidData) {
+		t.Fatalf("want ErrInvalidData, got %v", err)
+	}
+	if got := res.Problems.Text("en"); !strings.Contains(got, "alpha.xlsx: Kennzahlen!C2: error: \"zwölf\" is not a number") {
+		t.Errorf("problems do not name the cell:\n%s", got)
+	}
+	if after := snapshot(t, out); !equal(before, after) {
+		t.Error("the failed build changed the previous site")
+	}
+	// Nothing else may be left beside the output either.
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("the failed build left files beside the output: %v", entries)
+	}
+}
+
+// TestHugoFailureLeavesSiteUntouched: an error inside Hugo (here a broken
+// template) must not touch the previous site either.
+func TestHugoFailureLeavesSiteUntouched(t *testing.T) {
+	data := wt.Dataset(t, t.TempDir())
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if res, err := build(t, data, out, ""); err != nil {
+		t.Fatalf("first build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	before := snapshot(t, out)
+
+	site := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(site, os.DirFS(repoSite)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(site, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "layouts", "home.html"), []byte("{{ .Broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The copied site refers to the theme by a relative path.
+	if err := os.Symlink(mustAbs(t, "../../themes"), filepath.Join(filepath.Dir(site), "themes")); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	_, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: site, OutDir: out, Stdout: &stderr, Stderr: &stderr})
+	if err == nil || errors.Is(err, pipeline.ErrInvalidData) {
+		t.Fatalf("want a Hugo error, got %v", err)
+	}
+	if after := snapshot(t, out); !equal(before, after) {
+		t.Error("the failed build changed the previous site")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("the failed build left files beside the output: %v", entries)
+	}
+}
+
+func TestRefusesToReplaceAForeignFolder(t *testing.T) {
+	data := wt.Dataset(t, t.TempDir())
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(t, data, out, ""); err == nil || !strings.Contains(err.Error(), "refusing") {
+		t.Fatalf("want a refusal, got %v", err)
+	}
+	if got := read(t, filepath.Join(out, "thesis.docx")); got != "precious" {
+		t.Error("the folder was changed")
+	}
+	if _, err := build(t, data, data, ""); err == nil {
+		t.Fatal("building over the data folder must be refused")
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func snapshot(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	m := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		m[path] = sha256.Sum256(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m) == 0 {
+		t.Fatal("empty site")
+	}
+	return m
+}
+
+func equal(a, b map[string][32]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
