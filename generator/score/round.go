@@ -1,0 +1,58 @@
+package score
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Round rounds x to the given decimal digits, half away from zero, on x's
+// shortest decimal representation: readers compare published numbers with
+// the decimals they typed into a spreadsheet, so 0.15 must become 0.2 and
+// 2.675 must become 2.68, although the nearest binary floats lie just below
+// (math.Round(x*10)/10 gives 0.1 and 2.67). Negative digits round to tens,
+// hundreds, …; NaN and ±Inf are returned unchanged.
+func Round(x float64, digits int) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	// "d.ddde±XX": the digits and exponent of the shortest representation.
+	s := strconv.FormatFloat(math.Abs(x), 'e', -1, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	e, _ := strconv.Atoi(exp)
+	sig := strings.Replace(mant, ".", "", 1)
+
+	// keep is the number of significant digits in front of the rounding
+	// position: the first digit stands for 10^e, the rounding position is
+	// 10^-digits.
+	keep := e + 1 + digits
+	if keep >= len(sig) {
+		return x // already no more digits than asked for
+	}
+	if keep < 0 {
+		return 0 // below half a unit of the last kept digit
+	}
+	kept := []byte(sig[:keep])
+	if sig[keep] >= '5' {
+		kept = increment(kept)
+	}
+	if len(kept) == 0 {
+		return 0
+	}
+	// The result is exactly kept × 10^-digits; ParseFloat picks the nearest
+	// float to that decimal.
+	r, _ := strconv.ParseFloat(string(kept)+"e"+strconv.Itoa(-digits), 64)
+	return math.Copysign(r, x)
+}
+
+// increment adds one to a string of decimal digits ("" counts as 0).
+func increment(d []byte) []byte {
+	for i := len(d) - 1; i >= 0; i-- {
+		if d[i] < '9' {
+			d[i]++
+			return d
+		}
+		d[i] = '0'
+	}
+	return append([]byte{'1'}, d...)
+}
