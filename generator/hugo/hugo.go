@@ -5,6 +5,7 @@ package hugo
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/bep/logg"
@@ -13,6 +14,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/fsync"
 )
 
 // Options describe one Hugo build.
@@ -88,6 +90,25 @@ func Build(o Options) error {
 	defer sites.Close()
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return fmt.Errorf("hugo: %w", err)
+	}
+	return copyStatic(sites, fs)
+}
+
+// copyStatic publishes the static folders of the project and theme. The
+// hugo command does this beside Build, not inside it, so we do it too.
+func copyStatic(sites *hugolib.HugoSites, fs *hugofs.Fs) error {
+	for _, src := range sites.BaseFs.SourceFilesystems.Static {
+		syncer := fsync.NewSyncer()
+		syncer.NoTimes = true // modification times would make output differ between builds
+		syncer.SrcFs = src.Fs
+		syncer.DestFs = fs.PublishDirStatic
+		dest := string(filepath.Separator)
+		if src.PublishFolder != "" {
+			dest = filepath.Join(dest, src.PublishFolder)
+		}
+		if err := syncer.Sync(dest, string(filepath.Separator)); err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("hugo: copying static files: %w", err)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,42 @@
+package hugo
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestBuildMountsDataAndCopiesStatic: the generated data folder is seen as
+// data/generated, and static files are published as the hugo command would.
+func TestBuildMountsDataAndCopiesStatic(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"site/hugo.toml":         "baseURL = 'https://example.org/'\ndisableKinds = ['taxonomy','term','rss','sitemap']\n",
+		"site/layouts/home.html": "{{ hugo.Data.generated.site.greeting }}",
+		"site/static/robots.txt": "User-agent: *",
+		"gen/site.json":          `{"greeting": "Grüß Gott"}`,
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	var log bytes.Buffer
+	err := Build(Options{SiteDir: filepath.Join(dir, "site"), DataDir: filepath.Join(dir, "gen"),
+		PublishDir: out, Stdout: &log, Stderr: &log})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, log.String())
+	}
+	for name, want := range map[string]string{"index.html": "Grüß Gott", "robots.txt": "User-agent: *"} {
+		got, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+}
