@@ -130,6 +130,25 @@ func formatScore(v float64, lang string) string {
 	return s
 }
 
+// TestReproducible: the same input gives a byte-identical site.
+func TestReproducible(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	for _, out := range []string{a, b} {
+		if res, err := build(t, repoData, out, ""); err != nil {
+			t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+		}
+	}
+	sa, sb := snapshot(t, a), snapshot(t, b)
+	if len(sa) != len(sb) {
+		t.Fatalf("%d files against %d", len(sa), len(sb))
+	}
+	for path, sum := range sa {
+		if other := sb[b+strings.TrimPrefix(path, a)]; other != sum {
+			t.Errorf("%s differs between two builds", strings.TrimPrefix(path, a))
+		}
+	}
+}
+
 // TestSubPathBaseURL: GitHub Pages serves a project under /<repo>/, so no
 // internal link may leave that prefix.
 func TestSubPathBaseURL(t *testing.T) {

@@ -118,7 +118,12 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 	out := City{Slug: c.Slug, Name: c.Name, State: c.State, Population: c.Population,
 		Website: c.Website, Contact: c.Contact, Lat: c.Lat, Lon: c.Lon,
 		Strategy: Strategy{Title: c.Strategy.Title, Adopted: c.Strategy.Adopted.ISO(), Link: c.Strategy.Link},
-		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{},
+		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
+	}
+	for _, f := range c.Facts {
+		if f.Illustrative && f.Value != "" {
+			out.IllustrativeFacts = append(out.IllustrativeFacts, f.Key)
+		}
 	}
 	for _, y := range r.Years {
 		ys := yearScore(y)
@@ -168,7 +173,8 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 	for _, m := range c.Measures {
 		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
 			Status: m.Status.String(), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
-			Lead: m.Lead, Description: m.Description, Link: m.Link, Origin: cellRef(m.Pos)})
+			Lead: m.Lead, Description: m.Description, Link: m.Link, Illustrative: m.Illustrative,
+			Origin: cellRef(m.Pos)})
 		switch m.Status {
 		case model.Planned:
 			out.Counts.Planned++

@@ -102,6 +102,9 @@ type City struct {
 	Lat          *float64 `json:"lat"`
 	Lon          *float64 `json:"lon"`
 	Illustrative bool     `json:"illustrative"` // any KPI value is illustrative
+	// IllustrativeFacts names the city-sheet facts whose source marks them
+	// as examples: population, contact, lat, ...
+	IllustrativeFacts []string `json:"illustrative_facts"`
 	// Reference is the score record of the reference year; Scores has every
 	// scored year in ascending order.
 	Reference YearScore   `json:"reference"`
@@ -146,17 +149,18 @@ type Observation struct {
 }
 
 type Measure struct {
-	ID          string     `json:"id"`
-	Title       model.Text `json:"title"`
-	Topic       string     `json:"topic"`
-	Status      string     `json:"status"` // planned, in_progress, done, stopped
-	Start       string     `json:"start"`
-	End         string     `json:"end"`
-	Budget      *float64   `json:"budget"`
-	Lead        string     `json:"lead"`
-	Description string     `json:"description"`
-	Link        string     `json:"link"`
-	Origin      string     `json:"origin"`
+	ID           string     `json:"id"`
+	Title        model.Text `json:"title"`
+	Topic        string     `json:"topic"`
+	Status       string     `json:"status"` // planned, in_progress, done, stopped
+	Start        string     `json:"start"`
+	End          string     `json:"end"`
+	Budget       *float64   `json:"budget"`
+	Lead         string     `json:"lead"`
+	Description  string     `json:"description"`
+	Link         string     `json:"link"`
+	Illustrative bool       `json:"illustrative"`
+	Origin       string     `json:"origin"`
 }
 
 type Counts struct {

@@ -1,0 +1,88 @@
+package sitedata_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden compares the site document built from the two-city fixture
+// with testdata/site.golden.json; run with -update after a deliberate change
+// and review the diff.
+func TestGolden(t *testing.T) {
+	dir := wt.Dataset(t, t.TempDir())
+	ds, probs := workbook.ReadDataset(dir)
+	if len(probs) != 0 {
+		t.Fatalf("fixture has problems:\n%s", probs.Text("en"))
+	}
+	out := t.TempDir()
+	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds))); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, sitedata.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "site.golden.json")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("site document differs from %s (run go test -update to accept):\n%s", golden, firstDiff(got, want))
+	}
+}
+
+// TestSpreadsheetTextStaysData: markup in a cell is escaped in the JSON,
+// so the document can never close a <script> element it is embedded in.
+func TestSpreadsheetTextStaysData(t *testing.T) {
+	dir := wt.Dataset(t, t.TempDir())
+	city := wt.City("</script><script>alert(1)</script>", 1)
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), city...)
+	ds, _ := workbook.ReadDataset(dir)
+	out := t.TempDir()
+	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds))); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, sitedata.FileName))
+	if bytes.Contains(b, []byte("<script")) || bytes.Contains(b, []byte("</")) {
+		t.Error("raw markup from a cell reached the JSON document")
+	}
+	var s sitedata.Site
+	if err := json.Unmarshal(b, &s); err != nil || s.Cities[0].Name != "</script><script>alert(1)</script>" {
+		t.Errorf("the name did not survive as text: %v %q", err, s.Cities[0].Name)
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	la, lb := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	for i := 0; i < len(la) || i < len(lb); i++ {
+		var x, y []byte
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if !bytes.Equal(x, y) {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + string(x) + "\nwant: " + string(y)
+		}
+	}
+	return ""
+}
