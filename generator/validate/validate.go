@@ -60,6 +60,13 @@ func unique(ids []string, pos []model.Pos, l *problem.List) map[string]model.Pos
 	return first
 }
 
+// member is a row that belongs to a dimension: an indicator or a topic.
+type member struct {
+	id, dim     string
+	pos, dimPos model.Pos
+	invalid     bool
+}
+
 func framework(fw model.Framework, l *problem.List) {
 	var ids []string
 	var pos []model.Pos
@@ -76,23 +83,23 @@ func framework(fw model.Framework, l *problem.List) {
 		valid = valid && !ind.Invalid
 	}
 
-	ids, pos = nil, nil
+	var inds, tops []member
 	for _, ind := range fw.Indicators {
-		ids, pos = append(ids, ind.ID), append(pos, ind.Pos)
-		if _, ok := dims[ind.Dimension]; !ok && !ind.Invalid && !fw.Unread.Dimensions {
-			l.Errorf(ind.DimPos, problem.RefDimension, ind.Dimension, dimList)
-		}
+		inds = append(inds, member{ind.ID, ind.Dimension, ind.Pos, ind.DimPos, ind.Invalid})
 	}
-	unique(ids, pos, l)
-
-	ids, pos = nil, nil
 	for _, t := range fw.Topics {
-		ids, pos = append(ids, t.ID), append(pos, t.Pos)
-		if _, ok := dims[t.Dimension]; !ok && !t.Invalid && !fw.Unread.Dimensions {
-			l.Errorf(t.DimPos, problem.RefDimension, t.Dimension, dimList)
-		}
+		tops = append(tops, member{t.ID, t.Dimension, t.Pos, t.DimPos, t.Invalid})
 	}
-	unique(ids, pos, l)
+	for _, members := range [][]member{inds, tops} {
+		ids, pos = nil, nil
+		for _, m := range members {
+			ids, pos = append(ids, m.id), append(pos, m.pos)
+			if _, ok := dims[m.dim]; !ok && !m.invalid && !fw.Unread.Dimensions {
+				l.Errorf(m.dimPos, problem.RefDimension, m.dim, dimList)
+			}
+		}
+		unique(ids, pos, l)
+	}
 
 	// Weight sums over rows that could not be read would only echo their errors.
 	if valid && !fw.Unread.Dimensions && !fw.Unread.Indicators {
