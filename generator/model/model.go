@@ -215,7 +215,8 @@ type Settings struct {
 	// dimension or index score to be published.
 	MinCoverage float64
 	// ReferenceYear is the year the home page ranks; 0 picks it from the data.
-	ReferenceYear int
+	ReferenceYear    int
+	ReferenceYearPos Pos
 }
 
 // City is one partner's workbook: data/cities/<slug>.xlsx.

@@ -18,6 +18,7 @@ const (
 	CellInteger      Code = "cell.integer"
 	CellDate         Code = "cell.date"
 	CellErrorValue   Code = "cell.error_value"
+	CellUncomputed   Code = "cell.uncomputed"
 	CellDirection    Code = "cell.direction"
 	CellTransform    Code = "cell.transform"
 	CellStatus       Code = "cell.status"
@@ -97,6 +98,9 @@ var catalog = map[Code]message{
 	CellErrorValue: {
 		"Zelle enthält den Fehlerwert %s (eine Formel ließ sich nicht berechnen); erwartet wird ein Wert",
 		"cell holds the error value %s (a formula could not be computed); expected a value"},
+	CellUncomputed: {
+		"Formel =%s hat kein gespeichertes Ergebnis; erwartet wird ein Wert: Arbeitsmappe in Excel oder LibreOffice öffnen und speichern, dann steht das Ergebnis darin",
+		"formula =%s has no stored result; expected a value: open the workbook in Excel or LibreOffice and save it, which stores the result"},
 	CellDirection: {
 		"%q ist keine Richtung; erwartet wird \"höher ist besser\" oder \"niedriger ist besser\" (higher/lower is better)",
 		"%q is not a direction; expected \"higher is better\" or \"lower is better\" (höher/niedriger ist besser)"},

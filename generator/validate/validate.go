@@ -209,7 +209,7 @@ func referenceYear(ds model.Dataset, l *problem.List) {
 	for _, y := range years {
 		s = append(s, fmt.Sprint(y))
 	}
-	l.Errorf(model.Pos{File: ds.Framework.File}, problem.ReferenceYear, want, strings.Join(s, ", "))
+	l.Errorf(ds.Framework.Settings.ReferenceYearPos, problem.ReferenceYear, want, strings.Join(s, ", "))
 }
 
 // Years lists every year with at least one KPI value, ascending.

@@ -210,6 +210,9 @@ func readKPIs(t *table) []model.KPI {
 		k := model.KPI{Indicator: id, Source: source, Note: t.optText(r, "note"),
 			Illustrative: isIllustrative(source), Pos: t.cellPos(r, "indicator")}
 		for _, yc := range years {
+			if t.uncomputed(r, yc.col) {
+				continue
+			}
 			v, present, ok := t.numberAt(r, yc.col)
 			if ok && present {
 				k.Values = append(k.Values, model.Observation{Year: yc.year, Value: v, Pos: t.pos(r.n, yc.col)})

@@ -242,6 +242,7 @@ func readSettings(t *table, s *model.Settings) {
 				continue
 			}
 			s.ReferenceYear = int(*v)
+			s.ReferenceYearPos = t.cellPos(r, "value")
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestReadCityEnglishShuffledSparse reads a city workbook with English
@@ -112,5 +113,30 @@ func TestLockFilesAreIgnored(t *testing.T) {
 	files, err := CityFiles(dir)
 	if err != nil || len(files) != 2 {
 		t.Fatalf("CityFiles = %v, %v; want alpha and beta only", files, err)
+	}
+}
+
+// TestFormulaWithoutResult: excelize, like other non-calculating writers,
+// stores a formula without its result; that must not read as "no value".
+func TestFormulaWithoutResult(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "alpha.xlsx")
+	wt.Write(t, path, wt.City("Alpha", 1)...)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("Kennzahlen", "C3", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Kennzahlen", "C3", "B3*2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	ReadCity(path, &probs)
+	if len(probs) != 1 || probs[0].Code != problem.CellUncomputed || probs[0].Pos.Cell() != "C3" {
+		t.Fatalf("want one uncomputed-formula problem at C3, got:\n%s", probs.Text("en"))
 	}
 }

@@ -251,6 +251,26 @@ func (t *table) isTextCell(row, col int) func() bool {
 	}
 }
 
+// uncomputed reports (as a problem) an empty cell that holds a formula:
+// files written by programs that do not calculate, excelize among them,
+// store formulas without results, and reading the cell as "no value" would
+// silently drop data. Only empty cells are asked, which keeps it cheap.
+func (t *table) uncomputed(r row, col int) bool {
+	if cleanText(r.cell(col)) != "" {
+		return false
+	}
+	name, err := excelize.CoordinatesToCellName(col, r.n)
+	if err != nil {
+		return false
+	}
+	formula, err := t.b.f.GetCellFormula(t.sheet, name)
+	if err != nil || formula == "" {
+		return false
+	}
+	t.b.probs.Errorf(t.pos(r.n, col), problem.CellUncomputed, formula)
+	return true
+}
+
 // numberAt reads the number in a cell; empty gives ok with present=false.
 func (t *table) numberAt(r row, col int) (v float64, present, ok bool) {
 	s := cleanText(r.cell(col))
