@@ -1,0 +1,372 @@
+// Package compare sets the partners' strategies side by side: which topics
+// each city works on (the strategy matrix), how much of each dimension it
+// covers, how alike two strategies are, what a city could take over from a
+// partner (quick wins) and whom to ask in each dimension (leaders).
+//
+// Like score, everything here is pure: no I/O, no package state, and every
+// list has a fixed order (framework order, ds.Cities order, or ties broken by
+// slug and measure ID), so the same input always gives byte-identical site
+// data.
+package compare
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/score"
+)
+
+// publishDigits matches the decimals the site shows for scores: leaders are
+// decided on the published value, as ranks are, so that two cities shown
+// with the same score are both named leader.
+const publishDigits = 1
+
+// Result is everything the comparison pages show.
+type Result struct {
+	Matrix   []TopicRow     // framework topic order
+	Coverage []CityCoverage // ds.Cities order
+	// Similarity is the Jaccard index |A∩B| / |A∪B| of the sets of topics
+	// in which two cities have at least one measure that is not stopped,
+	// indexed [i][j] in ds.Cities order. It is symmetric with 1 on the
+	// diagonal, except that two empty sets give 0: a city without any
+	// active measure shares nothing with anyone, itself included, and a
+	// heat map should not suggest otherwise.
+	Similarity [][]float64
+	QuickWins  []CityQuickWins   // ds.Cities order
+	Leaders    []DimensionLeader // framework dimension order
+}
+
+// TopicRow is one row of the strategy matrix.
+type TopicRow struct {
+	Topic string
+	Cells []Cell // ds.Cities order
+}
+
+// Cell is what one city does in one topic.
+type Cell struct {
+	Measures []string // measure IDs, sorted
+	// Best is the most advanced status among Measures, in the order
+	// Done > InProgress > Planned > Stopped: a stopped measure still shows
+	// the city once worked on the topic, but it is the least advanced.
+	// Meaningless when Has is false.
+	Best model.Status
+	Has  bool // the city has at least one measure (of any status) here
+}
+
+// CityCoverage is how broadly a city's strategy spans each dimension.
+type CityCoverage struct {
+	Slug       string
+	Dimensions []DimCoverage // framework dimension order
+}
+
+// DimCoverage counts the dimension's topics in which the city has a measure
+// that is not stopped. Share is Covered/Topics, 0 for a dimension without
+// topics (nothing to cover, and no NaN in the site data).
+type DimCoverage struct {
+	ID              string
+	Topics, Covered int
+	Share           float64
+}
+
+// CityQuickWins lists what one city could take over from its partners.
+type CityQuickWins struct {
+	Slug string
+	Wins []QuickWin
+}
+
+// QuickWin is a topic where at least one partner has a measure done or in
+// progress and this city has none that is planned, in progress or done. A
+// stopped measure at home does not block it: the partner's working
+// solution is exactly what is worth a second look. Wins are ordered by
+// Partners (descending), then framework topic order.
+type QuickWin struct {
+	Topic    string
+	Partners int // partner cities with a done or in-progress measure here
+	// Examples are those partners' done and in-progress measures in the
+	// topic, done first, then by city slug, then by measure ID.
+	Examples []Example
+}
+
+// Example is one measure a reader can follow up on.
+type Example struct {
+	City, MeasureID string
+	Title           model.Text
+	Status          model.Status
+	Lead, Link      string
+}
+
+// DimensionLeader names the city to learn from in one dimension: the city
+// with the highest dimension score in the reference year. All cities tied
+// on the published score lead together, by slug. OK is false (and Leaders
+// and Measures are empty) when no city has a score in that dimension.
+type DimensionLeader struct {
+	Dimension string
+	Leaders   []string
+	Score     float64 // the leaders' published score (rounded as on the site)
+	OK        bool
+	// Measures are the leaders' measures of every status in the topics of
+	// the dimension, most advanced first (Done, InProgress, Planned,
+	// Stopped), then by city slug and measure ID.
+	Measures []Example
+}
+
+// advancement orders statuses by progress. model.Status is declared in
+// sheet order, where Stopped comes last, so it cannot be compared directly.
+func advancement(s model.Status) int {
+	switch s {
+	case model.Done:
+		return 3
+	case model.InProgress:
+		return 2
+	case model.Planned:
+		return 1
+	}
+	return 0 // Stopped, or an unknown value: least advanced
+}
+
+// active reports whether a measure counts for coverage and similarity.
+func active(s model.Status) bool { return s != model.Stopped }
+
+// running reports whether a measure is far enough along to be copied.
+func running(s model.Status) bool { return s == model.Done || s == model.InProgress }
+
+// Build compares the cities of ds, using res for the dimension scores. It
+// does not modify its arguments. Measures whose topic is not in the
+// framework are ignored (validation reports them). Scores are matched to
+// cities by slug, so res need not list cities in the same order.
+func Build(ds model.Dataset, res score.Result) Result {
+	fw := ds.Framework
+	topicPos := make(map[string]int, len(fw.Topics))
+	for i, t := range fw.Topics {
+		if _, dup := topicPos[t.ID]; !dup {
+			topicPos[t.ID] = i
+		}
+	}
+	// byTopic[c][t] holds city c's measures in topic t, sorted by ID.
+	byTopic := make([][][]model.Measure, len(ds.Cities))
+	for c, city := range ds.Cities {
+		byTopic[c] = make([][]model.Measure, len(fw.Topics))
+		for _, m := range city.Measures {
+			if t, ok := topicPos[m.Topic]; ok {
+				byTopic[c][t] = append(byTopic[c][t], m)
+			}
+		}
+		for t := range byTopic[c] {
+			slices.SortStableFunc(byTopic[c][t], func(a, b model.Measure) int { return cmp.Compare(a.ID, b.ID) })
+		}
+	}
+	return Result{
+		Matrix:     matrix(fw.Topics, byTopic),
+		Coverage:   coverage(ds, byTopic),
+		Similarity: similarity(byTopic),
+		QuickWins:  quickWins(ds, byTopic),
+		Leaders:    leaders(ds, res, byTopic),
+	}
+}
+
+func matrix(topics []model.Topic, byTopic [][][]model.Measure) []TopicRow {
+	rows := make([]TopicRow, len(topics))
+	for t, topic := range topics {
+		row := TopicRow{Topic: topic.ID, Cells: make([]Cell, len(byTopic))}
+		for c := range byTopic {
+			cell := Cell{Measures: []string{}}
+			for _, m := range byTopic[c][t] {
+				cell.Measures = append(cell.Measures, m.ID)
+				if !cell.Has || advancement(m.Status) > advancement(cell.Best) {
+					cell.Best = m.Status
+				}
+				cell.Has = true
+			}
+			row.Cells[c] = cell
+		}
+		rows[t] = row
+	}
+	return rows
+}
+
+// hasActive reports whether any of ms is not stopped.
+func hasActive(ms []model.Measure) bool {
+	return slices.ContainsFunc(ms, func(m model.Measure) bool { return active(m.Status) })
+}
+
+func coverage(ds model.Dataset, byTopic [][][]model.Measure) []CityCoverage {
+	out := make([]CityCoverage, len(ds.Cities))
+	for c, city := range ds.Cities {
+		cc := CityCoverage{Slug: city.Slug, Dimensions: make([]DimCoverage, len(ds.Framework.Dimensions))}
+		for d, dim := range ds.Framework.Dimensions {
+			dc := DimCoverage{ID: dim.ID}
+			for t, topic := range ds.Framework.Topics {
+				if topic.Dimension != dim.ID {
+					continue
+				}
+				dc.Topics++
+				if hasActive(byTopic[c][t]) {
+					dc.Covered++
+				}
+			}
+			if dc.Topics > 0 {
+				dc.Share = float64(dc.Covered) / float64(dc.Topics)
+			}
+			cc.Dimensions[d] = dc
+		}
+		out[c] = cc
+	}
+	return out
+}
+
+func similarity(byTopic [][][]model.Measure) [][]float64 {
+	n := len(byTopic)
+	sets := make([][]bool, n)
+	for c := range byTopic {
+		sets[c] = make([]bool, len(byTopic[c]))
+		for t, ms := range byTopic[c] {
+			sets[c][t] = hasActive(ms)
+		}
+	}
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = make([]float64, n)
+	}
+	for i := range n {
+		for j := i; j < n; j++ {
+			var inter, union int
+			for t := range sets[i] {
+				a, b := sets[i][t], sets[j][t]
+				if a && b {
+					inter++
+				}
+				if a || b {
+					union++
+				}
+			}
+			var s float64
+			if union > 0 {
+				s = float64(inter) / float64(union)
+			}
+			out[i][j], out[j][i] = s, s
+		}
+	}
+	return out
+}
+
+func example(slug string, m model.Measure) Example {
+	return Example{City: slug, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
+}
+
+// sortExamples orders by advancement (most advanced first), then city slug,
+// then measure ID, so the order never depends on the order of cities.
+func sortExamples(ex []Example) {
+	slices.SortStableFunc(ex, func(a, b Example) int {
+		return cmp.Or(
+			cmp.Compare(advancement(b.Status), advancement(a.Status)),
+			cmp.Compare(a.City, b.City),
+			cmp.Compare(a.MeasureID, b.MeasureID),
+		)
+	})
+}
+
+func quickWins(ds model.Dataset, byTopic [][][]model.Measure) []CityQuickWins {
+	out := make([]CityQuickWins, len(ds.Cities))
+	for c, city := range ds.Cities {
+		wins := []QuickWin{}
+		for t, topic := range ds.Framework.Topics {
+			if hasActive(byTopic[c][t]) {
+				continue
+			}
+			win := QuickWin{Topic: topic.ID, Examples: []Example{}}
+			for p, partner := range ds.Cities {
+				if p == c {
+					continue
+				}
+				found := false
+				for _, m := range byTopic[p][t] {
+					if running(m.Status) {
+						win.Examples = append(win.Examples, example(partner.Slug, m))
+						found = true
+					}
+				}
+				if found {
+					win.Partners++
+				}
+			}
+			if win.Partners > 0 {
+				sortExamples(win.Examples)
+				wins = append(wins, win)
+			}
+		}
+		// Stable: equal Partners keep framework topic order.
+		slices.SortStableFunc(wins, func(a, b QuickWin) int { return cmp.Compare(b.Partners, a.Partners) })
+		out[c] = CityQuickWins{Slug: city.Slug, Wins: wins}
+	}
+	return out
+}
+
+// dimensionScores returns, per city of ds (by slug), its scores in the
+// reference year, aligned with ds.Framework.Dimensions; nil when res has no
+// such year or city.
+func dimensionScores(ds model.Dataset, res score.Result) [][]score.Value {
+	yi := slices.Index(res.Years, res.ReferenceYear)
+	out := make([][]score.Value, len(ds.Cities))
+	if res.ReferenceYear == 0 || yi < 0 {
+		return out
+	}
+	bySlug := make(map[string]score.City, len(res.Cities))
+	for _, rc := range res.Cities {
+		bySlug[rc.Slug] = rc
+	}
+	for c, city := range ds.Cities {
+		rc, ok := bySlug[city.Slug]
+		if !ok || yi >= len(rc.Years) {
+			continue
+		}
+		comps := rc.Years[yi].Dimensions
+		vals := make([]score.Value, len(ds.Framework.Dimensions))
+		for d, dim := range ds.Framework.Dimensions {
+			// Matched by ID rather than position, so a Result built from a
+			// different framework cannot attribute a score to the wrong
+			// dimension.
+			if k := slices.IndexFunc(comps, func(x score.Component) bool { return x.ID == dim.ID }); k >= 0 {
+				vals[d] = comps[k].Score
+			}
+		}
+		out[c] = vals
+	}
+	return out
+}
+
+func leaders(ds model.Dataset, res score.Result, byTopic [][][]model.Measure) []DimensionLeader {
+	scores := dimensionScores(ds, res)
+	out := make([]DimensionLeader, len(ds.Framework.Dimensions))
+	for d, dim := range ds.Framework.Dimensions {
+		dl := DimensionLeader{Dimension: dim.ID, Leaders: []string{}, Measures: []Example{}}
+		var lead []int
+		for c := range ds.Cities {
+			if scores[c] == nil || !scores[c][d].OK {
+				continue
+			}
+			v := score.Round(scores[c][d].V, publishDigits)
+			switch {
+			case !dl.OK || v > dl.Score:
+				dl.Score, dl.OK, lead = v, true, []int{c}
+			case v == dl.Score:
+				lead = append(lead, c)
+			}
+		}
+		for _, c := range lead {
+			dl.Leaders = append(dl.Leaders, ds.Cities[c].Slug)
+			for t, topic := range ds.Framework.Topics {
+				if topic.Dimension != dim.ID {
+					continue
+				}
+				for _, m := range byTopic[c][t] {
+					dl.Measures = append(dl.Measures, example(ds.Cities[c].Slug, m))
+				}
+			}
+		}
+		slices.Sort(dl.Leaders)
+		sortExamples(dl.Measures)
+		out[d] = dl
+	}
+	return out
+}
