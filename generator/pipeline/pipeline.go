@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
@@ -60,7 +61,7 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	scores := score.Compute(ds)
-	res.Site = sitedata.Build(ds, scores)
+	res.Site = sitedata.Build(ds, scores, compare.Build(ds, scores))
 
 	// Everything is built in a work folder beside the output, so that the
 	// final rename stays on one file system.

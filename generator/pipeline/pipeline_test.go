@@ -112,7 +112,8 @@ func TestSampleSite(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range []string{"index.html", "en/index.html", "methodik/index.html", "en/methodology/index.html"} {
+	for _, p := range []string{"index.html", "en/index.html", "methodik/index.html", "en/methodology/index.html",
+		"strategie/index.html", "en/strategy/index.html"} {
 		html := read(t, filepath.Join(out, p))
 		if !strings.Contains(html, "Beispielwert") && !strings.Contains(html, "illustrative") {
 			t.Errorf("%s does not say that the data set holds sample values", p)
@@ -122,6 +123,41 @@ func TestSampleSite(t *testing.T) {
 
 // formatScore prints a published score as the site does: one decimal,
 // decimal comma in German.
+// TestStrategyComparison: the matrix shows every topic for every city, and
+// a city's quick wins name the partners' measures.
+func TestStrategyComparison(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build(t, repoData, out, "")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	s := res.Site.Strategies
+	if len(s.Matrix) != len(res.Site.Topics) || len(s.Similarity) != len(res.Site.Cities) {
+		t.Fatalf("matrix %d rows for %d topics, similarity %d rows", len(s.Matrix), len(res.Site.Topics), len(s.Similarity))
+	}
+	wins := 0
+	for _, c := range res.Site.Cities {
+		html := read(t, filepath.Join(out, "en", "cities", c.Slug, "index.html"))
+		for _, w := range c.QuickWins {
+			wins++
+			for _, e := range w.Examples {
+				if !strings.Contains(html, e.Title.De) && !strings.Contains(html, e.Title.En) {
+					t.Errorf("%s: quick win %s lacks the partner measure %s", c.Slug, w.Topic, e.MeasureID)
+				}
+			}
+		}
+	}
+	if wins == 0 {
+		t.Error("the sample data should give at least one quick win")
+	}
+	html := read(t, filepath.Join(out, "strategie", "index.html"))
+	for _, word := range []string{"abgeschlossen", "in Umsetzung", "keine Maßnahme"} {
+		if !strings.Contains(html, word) {
+			t.Errorf("strategy matrix lacks %q", word)
+		}
+	}
+}
+
 func formatScore(v float64, lang string) string {
 	s := strconv.FormatFloat(v, 'f', 1, 64)
 	if lang == "de" {

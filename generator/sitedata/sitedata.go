@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/score"
 )
@@ -24,7 +25,7 @@ const FileName = "site.json"
 const scoreDigits = 1
 
 // Build assembles the site document. It is pure: same input, same output.
-func Build(ds model.Dataset, res score.Result) Site {
+func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	fw := ds.Framework
 	s := Site{
 		ReferenceYear: res.ReferenceYear,
@@ -87,6 +88,14 @@ func Build(ds model.Dataset, res score.Result) Site {
 			Rank: city.Reference.Rank, Index: city.Reference.Index, Level: city.Reference.Level,
 			Dimensions: city.Reference.Dimensions})
 	}
+	s.Strategies = strategies(fw, cmp)
+	for i := range s.Cities {
+		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins)
+		for _, dc := range cmp.Coverage[i].Dimensions {
+			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,
+				Topics: dc.Topics, Covered: dc.Covered, SharePct: round(dc.Share*100, scoreDigits)})
+		}
+	}
 	sort.SliceStable(s.Ranking, func(i, j int) bool {
 		a, b := s.Ranking[i], s.Ranking[j]
 		if (a.Rank == nil) != (b.Rank == nil) {
@@ -98,6 +107,62 @@ func Build(ds model.Dataset, res score.Result) Site {
 		return a.Name < b.Name
 	})
 	return s
+}
+
+func strategies(fw model.Framework, cmp compare.Result) Strategies {
+	out := Strategies{Matrix: []MatrixRow{}, Similarity: []SimilarityRow{}, Leaders: []Leader{}}
+	slugs := make([]string, len(cmp.Coverage))
+	for i, c := range cmp.Coverage {
+		slugs[i] = c.Slug
+	}
+	dimOf := map[string]string{}
+	for _, t := range fw.Topics {
+		dimOf[t.ID] = t.Dimension
+	}
+	for _, r := range cmp.Matrix {
+		row := MatrixRow{Topic: r.Topic, Dimension: dimOf[r.Topic], Cells: []MatrixCell{}}
+		for i, c := range r.Cells {
+			cell := MatrixCell{Slug: slugs[i], Measures: append([]string{}, c.Measures...)}
+			if c.Has {
+				cell.Status = c.Best.String()
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		out.Matrix = append(out.Matrix, row)
+	}
+	for i, values := range cmp.Similarity {
+		row := SimilarityRow{Slug: slugs[i], Values: []float64{}}
+		for _, v := range values {
+			row.Values = append(row.Values, round(v*100, scoreDigits))
+		}
+		out.Similarity = append(out.Similarity, row)
+	}
+	for _, l := range cmp.Leaders {
+		leader := Leader{Dimension: l.Dimension, Cities: append([]string{}, l.Leaders...), Measures: examples(l.Measures)}
+		if l.OK {
+			v := round(l.Score, scoreDigits)
+			leader.Score = &v
+		}
+		out.Leaders = append(out.Leaders, leader)
+	}
+	return out
+}
+
+func quickWins(wins []compare.QuickWin) []QuickWin {
+	out := []QuickWin{}
+	for _, w := range wins {
+		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Examples: examples(w.Examples)})
+	}
+	return out
+}
+
+func examples(es []compare.Example) []Example {
+	out := []Example{}
+	for _, e := range es {
+		out = append(out, Example{City: e.City, MeasureID: e.MeasureID, Title: e.Title,
+			Status: e.Status.String(), Lead: e.Lead, Link: e.Link})
+	}
+	return out
 }
 
 func indicator(ind model.Indicator, weightPct float64, observed int) Indicator {
@@ -119,6 +184,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		Website: c.Website, Contact: c.Contact, Lat: c.Lat, Lon: c.Lon,
 		Strategy: Strategy{Title: c.Strategy.Title, Adopted: c.Strategy.Adopted.ISO(), Link: c.Strategy.Link},
 		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
+		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{},
 	}
 	for _, f := range c.Facts {
 		if f.Illustrative && f.Value != "" {

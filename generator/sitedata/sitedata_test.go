@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 	"github.com/digitale-staedte/benchmark/generator/workbook"
@@ -27,7 +28,7 @@ func TestGolden(t *testing.T) {
 		t.Fatalf("fixture has problems:\n%s", probs.Text("en"))
 	}
 	out := t.TempDir()
-	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds))); err != nil {
+	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds), compare.Build(ds, score.Compute(ds)))); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(filepath.Join(out, sitedata.FileName))
@@ -57,7 +58,7 @@ func TestSpreadsheetTextStaysData(t *testing.T) {
 	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), city...)
 	ds, _ := workbook.ReadDataset(dir)
 	out := t.TempDir()
-	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds))); err != nil {
+	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds), compare.Build(ds, score.Compute(ds)))); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(filepath.Join(out, sitedata.FileName))

@@ -21,6 +21,64 @@ type Site struct {
 	// Average is the partner average of the reference year.
 	Average Average `json:"average"`
 	Cities  []City  `json:"cities"`
+	// Strategies compares the cities' measures topic by topic.
+	Strategies Strategies `json:"strategies"`
+}
+
+// Strategies is the strategy comparison: which city has measures in which
+// shared topic, how alike the strategies are, and who leads each dimension.
+type Strategies struct {
+	Matrix     []MatrixRow     `json:"matrix"`     // framework topic order
+	Similarity []SimilarityRow `json:"similarity"` // city order, values in city order
+	Leaders    []Leader        `json:"leaders"`    // framework dimension order
+}
+
+type MatrixRow struct {
+	Topic     string       `json:"topic"`
+	Dimension string       `json:"dimension"`
+	Cells     []MatrixCell `json:"cells"` // city order
+}
+
+type MatrixCell struct {
+	Slug     string   `json:"slug"`
+	Status   string   `json:"status"` // most advanced status; "" when the city has no measure
+	Measures []string `json:"measures"`
+}
+
+type SimilarityRow struct {
+	Slug   string    `json:"slug"`
+	Values []float64 `json:"values"` // Jaccard index in %, one decimal
+}
+
+type Leader struct {
+	Dimension string    `json:"dimension"`
+	Cities    []string  `json:"cities"` // slugs; several on a tie
+	Score     *float64  `json:"score"`
+	Measures  []Example `json:"measures"`
+}
+
+// Example is a partner's measure shown as something to learn from.
+type Example struct {
+	City      string     `json:"city"` // slug
+	MeasureID string     `json:"measure_id"`
+	Title     model.Text `json:"title"`
+	Status    string     `json:"status"`
+	Lead      string     `json:"lead"`
+	Link      string     `json:"link"`
+}
+
+// QuickWin is a topic in which partners already run something this city lacks.
+type QuickWin struct {
+	Topic    string    `json:"topic"`
+	Partners int       `json:"partners"`
+	Examples []Example `json:"examples"`
+}
+
+type TopicCoverage struct {
+	Dimension string  `json:"dimension"`
+	Topics    int     `json:"topics"`
+	Covered   int     `json:"covered"`
+	SharePct  float64 `json:"share_pct"`
 }
 
 type Settings struct {
@@ -112,6 +170,11 @@ type City struct {
 	KPIs      []KPI       `json:"kpis"` // in framework order
 	Measures  []Measure   `json:"measures"`
 	Counts    Counts      `json:"measure_counts"`
+	// QuickWins: topics where partners have measures done or in progress and
+	// this city has none; most partners first.
+	QuickWins []QuickWin `json:"quick_wins"`
+	// TopicCoverage: share of each dimension's topics the strategy covers.
+	TopicCoverage []TopicCoverage `json:"topic_coverage"`
 }
 
 type Strategy struct {
