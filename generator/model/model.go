@@ -130,14 +130,53 @@ func (s Status) String() string {
 	return "planned"
 }
 
+// Normalisation maps an indicator's (transformed) values onto the common
+// score scale.
+type Normalisation int
+
+const (
+	// NormGoalposts maps fixed values to the ends of the scale and clamps.
+	NormGoalposts Normalisation = iota
+	// NormMinMax maps the lowest and highest value of the year's units to the
+	// ends of the scale.
+	NormMinMax
+	// NormZScore centres on the year's mean in units of the sample standard
+	// deviation, placed on the scale at mid-point ± a tenth per SD.
+	NormZScore
+	// NormRank places each unit by its rank among the year's units.
+	NormRank
+)
+
+func (n Normalisation) String() string {
+	switch n {
+	case NormMinMax:
+		return "minmax"
+	case NormZScore:
+		return "zscore"
+	case NormRank:
+		return "rank"
+	}
+	return "goalposts"
+}
+
 // Aggregation is how components are combined into a score.
 type Aggregation int
 
 const (
 	Arithmetic Aggregation = iota
+	Geometric
+	Harmonic
 )
 
-func (a Aggregation) String() string { return "arithmetic" }
+func (a Aggregation) String() string {
+	switch a {
+	case Geometric:
+		return "geometric"
+	case Harmonic:
+		return "harmonic"
+	}
+	return "arithmetic"
+}
 
 // Framework is what all partners share: data/framework.xlsx.
 type Framework struct {
@@ -172,20 +211,22 @@ type Dimension struct {
 }
 
 type Indicator struct {
-	Invalid     bool
-	ID          string
-	Dimension   string
-	Name        Text
-	Unit        string
-	Direction   Direction
-	Weight      float64
-	Goalposts   *Goalposts // nil: the observed range across cities is used
-	Transform   Transform
-	Source      string
-	Description Text
-	Decimals    int // digits shown on the site; -1 means "as in the data"
-	Pos         Pos // the ID cell
-	DimPos      Pos // the dimension cell
+	Invalid   bool
+	ID        string
+	Dimension string
+	Name      Text
+	Unit      string
+	Direction Direction
+	Weight    float64
+	// Normalisation is NormGoalposts exactly when Goalposts is set.
+	Normalisation Normalisation
+	Goalposts     *Goalposts
+	Transform     Transform
+	Source        string
+	Description   Text
+	Decimals      int // digits shown on the site; -1 means "as in the data"
+	Pos           Pos // the ID cell
+	DimPos        Pos // the dimension cell
 }
 
 // Goalposts are the fixed values mapped to 0 and 100.
@@ -209,14 +250,49 @@ type Level struct {
 	Pos  Pos
 }
 
+// Settings are the framework's method choices (sheet Einstellungen). The
+// zero value is not usable: DefaultSettings gives the defaults.
 type Settings struct {
-	Aggregation Aggregation
-	// MinCoverage is the share of weight (0..1) that must be present for a
-	// dimension or index score to be published.
-	MinCoverage float64
+	// Aggregation of indicators into a dimension and of dimensions into
+	// the index.
+	DimensionAggregation, IndexAggregation Aggregation
+	// The share of weight (0..1) that must be present for a dimension or
+	// the index score to be published.
+	DimensionMinCoverage, IndexMinCoverage float64
+	// Scale is the top of the score scale: 100 or 1.
+	Scale float64
+	// Decimals of published scores; ranks and levels use the published
+	// value unless RankUnrounded.
+	Decimals      int
+	RankUnrounded bool
+	// CarryForward fills a missing value with the same city's last value
+	// from at most this many years before; 0 is off.
+	CarryForward int
 	// ReferenceYear is the year the home page ranks; 0 picks it from the data.
 	ReferenceYear    int
 	ReferenceYearPos Pos
+	Uncertainty      Uncertainty
+}
+
+// Uncertainty configures the Monte Carlo analysis of ranks.
+type Uncertainty struct {
+	Draws int    // 0 switches the analysis off
+	Seed  uint64 // the same seed gives the same intervals
+	// WeightSpread: each weight is drawn uniformly from w·(1 ± spread).
+	WeightSpread float64
+	// VaryMethods also draws the index aggregation (arithmetic or
+	// geometric) and, for indicators without goalposts, the normalisation
+	// (min–max or z-score).
+	VaryMethods bool
+}
+
+// DefaultSettings are used for every setting the workbook does not give.
+func DefaultSettings() Settings {
+	return Settings{
+		DimensionMinCoverage: 0.5, IndexMinCoverage: 0.5,
+		Scale: 100, Decimals: 1,
+		Uncertainty: Uncertainty{Draws: 1000, Seed: 1, WeightSpread: 0.25},
+	}
 }
 
 // City is one partner's workbook: data/cities/<slug>.xlsx.

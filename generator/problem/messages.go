@@ -54,6 +54,14 @@ const (
 	BudgetNegative   Code = "measure.budget"
 	DimensionEmpty   Code = "dimension.empty"
 	IndicatorNoData  Code = "indicator.no_data"
+
+	CellNormalisation  Code = "cell.normalisation"
+	NormNeedsGoalposts Code = "normalisation.needs_goalposts"
+	NormWithGoalposts  Code = "normalisation.with_goalposts"
+	SettingChoice      Code = "setting.choice"
+	SettingInteger     Code = "setting.integer"
+	SettingPercent     Code = "setting.percent"
+	LevelAboveScale    Code = "level.above_scale"
 )
 
 type message struct{ de, en string }
@@ -111,8 +119,8 @@ var catalog = map[Code]message{
 		"%q ist kein Status; erwartet wird geplant, in Umsetzung, abgeschlossen oder eingestellt (planned, in progress, done, stopped)",
 		"%q is not a status; expected planned, in progress, done or stopped (geplant, in Umsetzung, abgeschlossen, eingestellt)"},
 	CellAggregation: {
-		"%q ist keine unterstützte Aggregation; erwartet wird \"arithmetisch\" (gewichtetes arithmetisches Mittel)",
-		"%q is not a supported aggregation; expected \"arithmetic\" (weighted arithmetic mean)"},
+		"%q ist keine unterstützte Aggregation; erwartet wird \"arithmetisch\", \"geometrisch\" oder \"harmonisch\" (gewichtetes Mittel)",
+		"%q is not a supported aggregation; expected \"arithmetic\", \"geometric\" or \"harmonic\" (weighted mean)"},
 	CellID: {
 		"ID %q ist ungültig; erwartet werden Buchstaben, Ziffern, '-' und '_' (höchstens 40 Zeichen)",
 		"ID %q is not valid; expected letters, digits, '-' and '_' (at most 40 characters)"},
@@ -206,4 +214,25 @@ var catalog = map[Code]message{
 	IndicatorNoData: {
 		"keine Stadt meldet Werte für Indikator %q; er geht in keine Punktzahl ein",
 		"no city reports values for indicator %q; it enters no score"},
+	CellNormalisation: {
+		"%q ist keine Normalisierung; erwartet wird \"Zielwerte\", \"Min-Max\", \"z-Wert\", \"Rang\" oder leer (goalposts, min-max, z-score, rank)",
+		"%q is not a normalisation; expected \"goalposts\", \"min-max\", \"z-score\", \"rank\" or empty (Zielwerte, Min-Max, z-Wert, Rang)"},
+	NormNeedsGoalposts: {
+		"Normalisierung %q braucht Minimum und Maximum; erwartet werden beide Zielwerte in dieser Zeile",
+		"normalisation %q needs a minimum and a maximum; expected both goalposts in this row"},
+	NormWithGoalposts: {
+		"Normalisierung %q verwendet keine Zielwerte, aber Minimum oder Maximum ist angegeben; erwartet wird \"Zielwerte\" oder leere Grenzen",
+		"normalisation %q uses no goalposts, but a minimum or maximum is given; expected \"goalposts\" or empty bounds"},
+	SettingChoice: {
+		"%q ist für %q nicht zulässig; erwartet wird eines von: %s",
+		"%q is not allowed for %q; expected one of: %s"},
+	SettingInteger: {
+		"%q ist für %q nicht zulässig; erwartet wird eine ganze Zahl von %d bis %d",
+		"%q is not allowed for %q; expected a whole number from %d to %d"},
+	SettingPercent: {
+		"%q ist für %q nicht zulässig; erwartet wird ein Anteil von 0 bis %s %%",
+		"%q is not allowed for %q; expected a share from 0 to %s %%"},
+	LevelAboveScale: {
+		"Stufe ab %v liegt über dem Skalenende %v; erwartet wird eine Untergrenze innerhalb der Punkteskala",
+		"level from %v lies above the top of the scale %v; expected a lower bound within the score scale"},
 }

@@ -94,7 +94,7 @@ type dimPlan struct {
 }
 
 func newPlan(fw model.Framework) plan {
-	p := plan{indicators: fw.Indicators, levels: fw.Levels, minCoverage: fw.Settings.MinCoverage}
+	p := plan{indicators: fw.Indicators, levels: fw.Levels, minCoverage: fw.Settings.DimensionMinCoverage}
 	for _, d := range fw.Dimensions {
 		dp := dimPlan{id: d.ID}
 		for i, ind := range fw.Indicators {

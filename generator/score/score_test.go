@@ -355,7 +355,7 @@ func smallDataset() model.Dataset {
 				indicator("C", "D2", 1, lower),
 			},
 			Levels:   []model.Level{{Min: 50}, {Min: 0}},
-			Settings: model.Settings{MinCoverage: 0.5},
+			Settings: model.DefaultSettings(),
 		},
 		Cities: []model.City{
 			{Slug: "alpha", KPIs: []model.KPI{kpi("A", 2020, 80, 2021, 90), kpi("B", 2020, 10), kpi("C", 2020, 5, 2021, 5)}},
@@ -497,7 +497,7 @@ func TestCompute(t *testing.T) {
 
 func TestComputeMinCoverage(t *testing.T) {
 	ds := smallDataset()
-	ds.Framework.Settings.MinCoverage = 0.75
+	ds.Framework.Settings.DimensionMinCoverage, ds.Framework.Settings.IndexMinCoverage = 0.75, 0.75
 	res := Compute(ds)
 	// alpha 2021: D1 has A only, coverage 1/2 = 0.5 < 0.75 → not OK (not 90,
 	// not 0). The index then has D2 only: coverage 1/3 < 0.75 → not OK.
@@ -568,7 +568,7 @@ func TestComputeDoesNotMutate(t *testing.T) {
 func synthetic(r *rand.Rand, cities, dims, perDim, years int, missingShare float64) model.Dataset {
 	fw := model.Framework{
 		Levels:   []model.Level{{Min: 60}, {Min: 0}, {Min: 85}, {Min: 30}},
-		Settings: model.Settings{MinCoverage: 0.5},
+		Settings: model.DefaultSettings(),
 	}
 	for d := range dims {
 		dim := fmt.Sprintf("D%d", d)

@@ -31,8 +31,8 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 		ReferenceYear: res.ReferenceYear,
 		Years:         append([]int{}, res.Years...),
 		Settings: Settings{
-			Aggregation: fw.Settings.Aggregation.String(),
-			MinCoverage: round(fw.Settings.MinCoverage*100, scoreDigits),
+			Aggregation: fw.Settings.IndexAggregation.String(),
+			MinCoverage: round(fw.Settings.IndexMinCoverage*100, scoreDigits),
 			Scale:       100,
 		},
 	}

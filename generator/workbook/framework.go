@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"strings"
-
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 )
@@ -35,6 +33,7 @@ var (
 		{"min", []string{"Minimum", "Goalpost min", "Zielwert min", "Min", "Untere Grenze", "Lower goalpost"}, false},
 		{"max", []string{"Maximum", "Goalpost max", "Zielwert max", "Max", "Obere Grenze", "Upper goalpost"}, false},
 		{"transform", []string{"Transformation", "Transform"}, false},
+		{"normalisation", []string{"Normalisierung", "Normalisation", "Normalization", "Normierung"}, false},
 		colSource,
 		{"decimals", []string{"Nachkommastellen", "Decimals", "Dezimalstellen", "Decimal places"}, false},
 		colDescDe, colDescEn}
@@ -49,7 +48,7 @@ var (
 // returned framework holds every row that could be read, so that the
 // validator can still check the rest.
 func ReadFramework(path string, probs *problem.List) model.Framework {
-	fw := model.Framework{File: path, Settings: model.Settings{MinCoverage: 0.5}}
+	fw := model.Framework{File: path, Settings: model.DefaultSettings()}
 	b, ok := openBook(path, probs)
 	if !ok {
 		return fw
@@ -145,7 +144,11 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 	hi, ok7 := t.number(r, "max", false, "")
 	tr, ok8 := enum(t, r, "transform", parseTransform, problem.CellTransform)
 	dec, ok9 := t.number(r, "decimals", false, "")
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9) {
+	norm, ok10 := parseNormalisation(t.raw(r, "normalisation"))
+	if !ok10 {
+		t.b.probs.Errorf(t.cellPos(r, "normalisation"), problem.CellNormalisation, t.raw(r, "normalisation"))
+	}
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9 && ok10) {
 		return model.Indicator{}, false
 	}
 	ind := model.Indicator{
@@ -159,7 +162,14 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 		t.b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, formatNumber(*w))
 		return model.Indicator{}, false
 	}
+	given := norm != autoNormalisation
 	switch {
+	case given && norm == model.NormGoalposts && (lo == nil || hi == nil):
+		t.b.probs.Errorf(t.cellPos(r, "normalisation"), problem.NormNeedsGoalposts, t.raw(r, "normalisation"))
+		return model.Indicator{}, false
+	case given && norm != model.NormGoalposts && (lo != nil || hi != nil):
+		t.b.probs.Errorf(t.cellPos(r, "normalisation"), problem.NormWithGoalposts, t.raw(r, "normalisation"))
+		return model.Indicator{}, false
 	case lo != nil && hi != nil:
 		if *lo >= *hi {
 			t.b.probs.Errorf(t.cellPos(r, "min"), problem.GoalpostsOrder, formatNumber(*lo), formatNumber(*hi))
@@ -170,6 +180,7 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 			return model.Indicator{}, false
 		}
 		ind.Goalposts = &model.Goalposts{Min: *lo, Max: *hi}
+		ind.Normalisation = model.NormGoalposts
 	case lo != nil || hi != nil:
 		show := func(p *float64) string {
 			if p == nil {
@@ -180,6 +191,12 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 		t.b.probs.Errorf(t.pos(r.n, t.cols["min"]), problem.GoalpostsHalf, show(lo), show(hi))
 		return model.Indicator{}, false
 	}
+	if ind.Goalposts == nil {
+		ind.Normalisation = model.NormMinMax
+		if given {
+			ind.Normalisation = norm
+		}
+	}
 	if dec != nil {
 		if *dec != float64(int(*dec)) || *dec < 0 || *dec > 6 {
 			t.b.probs.Errorf(t.cellPos(r, "decimals"), problem.DecimalsRange, formatNumber(*dec))
@@ -188,63 +205,6 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 		ind.Decimals = int(*dec)
 	}
 	return ind, true
-}
-
-func readSettings(t *table, s *model.Settings) {
-	seen := map[string]model.Pos{}
-	for _, r := range t.rows {
-		key := t.raw(r, "key")
-		var canon string
-		switch {
-		case matches(key, []string{"Aggregation", "Aggregationsmethode", "Aggregation method"}):
-			canon = "aggregation"
-		case matches(key, []string{"Mindestabdeckung", "Minimum coverage", "Abdeckung", "Coverage", "Min coverage"}):
-			canon = "coverage"
-		case matches(key, []string{"Bezugsjahr", "Reference year", "Referenzjahr"}):
-			canon = "year"
-		default:
-			t.b.probs.Errorf(t.cellPos(r, "key"), problem.KeyUnknown, key,
-				`"Aggregation", "Mindestabdeckung / Minimum coverage", "Bezugsjahr / Reference year"`)
-			continue
-		}
-		if first, dup := seen[canon]; dup {
-			t.b.probs.Errorf(t.cellPos(r, "key"), problem.KeyTwice, key, first.Cell())
-			continue
-		}
-		seen[canon] = t.cellPos(r, "key")
-		switch canon {
-		case "aggregation":
-			if a, ok := enum(t, r, "value", parseAggregation, problem.CellAggregation); ok {
-				s.Aggregation = a
-			}
-		case "coverage":
-			v, ok := t.number(r, "value", true, key)
-			if !ok {
-				continue
-			}
-			// "50 %" and "50" mean half; so does 0.5.
-			cov := *v
-			if strings.Contains(t.raw(r, "value"), "%") || cov > 1 {
-				cov /= 100
-			}
-			if cov < 0 || cov > 1 {
-				t.b.probs.Errorf(t.cellPos(r, "value"), problem.CoverageRange, t.raw(r, "value"))
-				continue
-			}
-			s.MinCoverage = cov
-		case "year":
-			v, ok := t.number(r, "value", false, key)
-			if !ok || v == nil {
-				continue
-			}
-			if *v != float64(int(*v)) {
-				t.b.probs.Errorf(t.cellPos(r, "value"), problem.CellInteger, t.raw(r, "value"))
-				continue
-			}
-			s.ReferenceYear = int(*v)
-			s.ReferenceYearPos = t.cellPos(r, "value")
-		}
-	}
 }
 
 // tableOf finds a sheet and reads it as a table.

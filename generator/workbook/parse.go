@@ -230,6 +230,30 @@ func parseAggregation(raw string) (model.Aggregation, bool) {
 	switch normalize(raw) {
 	case "", "arithmetisch", "arithmetic", "arithmetischesmittel", "arithmeticmean", "mittelwert", "mean":
 		return model.Arithmetic, true
+	case "geometrisch", "geometric", "geometrischesmittel", "geometricmean":
+		return model.Geometric, true
+	case "harmonisch", "harmonic", "harmonischesmittel", "harmonicmean":
+		return model.Harmonic, true
+	}
+	return 0, false
+}
+
+// autoNormalisation is an empty normalisation cell: goalposts when the
+// indicator has them, the observed min–max otherwise.
+const autoNormalisation model.Normalisation = -1
+
+func parseNormalisation(raw string) (model.Normalisation, bool) {
+	switch normalize(raw) {
+	case "", "automatisch", "auto", "automatic":
+		return autoNormalisation, true
+	case "zielwerte", "zielwert", "goalposts", "goalpost", "festegrenzen", "fixedbounds":
+		return model.NormGoalposts, true
+	case "minmax", "beobachtet", "observed", "beobachtetespanne", "observedrange", "spanne", "range":
+		return model.NormMinMax, true
+	case "zwert", "zwerte", "zscore", "zscores", "standardisierung", "standardisation", "standardization", "z":
+		return model.NormZScore, true
+	case "rang", "rank", "perzentilrang", "percentilerank", "perzentil", "percentile", "prozentrang", "percentrank":
+		return model.NormRank, true
 	}
 	return 0, false
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -72,19 +73,86 @@ func TestReadCityEnglishShuffledSparse(t *testing.T) {
 }
 
 func TestReadFrameworkSettings(t *testing.T) {
+	def := model.DefaultSettings()
+	with := func(f func(*model.Settings)) model.Settings {
+		s := model.DefaultSettings()
+		f(&s)
+		return s
+	}
 	tests := []struct {
-		value string
-		want  float64
-	}{{"50 %", 0.5}, {"0,75", 0.75}, {"80", 0.8}, {"0", 0}}
+		name string
+		rows [][]any
+		want model.Settings
+	}{
+		{"none", nil, def},
+		{"coverage 50 %", [][]any{{"Mindestabdeckung", "50 %"}}, def},
+		{"coverage German decimal", [][]any{{"Minimum coverage", "0,75"}},
+			with(func(s *model.Settings) { s.DimensionMinCoverage, s.IndexMinCoverage = 0.75, 0.75 })},
+		{"coverage 80 means percent", [][]any{{"Mindestabdeckung", "80"}},
+			with(func(s *model.Settings) { s.DimensionMinCoverage, s.IndexMinCoverage = 0.8, 0.8 })},
+		{"coverage zero", [][]any{{"Mindestabdeckung", "0"}},
+			with(func(s *model.Settings) { s.DimensionMinCoverage, s.IndexMinCoverage = 0, 0 })},
+		{"level-specific keys override the general one, whatever the row order", [][]any{
+			{"Aggregation Index", "geometrisch"}, {"Aggregation", "harmonisch"},
+			{"Mindestabdeckung Index / Index minimum coverage", "100 %"}, {"Mindestabdeckung", "60 %"},
+		}, with(func(s *model.Settings) {
+			s.DimensionAggregation, s.IndexAggregation = model.Harmonic, model.Geometric
+			s.DimensionMinCoverage, s.IndexMinCoverage = 0.6, 1
+		})},
+		{"scale 0–1 shows three decimals", [][]any{{"Skala", "0–1"}},
+			with(func(s *model.Settings) { s.Scale, s.Decimals = 1, 3 })},
+		{"scale 0–1 with decimals given", [][]any{{"Nachkommastellen", 2}, {"Scale", 1}},
+			with(func(s *model.Settings) { s.Scale, s.Decimals = 1, 2 })},
+		{"ranks, carry forward, uncertainty", [][]any{
+			{"Ränge auf", "ungerundete Werte"}, {"Fortschreibung (Jahre)", 2},
+			{"Monte-Carlo-Ziehungen", 500}, {"Random seed", 42}, {"Gewichtsstreuung", "10 %"}, {"Methoden variieren", "ja"},
+		}, with(func(s *model.Settings) {
+			s.RankUnrounded, s.CarryForward = true, 2
+			s.Uncertainty = model.Uncertainty{Draws: 500, Seed: 42, WeightSpread: 0.1, VaryMethods: true}
+		})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sheets := wt.Framework()
+			sheets[4].Rows = append([][]any{sheets[4].Rows[0]}, tt.rows...)
+			path := filepath.Join(t.TempDir(), "framework.xlsx")
+			wt.Write(t, path, sheets...)
+			var probs problem.List
+			fw := ReadFramework(path, &probs)
+			if len(probs) != 0 {
+				t.Fatalf("problems: %v", probs)
+			}
+			fw.Settings.ReferenceYearPos = model.Pos{}
+			if fw.Settings != tt.want {
+				t.Errorf("settings = %+v\nwant       %+v", fw.Settings, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadFrameworkSettingErrors(t *testing.T) {
+	tests := []struct {
+		row  []any
+		want string
+	}{
+		{[]any{"Skala", "10"}, `framework.xlsx: Einstellungen!B2: Fehler: "10" ist für "Skala" nicht zulässig; erwartet wird eines von: "100", "1" (0–100, 0–1)`},
+		{[]any{"Nachkommastellen", "1,5"}, `framework.xlsx: Einstellungen!B2: Fehler: "1,5" ist für "Nachkommastellen" nicht zulässig; erwartet wird eine ganze Zahl von 0 bis 6`},
+		{[]any{"Ränge auf", "irgendwie"}, `framework.xlsx: Einstellungen!B2: Fehler: "irgendwie" ist für "Ränge auf" nicht zulässig; erwartet wird eines von: "gerundete Werte", "ungerundete Werte" (rounded, unrounded)`},
+		{[]any{"Gewichtsstreuung", "100 %"}, `framework.xlsx: Einstellungen!B2: Fehler: "100 %" ist für "Gewichtsstreuung" nicht zulässig; erwartet wird ein Anteil von 0 bis 99 %`},
+		{[]any{"Aggregation Index", "median"}, `framework.xlsx: Einstellungen!B2: Fehler: "median" ist keine unterstützte Aggregation; erwartet wird "arithmetisch", "geometrisch" oder "harmonisch" (gewichtetes Mittel)`},
+		{[]any{"Monte-Carlo-Ziehungen", -5}, `framework.xlsx: Einstellungen!B2: Fehler: "-5" ist für "Monte-Carlo-Ziehungen" nicht zulässig; erwartet wird eine ganze Zahl von 0 bis 100000`},
+	}
 	for _, tt := range tests {
 		sheets := wt.Framework()
-		sheets[4].Rows[2][1] = tt.value
-		path := filepath.Join(t.TempDir(), "framework.xlsx")
+		sheets[4].Rows = [][]any{sheets[4].Rows[0], tt.row}
+		dir := t.TempDir()
+		path := filepath.Join(dir, "framework.xlsx")
 		wt.Write(t, path, sheets...)
 		var probs problem.List
-		fw := ReadFramework(path, &probs)
-		if len(probs) != 0 || fw.Settings.MinCoverage != tt.want {
-			t.Errorf("coverage %q: got %v (%v); want %v", tt.value, fw.Settings.MinCoverage, probs, tt.want)
+		ReadFramework(path, &probs)
+		got := strings.ReplaceAll(probs.Text("de"), dir+string(filepath.Separator), "")
+		if strings.TrimSpace(got) != tt.want {
+			t.Errorf("%v:\n got %s\nwant %s", tt.row, got, tt.want)
 		}
 	}
 }
@@ -138,5 +206,48 @@ func TestFormulaWithoutResult(t *testing.T) {
 	ReadCity(path, &probs)
 	if len(probs) != 1 || probs[0].Code != problem.CellUncomputed || probs[0].Pos.Cell() != "C3" {
 		t.Fatalf("want one uncomputed-formula problem at C3, got:\n%s", probs.Text("en"))
+	}
+}
+
+func TestReadIndicatorNormalisation(t *testing.T) {
+	tests := []struct {
+		norm     any // the Normalisierung cell
+		min, max any
+		want     model.Normalisation
+		problem  string // "" for none
+	}{
+		{nil, 0, 100, model.NormGoalposts, ""},
+		{nil, nil, nil, model.NormMinMax, ""},
+		{"Zielwerte", 0, 100, model.NormGoalposts, ""},
+		{"Min-Max", nil, nil, model.NormMinMax, ""},
+		{"z-Wert", nil, nil, model.NormZScore, ""},
+		{"z-score", nil, nil, model.NormZScore, ""},
+		{"Rang", nil, nil, model.NormRank, ""},
+		{"Perzentilrang", nil, nil, model.NormRank, ""},
+		{"Zielwerte", nil, nil, 0, `Indikatoren!L2: Fehler: Normalisierung "Zielwerte" braucht Minimum und Maximum; erwartet werden beide Zielwerte in dieser Zeile`},
+		{"z-Wert", 0, 100, 0, `Indikatoren!L2: Fehler: Normalisierung "z-Wert" verwendet keine Zielwerte, aber Minimum oder Maximum ist angegeben; erwartet wird "Zielwerte" oder leere Grenzen`},
+		{"Median", nil, nil, 0, `Indikatoren!L2: Fehler: "Median" ist keine Normalisierung; erwartet wird "Zielwerte", "Min-Max", "z-Wert", "Rang" oder leer (goalposts, min-max, z-score, rank)`},
+	}
+	for _, tt := range tests {
+		sheets := wt.Framework()
+		ind := sheets[1]
+		ind.Rows[0] = append(ind.Rows[0], "Normalisierung")
+		for r := 1; r < len(ind.Rows); r++ {
+			ind.Rows[r] = append(ind.Rows[r], nil)
+		}
+		ind.Rows[1][7], ind.Rows[1][8], ind.Rows[1][11] = tt.min, tt.max, tt.norm
+		path := filepath.Join(t.TempDir(), "framework.xlsx")
+		wt.Write(t, path, sheets...)
+		var probs problem.List
+		fw := ReadFramework(path, &probs)
+		if tt.problem == "" {
+			if len(probs) != 0 || fw.Indicators[0].Normalisation != tt.want {
+				t.Errorf("%v: got %v (%v), want %v", tt.norm, fw.Indicators[0].Normalisation, probs, tt.want)
+			}
+			continue
+		}
+		if len(probs) != 1 || !strings.HasSuffix(strings.TrimSpace(probs.Text("de")), tt.problem) || !fw.Indicators[0].Invalid {
+			t.Errorf("%v: got %q (invalid=%v)\nwant …%s", tt.norm, probs.Text("de"), fw.Indicators[0].Invalid, tt.problem)
+		}
 	}
 }
