@@ -2,11 +2,16 @@
 GO      ?= go
 BIN     := bin/generator
 BASEURL ?=
+NPM     ?= npm
+# Front-end packages (ECharts for the theme's bundle, axe-core for the
+# browser tests), installed from site/package-lock.json; the stamp makes
+# `npm ci` run again only when the lock file changes.
+NODE_MODULES := site/node_modules/.installed
 
 .PHONY: site test check vet fmt-check clean validate
 
 # Build the website into site/public (German at /, English at /en/).
-site: $(BIN)
+site: $(BIN) $(NODE_MODULES)
 	$(BIN) build $(if $(BASEURL),--base-url $(BASEURL))
 
 # Check the spreadsheets only; writes nothing.
@@ -18,7 +23,7 @@ $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go'
 
 # Everything CI checks: formatting, vet, and all tests (unit, golden,
 # real xlsx files, real Hugo builds).
-test: fmt-check vet
+test: fmt-check vet $(NODE_MODULES)
 	$(GO) test ./...
 
 check: test
@@ -28,6 +33,10 @@ vet:
 
 fmt-check:
 	@out=$$(gofmt -l generator); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+$(NODE_MODULES): site/package.json site/package-lock.json
+	cd site && $(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf bin site/public site/resources
