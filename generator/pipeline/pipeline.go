@@ -1,5 +1,5 @@
 // Package pipeline runs the stages in their one direction: read, validate,
-// score, site data, Hugo; and swaps the finished site into place only when
+// score, site data, charts, Hugo; and swaps the finished site into place only when
 // every stage succeeded, so a failed build leaves the last good site as it was.
 package pipeline
 
@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/digitale-staedte/benchmark/generator/charts"
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -62,6 +63,10 @@ func Build(o Options) (Result, error) {
 	}
 	scores := score.Compute(ds)
 	res.Site = sitedata.Build(ds, scores, compare.Build(ds, scores))
+	chartSet, err := charts.Build(res.Site)
+	if err != nil {
+		return res, err
+	}
 
 	// Everything is built in a work folder beside the output, so that the
 	// final rename stays on one file system.
@@ -80,6 +85,9 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	if err := sitedata.Write(dataDir, res.Site); err != nil {
+		return res, err
+	}
+	if err := charts.Write(dataDir, chartSet); err != nil {
 		return res, err
 	}
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, PublishDir: publishDir,

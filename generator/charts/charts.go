@@ -1,0 +1,401 @@
+// Package charts builds the ECharts options of the site's charts from the
+// site document, with go-echarts' typed options, and hands them to the theme
+// as JSON data. It never uses go-echarts' HTML renderer or its asset host:
+// the theme renders the options with its own bundled ECharts.
+//
+// Build is pure: same site document, same charts.
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	gecharts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+)
+
+// FileName is the document's name inside the generated data folder; Hugo
+// sees it as hugo.Data.generated.charts.
+const FileName = "charts.json"
+
+// Charts are all charts of the site, each in both languages.
+type Charts struct {
+	Ranking Localized `json:"ranking"` // home: index of the reference year
+	Trend   Localized `json:"trend"`   // home: index of every city over the years
+	// Cities holds each city's charts by slug.
+	Cities map[string]CityCharts `json:"cities"`
+}
+
+// CityCharts are the charts of one city page.
+type CityCharts struct {
+	Radar Localized `json:"radar"` // dimension scores against the partner average
+	Trend Localized `json:"trend"` // the city's index over the years
+}
+
+// Localized is one chart per site language.
+type Localized struct {
+	De Chart `json:"de"`
+	En Chart `json:"en"`
+}
+
+// Chart is what the theme's chart partial lays out.
+type Chart struct {
+	// Summary states the main finding with numbers in one sentence; it is
+	// also the chart's ECharts aria description.
+	Summary string `json:"summary"`
+	// Option is the ECharts option.
+	Option json.RawMessage `json:"option"`
+}
+
+// Build makes every chart of the site.
+func Build(s sitedata.Site) (Charts, error) {
+	out := Charts{Cities: map[string]CityCharts{}}
+	var err error
+	if out.Ranking, err = localize(func(lang string) (Chart, error) { return ranking(s, lang) }); err != nil {
+		return Charts{}, err
+	}
+	if out.Trend, err = localize(func(lang string) (Chart, error) { return trend(s, lang) }); err != nil {
+		return Charts{}, err
+	}
+	for _, c := range s.Cities {
+		var cc CityCharts
+		if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err != nil {
+			return Charts{}, err
+		}
+		if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
+			return Charts{}, err
+		}
+		out.Cities[c.Slug] = cc
+	}
+	return out, nil
+}
+
+func localize(build func(lang string) (Chart, error)) (Localized, error) {
+	de, err := build("de")
+	if err != nil {
+		return Localized{}, err
+	}
+	en, err := build("en")
+	return Localized{De: de, En: en}, err
+}
+
+// Write stores the charts as FileName in dir.
+func Write(dir string, c Charts) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf) // escapes <, > and & as \u003c, \u003e, \u0026
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, FileName), buf.Bytes(), 0o644)
+}
+
+// chart is what every go-echarts chart type has in common here.
+type chart interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// finish gives the chart its accessible description and turns it into
+// option JSON: json.Marshal of go-echarts' option map, never its renderer.
+func finish(c chart, summary string) (Chart, error) {
+	c.Validate()
+	opt := c.JSON()
+	// go-echarts always writes these components; empty, they only make
+	// ECharts look for modules the bundle leaves out.
+	for _, k := range []string{"title", "toolbox"} {
+		if m, ok := opt[k].(map[string]any); !ok || len(m) == 0 {
+			delete(opt, k)
+		}
+	}
+	// Colours come from the theme's stylesheet (light and dark), not from
+	// go-echarts' default palette.
+	delete(opt, "color")
+	b, err := json.Marshal(opt)
+	if err != nil {
+		return Chart{}, fmt.Errorf("charts: %w", err)
+	}
+	// Any function marker left in text (spreadsheet names are cleaned
+	// already) is split, so no consumer can turn it into code.
+	b = bytes.ReplaceAll(b, []byte(funcMarker), []byte(`_\u2060_f_\u2060_`))
+	return Chart{Summary: summary, Option: b}, nil
+}
+
+func aria(summary string) gecharts.GlobalOpts {
+	return gecharts.WithAriaOpts(&opts.Aria{
+		Enabled: opts.Bool(true),
+		Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: summary},
+	})
+}
+
+// value is a published score for a series: "-" (ECharts' empty value)
+// when the score is not available.
+func value(v *float64) any {
+	if v == nil {
+		return "-"
+	}
+	return *v
+}
+
+// Line styles and symbols tell series apart without colour.
+var (
+	symbols    = []string{"circle", "rect", "triangle", "diamond", "roundRect", "pin"}
+	lineStyles = []string{"solid", "dashed", "dotted"}
+)
+
+func ranking(s sitedata.Site, lang string) (Chart, error) {
+	var names []string
+	var data []opts.BarData
+	for _, r := range s.Ranking {
+		names = append(names, clean(r.Name))
+		data = append(data, opts.BarData{Value: value(r.Index)})
+	}
+	summary := rankingSummary(s, lang)
+	bar := gecharts.NewBar()
+	bar.SetGlobalOptions(
+		aria(summary),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "4%", Bottom: "8%", ContainLabel: opts.Bool(true)}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100, Name: txtIndex.in(lang), NameLocation: "middle", NameGap: 28}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
+	)
+	bar.AddSeries(txtIndexYear.in(lang, s.ReferenceYear), data,
+		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
+		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.BarMaxWidth = "40" }),
+	)
+	return finish(bar, summary)
+}
+
+func rankingSummary(s sitedata.Site, lang string) string {
+	type row struct {
+		name  string
+		index float64
+		rank  int
+	}
+	var ranked []row
+	for _, r := range s.Ranking {
+		if r.Rank != nil && r.Index != nil {
+			ranked = append(ranked, row{clean(r.Name), *r.Index, *r.Rank})
+		}
+	}
+	switch {
+	case len(ranked) == 0:
+		return txtRankingNone.in(lang, s.ReferenceYear)
+	case len(ranked) == 1:
+		return txtRankingOne.in(lang, ranked[0].name, s.ReferenceYear, num(lang, ranked[0].index))
+	}
+	first, last := ranked[0], ranked[len(ranked)-1]
+	var leaders []string
+	for _, r := range ranked {
+		if r.rank == first.rank {
+			leaders = append(leaders, r.name)
+		}
+	}
+	if len(leaders) > 1 {
+		return txtRankingTie.in(lang, join(lang, leaders), s.ReferenceYear, num(lang, first.index))
+	}
+	gap := score.Round(first.index-last.index, 1)
+	return txtRankingLead.in(lang, first.name, s.ReferenceYear, num(lang, first.index), num(lang, gap), last.name, num(lang, last.index))
+}
+
+// yearIndex is a city's published index in a year, nil when there is none.
+func yearIndex(c sitedata.City, year int) *float64 {
+	for _, y := range c.Scores {
+		if y.Year == year {
+			return y.Index
+		}
+	}
+	return nil
+}
+
+func years(s sitedata.Site) []string {
+	var ys []string
+	for _, y := range s.Years {
+		ys = append(ys, fmt.Sprint(y))
+	}
+	return ys
+}
+
+func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City) (Chart, error) {
+	line := gecharts.NewLine()
+	line.SetGlobalOptions(
+		aria(summary),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(cities) > 1), Bottom: "0"}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "8%", Bottom: "14%", ContainLabel: opts.Bool(true)}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100, Name: txtIndex.in(lang)}),
+	)
+	line.SetXAxis(years(s))
+	for i, c := range cities {
+		var data []opts.LineData
+		for _, y := range s.Years {
+			data = append(data, opts.LineData{Value: value(yearIndex(c, y))})
+		}
+		line.AddSeries(clean(c.Name), data,
+			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
+			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
+			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
+		)
+	}
+	return finish(line, summary)
+}
+
+// trend shows every city's index over the years, in ranking order.
+func trend(s sitedata.Site, lang string) (Chart, error) {
+	var cities []sitedata.City
+	for _, r := range s.Ranking {
+		for _, c := range s.Cities {
+			if c.Slug == r.Slug {
+				cities = append(cities, c)
+			}
+		}
+	}
+	return trendChart(s, lang, trendSummary(s, cities, lang), cities)
+}
+
+func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
+	withIndex := map[int]bool{}
+	for _, c := range cities {
+		for _, y := range c.Scores {
+			if y.Index != nil {
+				withIndex[y.Year] = true
+			}
+		}
+	}
+	var ys []int
+	for _, y := range s.Years {
+		if withIndex[y] {
+			ys = append(ys, y)
+		}
+	}
+	switch len(ys) {
+	case 0:
+		return txtTrendNone.in(lang)
+	case 1:
+		return txtTrendOneYear.in(lang, ys[0])
+	}
+	from, to := ys[0], ys[len(ys)-1]
+	best, bestDelta, found := sitedata.City{}, 0.0, false
+	var bestFrom, bestTo float64
+	for _, c := range cities {
+		a, b := yearIndex(c, from), yearIndex(c, to)
+		if a == nil || b == nil {
+			continue
+		}
+		d := score.Round(*b-*a, 1)
+		if !found || abs(d) > abs(bestDelta) {
+			best, bestDelta, bestFrom, bestTo, found = c, d, *a, *b, true
+		}
+	}
+	if !found || bestDelta == 0 {
+		return txtTrendFlat.in(lang, from, to)
+	}
+	return txtTrendMost.in(lang, from, to, clean(best.Name), signed(lang, bestDelta), num(lang, bestFrom), num(lang, bestTo))
+}
+
+func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+	type point struct {
+		year  int
+		index float64
+	}
+	var pts []point
+	for _, y := range c.Scores {
+		if y.Index != nil {
+			pts = append(pts, point{y.Year, *y.Index})
+		}
+	}
+	var summary string
+	switch len(pts) {
+	case 0:
+		summary = txtCityTrendNo.in(lang, clean(c.Name))
+	case 1:
+		summary = txtCityTrendOne.in(lang, clean(c.Name), pts[0].year, num(lang, pts[0].index))
+	default:
+		a, b := pts[0], pts[len(pts)-1]
+		summary = txtCityTrend.in(lang, clean(c.Name), num(lang, a.index), a.year, num(lang, b.index), b.year,
+			signed(lang, score.Round(b.index-a.index, 1)))
+	}
+	return trendChart(s, lang, summary, []sitedata.City{c})
+}
+
+// radar compares a city's dimension scores in the reference year with the
+// partner average.
+func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+	var indicators []*opts.Indicator
+	var own, avg []any
+	for _, d := range s.Dimensions {
+		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: 100})
+		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
+		avg = append(avg, value(dimScore(s.Average.Dimensions, d.ID)))
+	}
+	summary := radarSummary(s, c, lang)
+	r := gecharts.NewRadar()
+	r.SetGlobalOptions(
+		aria(summary),
+		gecharts.WithRadarComponentOpts(opts.RadarComponent{Indicator: indicators, Shape: "polygon", SplitNumber: 4,
+			Center: []string{"50%", "46%"}}),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+	)
+	r.AddSeries(clean(c.Name), []opts.RadarData{{Name: clean(c.Name), Value: own}},
+		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "solid"}),
+		gecharts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
+		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[0] }),
+	)
+	r.AddSeries(txtAverage.in(lang), []opts.RadarData{{Name: txtAverage.in(lang), Value: avg}},
+		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}),
+		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[1] }),
+	)
+	return finish(r, summary)
+}
+
+func dimScore(ds []sitedata.ScoreByDim, id string) *float64 {
+	for _, d := range ds {
+		if d.ID == id {
+			return d.Score
+		}
+	}
+	return nil
+}
+
+func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
+	above, compared := 0, 0
+	var gapDim sitedata.Dimension
+	var gap, gapOwn, gapAvg float64
+	for _, d := range s.Dimensions {
+		own, avg := dimScore(c.Reference.Dimensions, d.ID), dimScore(s.Average.Dimensions, d.ID)
+		if own == nil || avg == nil {
+			continue
+		}
+		compared++
+		if *own > *avg {
+			above++
+		}
+		if g := score.Round(*own-*avg, 1); abs(g) > abs(gap) {
+			gapDim, gap, gapOwn, gapAvg = d, g, *own, *avg
+		}
+	}
+	cityName := clean(c.Name)
+	switch {
+	case compared == 0:
+		return txtRadarNone.in(lang, cityName, s.ReferenceYear)
+	case gap == 0:
+		return txtRadarEqual.in(lang, cityName, s.ReferenceYear)
+	}
+	return txtRadar.in(lang, cityName, s.ReferenceYear, above, compared, name(gapDim.Name, lang), num(lang, gapOwn), num(lang, gapAvg))
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

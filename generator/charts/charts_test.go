@@ -1,0 +1,190 @@
+package charts_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/charts"
+	"github.com/digitale-staedte/benchmark/generator/compare"
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// site builds the site document of the two-city fixture; edit may change
+// the fixture's files before they are read.
+func site(t *testing.T, edit func(dir string)) sitedata.Site {
+	t.Helper()
+	dir := wt.Dataset(t, t.TempDir())
+	if edit != nil {
+		edit(dir)
+	}
+	ds, probs := workbook.ReadDataset(dir)
+	if probs.Errors() > 0 {
+		t.Fatalf("fixture has errors:\n%s", probs.Text("en"))
+	}
+	res := score.Compute(ds)
+	return sitedata.Build(ds, res, compare.Build(ds, res))
+}
+
+func write(t *testing.T, s sitedata.Site) []byte {
+	t.Helper()
+	c, err := charts.Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := charts.Write(dir, c); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, charts.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestGolden compares the charts of the two-city fixture with
+// testdata/charts.golden.json; run with -update after a deliberate change
+// and review the diff.
+func TestGolden(t *testing.T) {
+	got := write(t, site(t, nil))
+	golden := filepath.Join("testdata", "charts.golden.json")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("charts differ from %s (run go test -update to accept):\n%s", golden, firstDiff(got, want))
+	}
+}
+
+// TestSameInputSameCharts: building twice gives identical bytes.
+func TestSameInputSameCharts(t *testing.T) {
+	s := site(t, nil)
+	if a, b := write(t, s), write(t, s); !bytes.Equal(a, b) {
+		t.Errorf("two builds differ:\n%s", firstDiff(a, b))
+	}
+}
+
+// TestSpreadsheetTextStaysData: a city name with markup and go-echarts'
+// function marker reaches the options as plain text: no "<" that could
+// close the <script> element the JSON is embedded in, no marker that a
+// renderer could turn into code, and the name intact for the reader.
+func TestSpreadsheetTextStaysData(t *testing.T) {
+	const evil = `</script><script>alert(1)</script>__f__function(){alert(2)}__f__`
+	s := site(t, func(dir string) {
+		wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), wt.City(evil, 1)...)
+	})
+	b := write(t, s)
+	for _, bad := range []string{"<", ">", "__f__"} {
+		if bytes.Contains(b, []byte(bad)) {
+			t.Errorf("the chart document contains %q", bad)
+		}
+	}
+	var doc struct {
+		Ranking struct {
+			De struct {
+				Summary string
+				Option  struct {
+					YAxis []struct{ Data []string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	seen := strings.Join(doc.Ranking.De.Option.YAxis[0].Data, "|")
+	if !strings.Contains(seen, "</script><script>alert(1)</script>") || strings.Contains(seen, "__f__") {
+		t.Errorf("ranking labels = %q, want the markup as text and the marker split", seen)
+	}
+	if !strings.Contains(strings.ReplaceAll(seen, "\u2060", ""), evil) {
+		t.Errorf("without the invisible word joiners the label should read as written: %q", seen)
+	}
+}
+
+// TestSummaries states each chart's main finding with the fixture's
+// numbers, in each language's number format.
+func TestSummaries(t *testing.T) {
+	c, err := charts.Build(site(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, got, want string
+	}{
+		{"ranking de", c.Ranking.De.Summary, "Beta führt 2023 mit 86,7 Punkten im Index, 76,7 Punkte vor Alpha auf dem letzten Platz mit 10,0 Punkten."},
+		{"ranking en", c.Ranking.En.Summary, "Beta leads the 2023 index with 86.7 points, 76.7 points ahead of Alpha, last with 10.0 points."},
+		{"trend en", c.Trend.En.Summary, "From 2022 to 2023 the index changed most in Beta: +6.7 points, from 80.0 to 86.7."},
+		{"city trend de", c.Cities["alpha"].Trend.De.Summary, "Der Index von Alpha hat sich von 6,7 Punkten 2022 auf 10,0 Punkte 2023 verändert (+3,3 Punkte)."},
+		{"radar en", c.Cities["beta"].Radar.En.Summary, "In 2023, Beta is above the partner average in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 50.0 points."},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// TestOptionsCarryAria: every chart has ECharts' aria enabled with its
+// summary as the description, and no component the bundle leaves out.
+func TestOptionsCarryAria(t *testing.T) {
+	c, err := charts.Build(site(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := []charts.Chart{c.Ranking.De, c.Ranking.En, c.Trend.De, c.Trend.En}
+	for _, cc := range c.Cities {
+		all = append(all, cc.Radar.De, cc.Radar.En, cc.Trend.De, cc.Trend.En)
+	}
+	for _, ch := range all {
+		var opt map[string]any
+		if err := json.Unmarshal(ch.Option, &opt); err != nil {
+			t.Fatal(err)
+		}
+		aria, _ := opt["aria"].(map[string]any)
+		label, _ := aria["label"].(map[string]any)
+		if aria["enabled"] != true || label["description"] != ch.Summary {
+			t.Errorf("aria = %v, want enabled with description %q", opt["aria"], ch.Summary)
+		}
+		for _, k := range []string{"title", "toolbox"} {
+			if _, ok := opt[k]; ok {
+				t.Errorf("option has an empty %s component", k)
+			}
+		}
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	la, lb := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	for i := 0; i < len(la) || i < len(lb); i++ {
+		var x, y []byte
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if !bytes.Equal(x, y) {
+			return "line " + strconv.Itoa(i+1) + ":\n got " + string(x) + "\nwant " + string(y)
+		}
+	}
+	return ""
+}
