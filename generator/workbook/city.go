@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -53,13 +52,11 @@ var factKeys = []struct {
 	{"lon", []string{"Längengrad", "Longitude", "Lon", "Länge", "Lng"}},
 }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
 // ReadCity reads data/cities/<slug>.xlsx; the slug is the file name.
 func ReadCity(path string, probs *problem.List) model.City {
 	slug := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	c := model.City{Slug: slug, File: path, Pos: model.Pos{File: path}}
-	if !slugPattern.MatchString(slug) {
+	if !IsSlug(slug) {
 		probs.Errorf(model.Pos{File: path}, problem.FileSlug, filepath.Base(path))
 	}
 	b, ok := openBook(path, probs)
