@@ -9,36 +9,39 @@ import "slices"
 func rank(p plan, scores []Value) []int {
 	ranks := make([]int, len(scores))
 	keys := make([]float64, len(scores))
-	order := make([]int, 0, len(scores))
+	sorted := make([]float64, 0, len(scores))
 	for c, v := range scores {
 		if v.OK {
 			keys[c] = p.key(v.V)
-			order = append(order, c)
+			sorted = append(sorted, keys[c])
 		}
 	}
-	rankKeys(keys, order, ranks)
+	// A unit's competition rank is one more than the number of units with
+	// a higher key: found by binary search in the ascending keys, which is
+	// several times faster than sorting units by a comparison function.
+	slices.Sort(sorted)
+	n := len(sorted)
+	for c, v := range scores {
+		if v.OK {
+			ranks[c] = n - firstAbove(sorted, keys[c]) + 1
+		}
+	}
 	return ranks
 }
 
-// rankKeys writes into ranks the competition rank of each unit in order by
-// descending key; order is sorted in place.
-func rankKeys(keys []float64, order []int, ranks []int) {
-	slices.SortFunc(order, func(a, b int) int {
-		switch {
-		case keys[a] > keys[b]:
-			return -1
-		case keys[a] < keys[b]:
-			return 1
-		}
-		return a - b
-	})
-	for i, c := range order {
-		if i > 0 && keys[c] == keys[order[i-1]] {
-			ranks[c] = ranks[order[i-1]]
+// firstAbove is the position of the first element of the ascending xs
+// that is greater than k (len(xs) if none).
+func firstAbove(xs []float64, k float64) int {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if xs[mid] > k {
+			hi = mid
 		} else {
-			ranks[c] = i + 1
+			lo = mid + 1
 		}
 	}
+	return lo
 }
 
 // level returns the position in p.levels (sheet order, not sorted) of the

@@ -16,6 +16,49 @@ func Round(x float64, digits int) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
 		return x
 	}
+	if r, ok := roundFast(x, digits); ok {
+		return r
+	}
+	return roundDecimal(x, digits)
+}
+
+// fastLimit bounds x·10^digits for roundFast: below 2^31 the float error
+// of x and of the product stays under 2^-21, far inside tieMargin.
+const (
+	fastLimit = 1 << 31
+	tieMargin = 1e-6
+)
+
+// roundFast rounds in float arithmetic where that cannot differ from the
+// decimal rule: the scaled value is small and not within tieMargin of a
+// tie. Ranking ten thousand cities rounds millions of scores; formatting
+// each one would dominate the run. Then math.Round picks the same integer
+// k as the decimal rule, and k/10^digits (both exact, the division
+// correctly rounded) is the float nearest to the decimal result, as
+// ParseFloat would give.
+func roundFast(x float64, digits int) (float64, bool) {
+	if digits < 0 || digits >= len(pow10) {
+		return 0, false
+	}
+	y := x * pow10[digits]
+	if math.Abs(y) >= fastLimit {
+		return 0, false
+	}
+	_, frac := math.Modf(math.Abs(y))
+	if math.Abs(frac-0.5) < tieMargin {
+		return 0, false
+	}
+	r := math.Round(y) / pow10[digits]
+	if r == 0 {
+		return 0, true // never -0
+	}
+	return r, true
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+// roundDecimal rounds on the shortest decimal representation of x.
+func roundDecimal(x float64, digits int) float64 {
 	// "d.ddde±XX": the digits and exponent of the shortest representation.
 	s := strconv.FormatFloat(math.Abs(x), 'e', -1, 64)
 	mant, exp, _ := strings.Cut(s, "e")

@@ -99,3 +99,29 @@ func TestRoundWithinHalfUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundFastMatchesDecimal: the float fast path gives exactly what the
+// decimal rule gives, on random values and next to ties.
+func TestRoundFastMatchesDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	check := func(x float64, d int) {
+		t.Helper()
+		if fast, ok := roundFast(x, d); ok {
+			if want := roundDecimal(x, d); fast != want || math.Signbit(fast) != math.Signbit(want) {
+				t.Fatalf("Round(%v, %d): fast path %v, decimal rule %v", x, d, fast, want)
+			}
+		}
+	}
+	for range 200000 {
+		d := r.IntN(7)
+		x := (r.Float64() - 0.5) * math.Pow(10, float64(r.IntN(10)-3))
+		check(x, d)
+		// Values written with d+1 decimals ending in 5, and their float
+		// neighbours: the ties and near-ties.
+		k := float64(r.IntN(2000000)) + 0.5
+		tie := k / math.Pow(10, float64(d))
+		check(tie, d)
+		check(math.Nextafter(tie, 0), d)
+		check(math.Nextafter(tie, math.Inf(1)), d)
+	}
+}

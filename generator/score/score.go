@@ -84,9 +84,11 @@ type Component struct {
 	Rank     int     // among the cities with a score that year; 0 = none
 }
 
-// IndicatorScore is one indicator's value as reported and as scored.
+// IndicatorScore is one indicator's value as reported and as scored, in
+// the framework's indicator order. It holds no pointers, so that the
+// garbage collector need not scan the millions of them a national
+// benchmark has.
 type IndicatorScore struct {
-	ID  string
 	Raw Value // as in the workbook (or carried forward), before any transform
 	// CarriedFrom is the year Raw was reported in when it was carried
 	// forward into this year; 0 when Raw was reported for this year.
@@ -207,7 +209,7 @@ func scoreYear(p plan, raw [][]reported, yi, year int, cities []City) int {
 		for c := range cities {
 			r := raw[c][yi*nI+i]
 			column[c] = r.Value
-			cities[c].Years[yi].Indicators[i] = IndicatorScore{ID: ind.ID, Raw: r.Value, CarriedFrom: r.from}
+			cities[c].Years[yi].Indicators[i] = IndicatorScore{Raw: r.Value, CarriedFrom: r.from}
 		}
 		norm := normalise(ind, ind.Normalisation, p.method.Scale, column)
 		for c, n := range norm {

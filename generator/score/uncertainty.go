@@ -60,7 +60,17 @@ func uncertainty(p plan, cities []City, ri int) Uncertainty {
 	}
 	u.Draws = draws
 
-	nC, nI := len(cities), len(p.indicators)
+	nC, nI, nD := len(cities), len(p.indicators), len(p.dims)
+	// Which scores exist stays as published: a draw varies the numbers,
+	// not the coverage decisions, so every draw ranks the same cities.
+	present := presence{dims: make([]bool, nC*nD), index: make([]bool, nC)}
+	for c := range cities {
+		y := cities[c].Years[ri]
+		for d := range nD {
+			present.dims[c*nD+d] = y.Dimensions[d].Score.OK
+		}
+		present.index[c] = y.Index.OK
+	}
 	// Scores under the nominal normalisation and, when methods vary, under
 	// the alternative, as [city*nI + indicator].
 	nomScores := make([]Value, nC*nI)
@@ -96,7 +106,7 @@ func uncertainty(p plan, cities []City, ri int) Uncertainty {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			d := newDrawer(p, nC)
+			d := newDrawer(p, nC, present)
 			for draw := w; draw < draws; draw += workers {
 				r := rand.New(rand.NewPCG(p.method.Uncertainty.Seed, uint64(draw)))
 				d.draw(r, nomScores, altScores, hasAlt, ranks[draw*nC:(draw+1)*nC])
@@ -154,9 +164,14 @@ func interval(nominal int, ranks []int) RankInterval {
 	return ri
 }
 
+// presence flags, as [city*nD + dimension] and [city], the scores that
+// were published.
+type presence struct{ dims, index []bool }
+
 // drawer holds one goroutine's buffers.
 type drawer struct {
 	p          plan
+	present    presence
 	indWeights [][]float64 // per dimension, aligned with dimPlan.weights
 	dimWeights []float64
 	useAlt     []bool
@@ -165,8 +180,8 @@ type drawer struct {
 	index      []Value
 }
 
-func newDrawer(p plan, nC int) *drawer {
-	d := &drawer{p: p, dimWeights: make([]float64, len(p.dims)), useAlt: make([]bool, len(p.indicators)),
+func newDrawer(p plan, nC int, present presence) *drawer {
+	d := &drawer{p: p, present: present, dimWeights: make([]float64, len(p.dims)), useAlt: make([]bool, len(p.indicators)),
 		dims: make([]Value, len(p.dims)), index: make([]Value, nC)}
 	for _, dp := range p.dims {
 		d.indWeights = append(d.indWeights, make([]float64, len(dp.weights)))
@@ -196,8 +211,12 @@ func (d *drawer) draw(r *rand.Rand, nom, alt []Value, hasAlt []bool, out []int32
 			d.useAlt[i] = hasAlt[i] && r.Float64() < 0.5
 		}
 	}
-	nI := len(p.indicators)
+	nI, nD := len(p.indicators), len(p.dims)
 	for c := range d.index {
+		if !d.present.index[c] {
+			d.index[c] = Value{}
+			continue
+		}
 		for di, dp := range p.dims {
 			d.parts = d.parts[:0]
 			for _, i := range dp.members {
@@ -207,9 +226,12 @@ func (d *drawer) draw(r *rand.Rand, nom, alt []Value, hasAlt []bool, out []int32
 				}
 				d.parts = append(d.parts, s)
 			}
-			d.dims[di], _ = aggregate(p.method.DimensionAggregation, d.parts, d.indWeights[di], p.method.DimensionMinCoverage)
+			d.dims[di] = Value{}
+			if d.present.dims[c*nD+di] {
+				d.dims[di], _ = aggregate(p.method.DimensionAggregation, d.parts, d.indWeights[di], 0)
+			}
 		}
-		d.index[c], _ = aggregate(indexAgg, d.dims, d.dimWeights, p.method.IndexMinCoverage)
+		d.index[c], _ = aggregate(indexAgg, d.dims, d.dimWeights, 0)
 	}
 	for c, rk := range rank(p, d.index) {
 		out[c] = int32(rk)

@@ -209,8 +209,8 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 	}
 	scores := map[key]score.IndicatorScore{}
 	for _, y := range r.Years {
-		for _, is := range y.Indicators {
-			scores[key{is.ID, y.Year}] = is
+		for i, is := range y.Indicators {
+			scores[key{fw.Indicators[i].ID, y.Year}] = is
 		}
 	}
 	byIndicator := map[string]model.KPI{}
