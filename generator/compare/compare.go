@@ -17,11 +17,6 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/score"
 )
 
-// publishDigits matches the decimals the site shows for scores: leaders are
-// decided on the published value, as ranks are, so that two cities shown
-// with the same score are both named leader.
-const publishDigits = 1
-
 // Result is everything the comparison pages show.
 type Result struct {
 	Matrix   []TopicRow     // framework topic order
@@ -345,7 +340,13 @@ func leaders(ds model.Dataset, res score.Result, byTopic [][][]model.Measure) []
 			if scores[c] == nil || !scores[c][d].OK {
 				continue
 			}
-			v := score.Round(scores[c][d].V, publishDigits)
+			// Leaders are decided as ranks are: on the published value
+			// unless the framework ranks unrounded, so that two cities
+			// shown with the same score are both named leader.
+			v := scores[c][d].V
+			if !res.Method.RankUnrounded {
+				v = score.Round(v, res.Method.Decimals)
+			}
 			switch {
 			case !dl.OK || v > dl.Score:
 				dl.Score, dl.OK, lead = v, true, []int{c}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,20 +22,22 @@ import (
 // sees it as hugo.Data.generated.site.
 const FileName = "site.json"
 
-// scoreDigits is how many decimals published scores keep.
-const scoreDigits = 1
+// pctDigits is how many decimals published percentages keep; scores keep
+// the framework's Decimals setting.
+const pctDigits = 1
+
+// corrDigits: correlations are read to two decimals.
+const corrDigits = 2
 
 // Build assembles the site document. It is pure: same input, same output.
 func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	fw := ds.Framework
+	m := res.Method
+	pub := publisher(m.Decimals)
 	s := Site{
 		ReferenceYear: res.ReferenceYear,
 		Years:         append([]int{}, res.Years...),
-		Settings: Settings{
-			Aggregation: fw.Settings.IndexAggregation.String(),
-			MinCoverage: round(fw.Settings.IndexMinCoverage*100, scoreDigits),
-			Scale:       100,
-		},
+		Settings:      settings(m, fw.Indicators),
 	}
 	dimTotal := 0.0
 	for _, d := range fw.Dimensions {
@@ -75,25 +78,27 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	ref := yearIndex(res.Years, res.ReferenceYear)
 	if ref >= 0 && ref < len(res.Averages) {
 		avg := res.Averages[ref]
-		s.Average = Average{Index: published(avg.Index), Dimensions: dimScores(avg.Dimensions)}
+		s.Average = Average{Index: pub(avg.Index), Dimensions: dimScores(avg.Dimensions, pub)}
 	} else {
 		s.Average = Average{Dimensions: []ScoreByDim{}}
 	}
 
 	for i, c := range ds.Cities {
-		city := buildCity(c, res.Cities[i], res, fw, decimals)
+		city := buildCity(c, res.Cities[i], res, fw, pub)
+		analysed(&city, i, res, pub)
 		s.Sample = s.Sample || city.Illustrative || anyIllustrative(c)
 		s.Cities = append(s.Cities, city)
 		s.Ranking = append(s.Ranking, RankingRow{Slug: city.Slug, Name: city.Name,
 			Rank: city.Reference.Rank, Index: city.Reference.Index, Level: city.Reference.Level,
-			Dimensions: city.Reference.Dimensions})
+			Change: city.Reference.Change, Interval: city.Interval, Dimensions: city.Reference.Dimensions})
 	}
-	s.Strategies = strategies(fw, cmp)
+	s.Analysis = analysis(ds, res, pub)
+	s.Strategies = strategies(fw, cmp, pub)
 	for i := range s.Cities {
 		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins)
 		for _, dc := range cmp.Coverage[i].Dimensions {
 			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,
-				Topics: dc.Topics, Covered: dc.Covered, SharePct: round(dc.Share*100, scoreDigits)})
+				Topics: dc.Topics, Covered: dc.Covered, SharePct: round(dc.Share*100, pctDigits)})
 		}
 	}
 	sort.SliceStable(s.Ranking, func(i, j int) bool {
@@ -109,7 +114,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	return s
 }
 
-func strategies(fw model.Framework, cmp compare.Result) Strategies {
+func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *float64) Strategies {
 	out := Strategies{Matrix: []MatrixRow{}, Similarity: []SimilarityRow{}, Leaders: []Leader{}}
 	slugs := make([]string, len(cmp.Coverage))
 	for i, c := range cmp.Coverage {
@@ -133,16 +138,13 @@ func strategies(fw model.Framework, cmp compare.Result) Strategies {
 	for i, values := range cmp.Similarity {
 		row := SimilarityRow{Slug: slugs[i], Values: []float64{}}
 		for _, v := range values {
-			row.Values = append(row.Values, round(v*100, scoreDigits))
+			row.Values = append(row.Values, round(v*100, pctDigits))
 		}
 		out.Similarity = append(out.Similarity, row)
 	}
 	for _, l := range cmp.Leaders {
 		leader := Leader{Dimension: l.Dimension, Cities: append([]string{}, l.Leaders...), Measures: examples(l.Measures)}
-		if l.OK {
-			v := round(l.Score, scoreDigits)
-			leader.Score = &v
-		}
+		leader.Score = pub(score.Value{V: l.Score, OK: l.OK})
 		out.Leaders = append(out.Leaders, leader)
 	}
 	return out
@@ -165,11 +167,31 @@ func examples(es []compare.Example) []Example {
 	return out
 }
 
+func settings(m score.Method, inds []model.Indicator) Settings {
+	rankOn := "rounded"
+	if m.RankUnrounded {
+		rankOn = "unrounded"
+	}
+	s := Settings{
+		Aggregation: m.IndexAggregation.String(), MinCoverage: round(m.IndexMinCoverage*100, pctDigits),
+		DimensionAggregation: m.DimensionAggregation.String(), IndexAggregation: m.IndexAggregation.String(),
+		DimensionMinCoverage: round(m.DimensionMinCoverage*100, pctDigits), IndexMinCoverage: round(m.IndexMinCoverage*100, pctDigits),
+		Scale: m.Scale, Decimals: m.Decimals, RankOn: rankOn, CarryForward: m.CarryForward,
+		Normalisations: []string{},
+	}
+	for _, n := range []model.Normalisation{model.NormGoalposts, model.NormMinMax, model.NormZScore, model.NormRank} {
+		if slices.ContainsFunc(inds, func(ind model.Indicator) bool { return ind.Normalisation == n }) {
+			s.Normalisations = append(s.Normalisations, n.String())
+		}
+	}
+	return s
+}
+
 func indicator(ind model.Indicator, weightPct float64, observed int) Indicator {
 	out := Indicator{ID: ind.ID, Dimension: ind.Dimension, Name: ind.Name, Unit: ind.Unit,
 		Direction: ind.Direction.String(), Weight: ind.Weight, WeightPct: weightPct,
-		Transform: ind.Transform.String(), Source: ind.Source, Description: ind.Description,
-		Decimals: ind.Decimals}
+		Transform: ind.Transform.String(), Normalisation: ind.Normalisation.String(),
+		Source: ind.Source, Description: ind.Description, Decimals: ind.Decimals}
 	if ind.Decimals < 0 {
 		out.Decimals = observed
 	}
@@ -179,12 +201,13 @@ func indicator(ind model.Indicator, weightPct float64, observed int) Indicator {
 	return out
 }
 
-func buildCity(c model.City, r score.City, res score.Result, fw model.Framework, decimals map[string]int) City {
+func buildCity(c model.City, r score.City, res score.Result, fw model.Framework, pub func(score.Value) *float64) City {
 	out := City{Slug: c.Slug, Name: c.Name, State: c.State, Population: c.Population,
 		Website: c.Website, Contact: c.Contact, Lat: c.Lat, Lon: c.Lon,
 		Strategy: Strategy{Title: c.Strategy.Title, Adopted: c.Strategy.Adopted.ISO(), Link: c.Strategy.Link},
 		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
-		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{},
+		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
+		Profile: Profile{Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
 	}
 	for _, f := range c.Facts {
 		if f.Illustrative && f.Value != "" {
@@ -192,7 +215,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		}
 	}
 	for _, y := range r.Years {
-		ys := yearScore(y)
+		ys := yearScore(y, pub)
 		out.Scores = append(out.Scores, ys)
 		if y.Year == res.ReferenceYear {
 			out.Reference = ys
@@ -211,6 +234,10 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 	for _, y := range r.Years {
 		for i, is := range y.Indicators {
 			scores[key{fw.Indicators[i].ID, y.Year}] = is
+			if is.CarriedFrom != 0 && is.Raw.OK {
+				out.Carried = append(out.Carried, Carried{Indicator: fw.Indicators[i].ID, Year: y.Year,
+					From: is.CarriedFrom, Value: is.Raw.V})
+			}
 		}
 	}
 	byIndicator := map[string]model.KPI{}
@@ -227,7 +254,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		for _, o := range k.Values {
 			is := scores[key{ind.ID, o.Year}]
 			kpi.Values = append(kpi.Values, Observation{Year: o.Year, Value: o.Value,
-				Score: published(is.Score), Clamped: is.Clamped, Origin: cellRef(o.Pos)})
+				Score: pub(is.Score), Rank: rankOrNil(is.Rank), Clamped: is.Clamped, Origin: cellRef(o.Pos)})
 		}
 		if n := len(kpi.Values); n > 0 {
 			latest := kpi.Values[n-1]
@@ -255,27 +282,40 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 	return out
 }
 
-func yearScore(y score.Year) YearScore {
-	ys := YearScore{Year: y.Year, Index: published(y.Index), Coverage: round(y.IndexCoverage*100, scoreDigits),
-		RankOf: y.RankOf, Dimensions: dimScores(y.Dimensions)}
-	if y.Rank > 0 {
-		rank := y.Rank
-		ys.Rank = &rank
-	}
+func yearScore(y score.Year, pub func(score.Value) *float64) YearScore {
+	ys := YearScore{Year: y.Year, Index: pub(y.Index), Coverage: round(y.IndexCoverage*100, pctDigits),
+		RankOf: y.RankOf, Rank: rankOrNil(y.Rank), Dimensions: dimScores(y.Dimensions, pub)}
 	if y.Level >= 0 {
-		level := y.Level
-		ys.Level = &level
+		ys.Level = ptr(y.Level)
+	}
+	if y.NextLevel >= 0 {
+		ys.NextLevel, ys.ToNext = ptr(y.NextLevel), ptr(y.ToNext)
+	}
+	if ch := y.Change; ch.PrevYear != 0 {
+		ys.Change = &Change{PrevYear: ch.PrevYear, Index: pub(ch.Index)}
+		if ch.RankOK {
+			ys.Change.Rank = ptr(ch.Rank)
+		}
 	}
 	return ys
 }
 
-func dimScores(cs []score.Component) []ScoreByDim {
+func dimScores(cs []score.Component, pub func(score.Value) *float64) []ScoreByDim {
 	out := []ScoreByDim{}
 	for _, c := range cs {
-		out = append(out, ScoreByDim{ID: c.ID, Score: published(c.Score), Coverage: round(c.Coverage*100, scoreDigits)})
+		out = append(out, ScoreByDim{ID: c.ID, Score: pub(c.Score), Coverage: round(c.Coverage*100, pctDigits), Rank: rankOrNil(c.Rank)})
 	}
 	return out
 }
+
+func rankOrNil(r int) *int {
+	if r <= 0 {
+		return nil
+	}
+	return &r
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // anyIllustrative: a measure or city fact from an illustrative source makes
 // the data set a sample too.
@@ -310,12 +350,15 @@ func observedDecimals(ds model.Dataset) map[string]int {
 	return out
 }
 
-func published(v score.Value) *float64 {
-	if !v.OK {
-		return nil
+// publisher rounds scores to the published decimals; nil is "not available".
+func publisher(digits int) func(score.Value) *float64 {
+	return func(v score.Value) *float64 {
+		if !v.OK {
+			return nil
+		}
+		r := round(v.V, digits)
+		return &r
 	}
-	r := round(v.V, scoreDigits)
-	return &r
 }
 
 func round(x float64, digits int) float64 { return score.Round(x, digits) }
@@ -324,7 +367,7 @@ func share(w, total float64) float64 {
 	if total == 0 {
 		return 0
 	}
-	return round(w/total*100, scoreDigits)
+	return round(w/total*100, pctDigits)
 }
 
 func yearIndex(years []int, y int) int {

@@ -23,6 +23,84 @@ type Site struct {
 	Cities  []City  `json:"cities"`
 	// Strategies compares the cities' measures topic by topic.
 	Strategies Strategies `json:"strategies"`
+	// Analysis is the reference year's statistical audit, correlations,
+	// peer statistics and uncertainty analysis.
+	Analysis Analysis `json:"analysis"`
+}
+
+// Analysis backs the methodology page's audit and uncertainty sections.
+type Analysis struct {
+	Year  int        `json:"year"`
+	Audit []AuditRow `json:"audit"` // framework indicator order
+	// IndicatorCorrelations is Pearson's r between indicator scores;
+	// DimensionCorrelations between dimension scores and, last, the index.
+	IndicatorCorrelations Correlations `json:"indicator_correlations"`
+	DimensionCorrelations Correlations `json:"dimension_correlations"`
+	Peers                 PeerStats    `json:"peers"`
+	Uncertainty           Uncertainty  `json:"uncertainty"`
+}
+
+// AuditRow describes one indicator's values in the reference year, in the
+// indicator's unit (skewness and kurtosis are unitless). Null: not defined
+// for so few values.
+type AuditRow struct {
+	Indicator   string   `json:"indicator"`
+	N           int      `json:"n"`
+	Missing     int      `json:"missing"`
+	CoveragePct float64  `json:"coverage_pct"`
+	Min         *float64 `json:"min"`
+	Max         *float64 `json:"max"`
+	Mean        *float64 `json:"mean"`
+	Median      *float64 `json:"median"`
+	SD          *float64 `json:"sd"`
+	Skewness    *float64 `json:"skewness"`
+	Kurtosis    *float64 `json:"kurtosis"`
+	Outliers    []string `json:"outliers"` // city slugs outside Q1 − 1.5·IQR … Q3 + 1.5·IQR
+	// SkewKurt: |skewness| ≥ 2 and kurtosis ≥ 3.5, COINr's signal that a
+	// treatment (log, winsorising) should be considered.
+	SkewKurt bool `json:"skew_kurt"`
+	Scored   int  `json:"scored"`
+	Clamped  int  `json:"clamped"`
+	Carried  int  `json:"carried"`
+	// OwnDimension and WithIndex are the indicator's correlations with its
+	// dimension's score and with the index.
+	OwnDimension *float64 `json:"r_dimension"`
+	WithIndex    *float64 `json:"r_index"`
+}
+
+// Correlations is a symmetric matrix of Pearson's r (two decimals; null
+// with fewer than three pairs or no variance).
+type Correlations struct {
+	IDs    []string     `json:"ids"` // "index" for the index
+	Values [][]*float64 `json:"values"`
+	N      [][]int      `json:"n"` // complete pairs used
+}
+
+// PeerStats are the partners' quartiles of each published score.
+type PeerStats struct {
+	Index      Spread   `json:"index"`
+	Dimensions []Spread `json:"dimensions"` // framework order
+	Indicators []Spread `json:"indicators"` // framework order
+}
+
+// Spread: null quartiles with fewer than two cities scored.
+type Spread struct {
+	ID     string   `json:"id"`
+	N      int      `json:"n"`
+	Q1     *float64 `json:"q1"`
+	Median *float64 `json:"median"`
+	Q3     *float64 `json:"q3"`
+}
+
+// Uncertainty is the Monte Carlo analysis of the index ranks.
+type Uncertainty struct {
+	Draws           int     `json:"draws"` // 0: not run
+	Seed            uint64  `json:"seed"`
+	WeightSpreadPct float64 `json:"weight_spread_pct"`
+	VaryMethods     bool    `json:"vary_methods"`
+	// Dimensions lists, in framework order, the dimensions whose removal
+	// the cities' remove_one entries refer to.
+	Dimensions []string `json:"dimensions"`
 }
 
 // Strategies is the strategy comparison: which city has measures in which
@@ -81,10 +159,24 @@ type TopicCoverage struct {
 	SharePct  float64 `json:"share_pct"`
 }
 
+// Settings are the method choices in force, as the methodology page
+// states them.
 type Settings struct {
-	Aggregation string  `json:"aggregation"`
-	MinCoverage float64 `json:"min_coverage_pct"`
-	Scale       float64 `json:"scale_max"`
+	// Aggregation and MinCoverage are the index level's, kept for the
+	// "setting" shortcode in hand-written text.
+	Aggregation          string  `json:"aggregation"`
+	MinCoverage          float64 `json:"min_coverage_pct"`
+	DimensionAggregation string  `json:"dimension_aggregation"`
+	IndexAggregation     string  `json:"index_aggregation"`
+	DimensionMinCoverage float64 `json:"dimension_min_coverage_pct"`
+	IndexMinCoverage     float64 `json:"index_min_coverage_pct"`
+	Scale                float64 `json:"scale_max"`
+	Decimals             int     `json:"decimals"`
+	RankOn               string  `json:"rank_on"`             // "rounded" or "unrounded"
+	CarryForward         int     `json:"carry_forward_years"` // 0: off
+	// Normalisations lists the normalisations in use, in a fixed order,
+	// so the page explains only those.
+	Normalisations []string `json:"normalisations"`
 }
 
 type Dimension struct {
@@ -98,18 +190,20 @@ type Dimension struct {
 }
 
 type Indicator struct {
-	ID          string     `json:"id"`
-	Dimension   string     `json:"dimension"`
-	Name        model.Text `json:"name"`
-	Unit        string     `json:"unit"`
-	Direction   string     `json:"direction"` // "higher" or "lower"
-	Weight      float64    `json:"weight"`
-	WeightPct   float64    `json:"weight_pct"` // share of its dimension, in %
-	Goalposts   *Goalposts `json:"goalposts"`  // null: observed range
-	Transform   string     `json:"transform"`  // "none" or "log"
-	Source      string     `json:"source"`
-	Description model.Text `json:"description"`
-	Decimals    int        `json:"decimals"`
+	ID        string     `json:"id"`
+	Dimension string     `json:"dimension"`
+	Name      model.Text `json:"name"`
+	Unit      string     `json:"unit"`
+	Direction string     `json:"direction"` // "higher" or "lower"
+	Weight    float64    `json:"weight"`
+	WeightPct float64    `json:"weight_pct"` // share of its dimension, in %
+	Goalposts *Goalposts `json:"goalposts"`  // null: observed range
+	Transform string     `json:"transform"`  // "none" or "log"
+	// Normalisation: "goalposts", "minmax", "zscore" or "rank".
+	Normalisation string     `json:"normalisation"`
+	Source        string     `json:"source"`
+	Description   model.Text `json:"description"`
+	Decimals      int        `json:"decimals"`
 }
 
 type Goalposts struct {
@@ -130,18 +224,66 @@ type Level struct {
 }
 
 type RankingRow struct {
-	Slug       string       `json:"slug"`
-	Name       string       `json:"name"`
-	Rank       *int         `json:"rank"`
-	Index      *float64     `json:"index"`
-	Level      *int         `json:"level"`
-	Dimensions []ScoreByDim `json:"dimensions"` // in framework order
+	Slug       string        `json:"slug"`
+	Name       string        `json:"name"`
+	Rank       *int          `json:"rank"`
+	Index      *float64      `json:"index"`
+	Level      *int          `json:"level"`
+	Change     *Change       `json:"change"`
+	Interval   *RankInterval `json:"interval"`
+	Dimensions []ScoreByDim  `json:"dimensions"` // in framework order
 }
 
 type ScoreByDim struct {
 	ID       string   `json:"id"`
 	Score    *float64 `json:"score"`
 	Coverage float64  `json:"coverage_pct"`
+	Rank     *int     `json:"rank"`
+}
+
+// Change is against the previous year with data; null parts were not
+// available in one of the two years.
+type Change struct {
+	PrevYear int      `json:"prev_year"`
+	Index    *float64 `json:"index"` // published score minus the previous one
+	Rank     *int     `json:"rank"`  // places gained (negative: lost)
+}
+
+// RankInterval: the median and the 5th–95th percentile ranks over the
+// Monte Carlo draws.
+type RankInterval struct {
+	Median int `json:"median"`
+	Low    int `json:"low"`
+	High   int `json:"high"`
+}
+
+// RemoveOne is the city's rank without one dimension.
+type RemoveOne struct {
+	Dimension string `json:"dimension"`
+	Rank      *int   `json:"rank"`
+	Shift     *int   `json:"shift"` // places gained without it (negative: lost)
+}
+
+// Profile places the city against the partner median.
+type Profile struct {
+	Dimensions []Gap `json:"dimensions"`
+	Strengths  []Gap `json:"strengths"`
+	Weaknesses []Gap `json:"weaknesses"`
+}
+
+type Gap struct {
+	ID     string  `json:"id"`
+	Score  float64 `json:"score"`
+	Median float64 `json:"median"`
+	Diff   float64 `json:"diff"`
+}
+
+// Carried is a value carried forward into a year without a report.
+type Carried struct {
+	Indicator string  `json:"indicator"`
+	Year      int     `json:"year"`
+	From      int     `json:"from"`
+	Value     float64 `json:"value"`
 }
 
 type Average struct {
@@ -175,6 +317,12 @@ type City struct {
 	QuickWins []QuickWin `json:"quick_wins"`
 	// TopicCoverage: share of each dimension's topics the strategy covers.
 	TopicCoverage []TopicCoverage `json:"topic_coverage"`
+	// Interval is the rank's uncertainty in the reference year; null
+	// without the analysis or an index.
+	Interval  *RankInterval `json:"interval"`
+	RemoveOne []RemoveOne   `json:"remove_one"`
+	Profile   Profile       `json:"profile"`
+	Carried   []Carried     `json:"carried"`
 }
 
 type Strategy struct {
@@ -184,12 +332,17 @@ type Strategy struct {
 }
 
 type YearScore struct {
-	Year       int          `json:"year"`
-	Index      *float64     `json:"index"`
-	Coverage   float64      `json:"coverage_pct"`
-	Rank       *int         `json:"rank"`
-	RankOf     int          `json:"rank_of"` // number of ranked cities that year
-	Level      *int         `json:"level"`
+	Year     int      `json:"year"`
+	Index    *float64 `json:"index"`
+	Coverage float64  `json:"coverage_pct"`
+	Rank     *int     `json:"rank"`
+	RankOf   int      `json:"rank_of"` // number of ranked cities that year
+	Level    *int     `json:"level"`
+	// NextLevel and ToNext: the next higher level and the points missing
+	// to it; null at the top level or without an index.
+	NextLevel  *int         `json:"next_level"`
+	ToNext     *float64     `json:"to_next"`
+	Change     *Change      `json:"change"` // null in the first year
 	Dimensions []ScoreByDim `json:"dimensions"`
 }
 
@@ -206,7 +359,8 @@ type KPI struct {
 type Observation struct {
 	Year    int      `json:"year"`
 	Value   float64  `json:"value"`
-	Score   *float64 `json:"score"` // 0..100 after normalisation; null if not scored
+	Score   *float64 `json:"score"` // on the score scale after normalisation; null if not scored
+	Rank    *int     `json:"rank"`
 	Clamped bool     `json:"clamped"`
 	Origin  string   `json:"origin"`
 }
