@@ -151,6 +151,11 @@ func levels(fw model.Framework, l *problem.List) {
 		}
 		seen[lv.Min] = lv.Pos
 		zero = zero || lv.Min == 0
+		// Levels are on the score scale: on a 0–1 scale a level from 50
+		// could never be reached.
+		if scale := fw.Settings.Scale; scale > 0 && lv.Min > scale {
+			l.Errorf(lv.Pos, problem.LevelAboveScale, lv.Min, scale)
+		}
 	}
 	if !zero {
 		l.Errorf(fw.Levels[0].Pos.SheetPos(), problem.LevelNoZero)

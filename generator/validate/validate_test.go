@@ -90,6 +90,8 @@ func TestOneProblemPerErrorClass(t *testing.T) {
 			`framework.xlsx: Indikatoren!H3: error: only one goalpost is given (min 5, max –); expected both or neither`},
 		{"no level at zero", set(fw(), "Reifegrade", 1, 0, 10), city(),
 			`framework.xlsx: Reifegrade: error: no level starts at 0; expected a level with lower bound 0 so that every score has one`},
+		{"level above a 0–1 scale", set(set(set(fw(), "Einstellungen", 3, 0, "Skala"), "Einstellungen", 3, 1, "0–1"), "Reifegrade", 3, 0, 0.8), city(),
+			`framework.xlsx: Reifegrade!A3: error: level from 50 lies above the top of the scale 1; expected a lower bound within the score scale`},
 		{"reference year without data", set(set(fw(), "Einstellungen", 3, 0, "Bezugsjahr"), "Einstellungen", 3, 1, 2019), city(),
 			`framework.xlsx: Einstellungen!B4: error: reference year 2019 has no data; expected one of the years with data: 2022, 2023`},
 		{"non-numeric KPI", fw(), set(city(), "Kennzahlen", 1, 2, "viel"),
