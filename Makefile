@@ -25,6 +25,8 @@ $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go'
 # real xlsx files, real Hugo builds).
 test: fmt-check vet $(NODE_MODULES)
 	$(GO) test ./...
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || [ -n "$$CHROMIUM" ] || \
+	  echo "NOTE: Chromium not found, so the browser tests (generator/browsertest) were SKIPPED; install it: apt-get install -y chromium"
 
 check: test
 

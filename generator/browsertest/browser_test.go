@@ -1,0 +1,400 @@
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+// repo is the repository root, seen from this package's folder.
+var repo = filepath.Join("..", "..")
+
+// chromiumPath finds the browser, or skips the test (fails it in CI).
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	candidates := []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser"}
+	for _, c := range candidates {
+		if c == "" {
+			continue
+		}
+		if p, err := exec.LookPath(c); err == nil {
+			return p
+		}
+	}
+	msg := "Chromium not found (install it with: apt-get install -y chromium, or set $CHROMIUM)"
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s; CI is set, so the browser tests must run", msg)
+	}
+	// go test hides a skip message unless -v; stderr is shown either way.
+	fmt.Fprintf(os.Stderr, "SKIP %s: %s\n", t.Name(), msg)
+	t.Skip(msg)
+	return ""
+}
+
+// buildSite runs the whole pipeline into a temporary folder.
+func buildSite(t *testing.T, dataDir string) string {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(repo, "site", "node_modules", "echarts", "package.json")); err != nil {
+		t.Fatal("site/node_modules has no echarts: run make test (it runs npm ci in site/)")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	var stderr bytes.Buffer
+	if _, err := pipeline.Build(pipeline.Options{DataDir: dataDir, SiteDir: filepath.Join(repo, "site"),
+		OutDir: out, Stdout: io.Discard, Stderr: &stderr}); err != nil {
+		t.Fatalf("building the site: %v\n%s", err, stderr.String())
+	}
+	return out
+}
+
+// serve serves a built site on 127.0.0.1 for the test's lifetime.
+func serve(t *testing.T, dir string) *url.URL {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	t.Cleanup(srv.Close)
+	u, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// startBrowser starts one headless Chromium for the test; every page gets a
+// tab of its own.
+func startBrowser(t *testing.T, path string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.WindowSize(1280, 900),
+		// Keep Chromium from calling hosts of its own.
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelBrowser()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return bctx
+}
+
+// recorder keeps what a tab reports: requests, failed loads, console
+// errors, uncaught exceptions and dialogs.
+type recorder struct {
+	mu       sync.Mutex
+	requests []string
+	problems []string
+	warnings []string
+}
+
+func (r *recorder) event(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		r.requests = append(r.requests, e.Request.URL)
+	case *network.EventLoadingFailed:
+		r.problems = append(r.problems, fmt.Sprintf("request failed: %s %s", e.ErrorText, e.BlockedReason))
+	case *runtime.EventConsoleAPICalled:
+		var parts []string
+		for _, a := range e.Args {
+			if a.Value != nil {
+				parts = append(parts, string(a.Value))
+			} else {
+				parts = append(parts, a.Description)
+			}
+		}
+		msg := fmt.Sprintf("console.%s: %s", e.Type, strings.Join(parts, " "))
+		switch e.Type {
+		case runtime.ConsoleAPICalledTypeError, runtime.ConsoleAPICalledTypeAssert:
+			r.problems = append(r.problems, msg)
+		case runtime.ConsoleAPICalledTypeWarning:
+			r.warnings = append(r.warnings, msg)
+		}
+	case *runtime.EventExceptionThrown:
+		d := e.ExceptionDetails
+		text := d.Text
+		if d.Exception != nil {
+			text += " " + d.Exception.Description
+		}
+		r.problems = append(r.problems, fmt.Sprintf("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, text))
+	case *log.EventEntryAdded:
+		msg := fmt.Sprintf("browser log (%s): %s %s", e.Entry.Level, e.Entry.Text, e.Entry.URL)
+		if e.Entry.Level == log.EntryLevelError {
+			r.problems = append(r.problems, msg)
+		} else if e.Entry.Level == log.EntryLevelWarning {
+			r.warnings = append(r.warnings, msg)
+		}
+	case *page.EventJavascriptDialogOpening:
+		r.problems = append(r.problems, fmt.Sprintf("a %s dialog opened: %q", e.Type, e.Message))
+	}
+}
+
+// report fails the test for every problem and every request that left
+// the site's origin.
+func (r *recorder) report(t *testing.T, origin *url.URL) {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range r.problems {
+		t.Error(p)
+	}
+	for _, w := range r.warnings {
+		t.Log(w)
+	}
+	for _, req := range r.requests {
+		u, err := url.Parse(req)
+		if err != nil || u.Scheme == "data" || u.Scheme == "blob" {
+			continue
+		}
+		if u.Scheme != origin.Scheme || u.Host != origin.Host {
+			t.Errorf("request to another origin: %s", req)
+		}
+	}
+	if len(r.requests) == 0 {
+		t.Error("no request recorded: the network listener saw nothing")
+	}
+}
+
+// chartState is what the page says about one chart.
+type chartState struct {
+	ID      string `json:"id"`
+	Canvas  bool   `json:"canvas"`
+	Width   int    `json:"width"`
+	Height  int    `json:"height"`
+	Painted int    `json:"painted"` // pixels that are not transparent
+	Label   string `json:"label"`
+	Role    string `json:"role"`
+}
+
+const chartsJS = `Array.from(document.querySelectorAll('script[type="application/json"][data-chart]'), (s) => {
+  const el = document.getElementById(s.dataset.chart);
+  const c = el && el.querySelector("canvas");
+  let painted = 0;
+  if (c && c.width && c.height) {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) painted++;
+  }
+  return { id: s.dataset.chart, canvas: !!c, width: c ? c.width : 0, height: c ? c.height : 0, painted,
+    label: el ? el.getAttribute("aria-label") || "" : "", role: el ? el.getAttribute("role") || "" : "" };
+})`
+
+// scriptsJS lists the scripts that can run: those with a src and inline
+// ones of any type but data.
+const scriptsJS = `Array.from(document.scripts).filter((s) => s.src || s.type !== "application/json").map((s) => s.src || "inline: " + s.textContent.slice(0, 80))`
+
+type violation struct {
+	ID     string   `json:"id"`
+	Impact string   `json:"impact"`
+	Help   string   `json:"help"`
+	Nodes  []string `json:"nodes"`
+}
+
+// axeJS runs axe-core with the WCAG 2.1 A and AA rules.
+const axeJS = `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] })
+  .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact || "", help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(" ") + " " + (n.failureSummary || "").replace(/\s+/g, " ")) })))`
+
+// pageResult is what a visit found out.
+type pageResult struct {
+	ready   string
+	charts  []chartState
+	scripts []string
+	axe     []violation
+}
+
+// visit opens one page in a new tab, waits for the charts (when the page
+// has any), and runs the checks that need the page.
+func visit(t *testing.T, browser context.Context, origin *url.URL, path string, axeSource string) pageResult {
+	t.Helper()
+	tab, cancelTab := chromedp.NewContext(browser)
+	defer cancelTab()
+	rec := &recorder{}
+	if err := chromedp.Listen(tab, rec.event); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	var res pageResult
+	if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+path)); err != nil {
+		t.Fatalf("opening %s: %v", path, err)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("script[data-chart]").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n > 0 {
+		res.ready, err = chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.chartsReady`,
+			chromedp.WithPollingTimeout(30*time.Second)))
+		if err != nil {
+			rec.report(t, origin)
+			t.Fatalf("%s: waiting for the charts: %v", path, err)
+		}
+		if res.charts, err = chromedp.Run(ctx, chromedp.Evaluate[[]chartState](chartsJS)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res.scripts, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](scriptsJS)); err != nil {
+		t.Fatal(err)
+	}
+	if axeSource != "" {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axeSource)); err != nil {
+			t.Fatalf("injecting axe-core: %v", err)
+		}
+		if res.axe, err = chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeJS, chromedp.EvalAwaitPromise)); err != nil {
+			t.Fatalf("running axe-core: %v", err)
+		}
+	}
+	rec.report(t, origin)
+	t.Logf("%s: %d requests, charts %+v, %d axe-core violations", path, len(rec.requests), res.charts, len(res.axe))
+	return res
+}
+
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "site", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core from npm: %v (run make test; it runs npm ci in site/)", err)
+	}
+	return string(b)
+}
+
+// TestPagesInChromium opens the sample site's home and a city page in both
+// languages: every chart draws, the only script is the site's own bundle,
+// nothing is requested from another origin, no console error, and axe-core
+// finds no WCAG 2.1 AA violation.
+func TestPagesInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	origin := serve(t, buildSite(t, filepath.Join(repo, "data")))
+	browser := startBrowser(t, browserPath)
+	axe := axeSource(t)
+	for _, tc := range []struct {
+		path   string
+		charts int
+	}{
+		{"/", 2},
+		{"/en/", 2},
+		{"/staedte/augsburg/", 2},
+		{"/en/cities/augsburg/", 2},
+	} {
+		t.Run(strings.Trim(tc.path, "/"), func(t *testing.T) {
+			res := visit(t, browser, origin, tc.path, axe)
+			if res.ready != "true" {
+				t.Errorf("charts ready flag = %q, want \"true\"", res.ready)
+			}
+			if len(res.charts) != tc.charts {
+				t.Errorf("%d charts, want %d", len(res.charts), tc.charts)
+			}
+			for _, c := range res.charts {
+				if !c.Canvas || c.Width == 0 || c.Height == 0 || c.Painted == 0 {
+					t.Errorf("chart %s did not draw: %+v", c.ID, c)
+				}
+				if c.Role != "img" || c.Label == "" {
+					t.Errorf("chart %s has role %q and label %q, want an img with its summary", c.ID, c.Role, c.Label)
+				}
+			}
+			checkScripts(t, origin, res.scripts)
+			for _, v := range res.axe {
+				t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+			}
+		})
+	}
+}
+
+// checkScripts: the page runs exactly one script, the site's own bundle.
+func checkScripts(t *testing.T, origin *url.URL, scripts []string) {
+	t.Helper()
+	if len(scripts) != 1 || !strings.HasPrefix(scripts[0], origin.String()+"/js/charts.") {
+		t.Errorf("scripts that can run = %q, want only the site's charts bundle", scripts)
+	}
+}
+
+// evilName is a city name that tries to end the JSON's <script> element and
+// to smuggle a function past go-echarts' renderer.
+// chartData finds the JSON of each chart in a page.
+var chartData = regexp.MustCompile(`<script type="application/json" data-chart="[^"]*">(.*?)</script>`)
+
+const evilName = `</script><script>alert(1)</script>__f__function(){alert(2)}__f__`
+
+// TestSpreadsheetMarkupStaysText builds a site whose city is named with
+// markup: the HTML carries the name only escaped, and in Chromium no
+// dialog opens, no script but the bundle exists, and the chart data holds
+// the name as text.
+func TestSpreadsheetMarkupStaysText(t *testing.T) {
+	data := wt.Dataset(t, t.TempDir())
+	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), wt.City(evilName, 1)...)
+	out := buildSite(t, data)
+
+	html, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(html, []byte("<script>alert")) {
+		t.Error("the name reached the home page unescaped")
+	}
+	blocks := chartData.FindAllSubmatch(html, -1)
+	if n := bytes.Count(html, []byte("<script")); n != 3 || len(blocks) != 2 {
+		t.Errorf("%d <script elements, %d of them chart data; want two charts' data and the bundle", n, len(blocks))
+	}
+	for _, b := range blocks {
+		if bytes.ContainsAny(b[1], "<>") || bytes.Contains(b[1], []byte("__f__")) {
+			t.Errorf("chart data with markup or a function marker: %.200s", b[1])
+		}
+	}
+	if !bytes.Contains(html, []byte(`\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`)) {
+		t.Error("the chart data does not hold the name as escaped JSON text")
+	}
+
+	t.Run("browser", func(t *testing.T) {
+		origin := serve(t, out)
+		browser := startBrowser(t, chromiumPath(t))
+		res := visit(t, browser, origin, "/", "")
+		if res.ready != "true" {
+			t.Errorf("charts ready flag = %q, want \"true\"", res.ready)
+		}
+		checkScripts(t, origin, res.scripts)
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		if err := chromedp.Do(tab, chromedp.Navigate(origin.String()+"/")); err != nil {
+			t.Fatal(err)
+		}
+		names, err := chromedp.Run(tab, chromedp.Evaluate[[]string](
+			`JSON.parse(document.querySelector('[data-chart="chart-ranking"]').textContent).yAxis[0].data`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, n := range names {
+			found = found || strings.ReplaceAll(n, "\u2060", "") == evilName
+		}
+		if !found {
+			t.Errorf("ranking labels %q do not hold the name as written", names)
+		}
+	})
+}
