@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -119,6 +121,10 @@ func (r *recorder) event(ev any) {
 	switch e := ev.(type) {
 	case *network.EventRequestWillBeSent:
 		r.requests = append(r.requests, e.Request.URL)
+	case *network.EventResponseReceived:
+		if e.Response.Status >= 400 {
+			r.problems = append(r.problems, fmt.Sprintf("HTTP %d for %s", e.Response.Status, e.Response.URL))
+		}
 	case *network.EventLoadingFailed:
 		r.problems = append(r.problems, fmt.Sprintf("request failed: %s %s", e.ErrorText, e.BlockedReason))
 	case *runtime.EventConsoleAPICalled:
@@ -229,9 +235,10 @@ type pageResult struct {
 	axe     []violation
 }
 
-// visit opens one page in a new tab, waits for the charts (when the page
+// visit opens one page in a new tab, with the CSS media features given
+// (e.g. prefers-color-scheme: dark), waits for the charts (when the page
 // has any), and runs the checks that need the page.
-func visit(t *testing.T, browser context.Context, origin *url.URL, path string, axeSource string) pageResult {
+func visit(t *testing.T, browser context.Context, origin *url.URL, path string, media []*emulation.MediaFeature, axeSource string) pageResult {
 	t.Helper()
 	tab, cancelTab := chromedp.NewContext(browser)
 	defer cancelTab()
@@ -242,7 +249,11 @@ func visit(t *testing.T, browser context.Context, origin *url.URL, path string, 
 	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
 	defer cancel()
 	var res pageResult
-	if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+path)); err != nil {
+	emulate := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: media})
+		return err
+	})
+	if err := chromedp.Do(ctx, emulate, chromedp.Navigate(origin.String()+path)); err != nil {
 		t.Fatalf("opening %s: %v", path, err)
 	}
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("script[data-chart]").length`))
@@ -286,7 +297,7 @@ func axeSource(t *testing.T) string {
 }
 
 // TestPagesInChromium opens the sample site's home and a city page in both
-// languages: every chart draws, the only script is the site's own bundle,
+// languages (the home also in dark mode): every chart draws, the only script is the site's own bundle,
 // nothing is requested from another origin, no console error, and axe-core
 // finds no WCAG 2.1 AA violation.
 func TestPagesInChromium(t *testing.T) {
@@ -294,17 +305,20 @@ func TestPagesInChromium(t *testing.T) {
 	origin := serve(t, buildSite(t, filepath.Join(repo, "data")))
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
+	dark := []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
 	for _, tc := range []struct {
-		path   string
-		charts int
+		name, path string
+		media      []*emulation.MediaFeature
+		charts     int
 	}{
-		{"/", 2},
-		{"/en/", 2},
-		{"/staedte/augsburg/", 2},
-		{"/en/cities/augsburg/", 2},
+		{"home", "/", nil, 2},
+		{"home en", "/en/", nil, 2},
+		{"city", "/staedte/augsburg/", nil, 2},
+		{"city en", "/en/cities/augsburg/", nil, 2},
+		{"home dark", "/", dark, 2},
 	} {
-		t.Run(strings.Trim(tc.path, "/"), func(t *testing.T) {
-			res := visit(t, browser, origin, tc.path, axe)
+		t.Run(tc.name, func(t *testing.T) {
+			res := visit(t, browser, origin, tc.path, tc.media, axe)
 			if res.ready != "true" {
 				t.Errorf("charts ready flag = %q, want \"true\"", res.ready)
 			}
@@ -374,7 +388,7 @@ func TestSpreadsheetMarkupStaysText(t *testing.T) {
 	t.Run("browser", func(t *testing.T) {
 		origin := serve(t, out)
 		browser := startBrowser(t, chromiumPath(t))
-		res := visit(t, browser, origin, "/", "")
+		res := visit(t, browser, origin, "/", nil, "")
 		if res.ready != "true" {
 			t.Errorf("charts ready flag = %q, want \"true\"", res.ready)
 		}
