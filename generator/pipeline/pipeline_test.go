@@ -82,6 +82,60 @@ func TestFixtureScoresMatchHandCheck(t *testing.T) {
 	}
 }
 
+// TestMethodInForce: settings from the framework workbook change the
+// numbers and the methodology page states the method they were computed
+// with.
+func TestMethodInForce(t *testing.T) {
+	dir := t.TempDir()
+	fw := wt.Framework()
+	fw[4].Rows = append(fw[4].Rows[:1],
+		[]any{"Aggregation Index", "geometrisch"}, []any{"Skala", 1},
+		[]any{"Fortschreibung (Jahre)", 1}, []any{"Monte-Carlo-Ziehungen", 200})
+	fw[3].Rows[2][0], fw[3].Rows[3][0] = 0.5, 0.8 // levels on the 0–1 scale
+	wt.Write(t, filepath.Join(dir, "framework.xlsx"), fw...)
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), wt.City("Alpha", 1)...)
+	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), wt.City("Beta", 2)...)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build(t, dir, out, "")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	// As in TestFixtureScoresMatchHandCheck, on the 0–1 scale: VER alpha
+	// 0.15, beta 0.8; DAT alpha 0, beta 1. Geometric index (VER weight 2,
+	// DAT 1): alpha has a zero part → 0 (zero rule); beta
+	// 0.8^(2/3) · 1^(1/3) = exp(2/3 · ln 0.8) = exp(−0.148762) = 0.861774
+	// → 0.862 at the three decimals of the 0–1 scale.
+	want := map[string]float64{"alpha": 0, "beta": 0.862}
+	for _, r := range res.Site.Ranking {
+		if r.Index == nil || *r.Index != want[r.Slug] {
+			t.Errorf("%s: index %v; want %v", r.Slug, r.Index, want[r.Slug])
+		}
+	}
+	if iv := res.Site.Ranking[0].Interval; iv == nil || iv.Low != 1 || iv.High != 1 {
+		t.Errorf("beta's rank interval = %+v; want 1–1 (alpha's index is 0 in every draw)", iv)
+	}
+	de := read(t, filepath.Join(out, "methodik", "index.html"))
+	for _, s := range []string{"gewichtetes geometrisches Mittel", "Nullregel", "auf der Skala von 0 bis 1.",
+		"Fortschreibung ist eingeschaltet", "200 Ziehungen", `id="audit"`, `id="uncertainty"`} {
+		if !strings.Contains(de, s) {
+			t.Errorf("German methodology page lacks %q", s)
+		}
+	}
+	en := read(t, filepath.Join(out, "en", "methodology", "index.html"))
+	for _, s := range []string{"weighted geometric mean", "Zero rule", "Carry-forward is on"} {
+		if !strings.Contains(en, s) {
+			t.Errorf("English methodology page lacks %q", s)
+		}
+	}
+	if city := read(t, filepath.Join(out, "staedte", "beta", "index.html")); !strings.Contains(city, "0,862") {
+		t.Error("beta's page lacks its index 0,862")
+	}
+	// The audit has a row per indicator; the uncertainty table a row per city.
+	if n := strings.Count(de[strings.Index(de, `id="audit"`):strings.Index(de, `id="correlations"`)], "<tr>"); n != 1+4 {
+		t.Errorf("audit table has %d rows; want a header and 4 indicators", n)
+	}
+}
+
 // TestSampleSite builds the repository's own data and checks that every
 // city has a page in both languages that shows its published index.
 func TestSampleSite(t *testing.T) {
