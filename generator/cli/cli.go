@@ -68,27 +68,48 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	build.Flags().StringVar(&o.OutDir, "out", "site/public", t.flagOut)
 	build.Flags().StringVar(&o.BaseURL, "base-url", "", t.flagBaseURL)
 
-	var dataDir string
+	var dataDir, format string
 	check := &cobra.Command{
 		Use:   "validate",
 		Short: t.validateShort,
 		Long:  t.validateLong,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, ok := problem.ParseFormat(format)
+			if !ok {
+				return fmt.Errorf(t.badFormat, format)
+			}
 			_, probs := pipeline.Check(dataDir)
-			report(stderr, probs, lang)
+			switch f {
+			case problem.Text:
+				report(stderr, probs, lang)
+			default:
+				// Tools and CI read stdout; the summary below goes to
+				// stderr so that stdout stays machine-readable.
+				if err := probs.Write(stdout, f, lang); err != nil {
+					return err
+				}
+			}
 			if probs.Errors() > 0 {
-				fmt.Fprintf(stderr, t.invalidValidate, probs.Errors())
+				if f != problem.JSON {
+					fmt.Fprintf(stderr, t.invalidValidate, probs.Errors())
+				}
 				code = ExitInvalid
 				return nil
 			}
-			fmt.Fprintf(stdout, t.valid, len(probs))
+			switch f {
+			case problem.Text:
+				fmt.Fprintf(stdout, t.valid, len(probs))
+			case problem.GitHub:
+				fmt.Fprintf(stderr, t.valid, len(probs))
+			}
 			return nil
 		},
 	}
 	addDataFlag(check, &dataDir, t)
+	check.Flags().StringVar(&format, "format", string(problem.Text), t.flagFormat)
 
-	root.AddCommand(build, check)
+	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, &code), newCityCommand(stdout, stderr, lang, t, &code))
 	if err := root.Execute(); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)
 		return ExitFailure

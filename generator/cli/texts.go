@@ -6,6 +6,11 @@ type text struct {
 	buildShort, buildLong, validateShort, validateLong string
 	flagLang, flagData, flagSite, flagOut, flagBaseURL string
 	built, invalid, invalidValidate, valid             string
+
+	templateShort, templateLong, newCityShort, newCityLong string
+	flagFramework, flagTemplateOut, flagFormat, badFormat  string
+	wroteTemplate, createdCity, exists, emptySlug          string
+	frameworkInvalid                                       string
 }
 
 var texts = map[string]text{
@@ -18,6 +23,10 @@ und erzeugt daraus die Website in Deutsch und Englisch.
 Häufige Aufrufe:
   generator validate        nur prüfen: nennt jedes Problem mit Datei, Blatt und Zelle
   generator build           prüfen und die Website nach site/public schreiben
+  generator new-city "Name" Arbeitsmappe für eine neue Partnerstadt anlegen
+  generator template        leere Vorlage einer Stadt-Arbeitsmappe schreiben
+
+Anleitung für Strateginnen und Strategen: docs/strategists.md
 
 Exit-Codes: 0 erfolgreich, 1 Fehler in den Tabellen, 2 falscher Aufruf oder interner Fehler.
 Sprache der Meldungen: --lang de|en oder die Umgebungsvariable GENERATOR_LANG.`,
@@ -37,6 +46,35 @@ Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		invalid:         "%d Fehler gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
 		invalidValidate: "%d Fehler gefunden.\n",
 		valid:           "Keine Fehler, %d Warnungen.\n",
+
+		templateShort: "Leere Vorlage einer Arbeitsmappe schreiben",
+		templateLong: `Schreibt eine leere Stadt-Arbeitsmappe (mit --framework ein leeres
+Rahmenwerk): alle Blätter mit deutschen und englischen Spaltenköpfen, ein
+Blatt "Anleitung (Instructions)", eine Beispielzeile je Blatt, Hinweise beim
+Anklicken einer Zelle und Auswahllisten für Indikatoren, Themen und Status aus
+dem aktuellen Rahmenwerk (data/framework.xlsx oder --data).
+
+Die Beispielzeile (gelb) ist gültig und nennt als Quelle "Beispielwert": bleibt
+sie stehen, zeigt die Website ihre Werte als Beispieldaten an. Ersetzen oder
+löschen Sie sie. Eine vorhandene Datei wird nie überschrieben; --out - schreibt
+die Vorlage auf die Standardausgabe.`,
+		newCityShort: "Arbeitsmappe für eine neue Partnerstadt anlegen",
+		newCityLong: `Legt data/cities/<name>.xlsx aus der Vorlage an und trägt den Namen der
+Stadt ein. Der Dateiname wird aus dem Namen gebildet: Kleinbuchstaben, ä → ae,
+ö → oe, ü → ue, ß → ss, andere Akzente entfallen, alles andere wird zu "-"
+(München → muenchen, "Neumarkt i.d.OPf." → neumarkt-i-d-opf).
+Eine vorhandene Datei wird nie überschrieben (Exit-Code 1).
+
+Danach: Datei öffnen, ausfüllen, Beispielzeilen ersetzen, generator validate.`,
+		flagFramework:    "eine Vorlage für das Rahmenwerk statt für eine Stadt schreiben",
+		flagTemplateOut:  "Datei, in die die Vorlage geschrieben wird (- für die Standardausgabe); Standard: " + cityTemplateFile + " bzw. " + frameworkTemplateFile,
+		flagFormat:       "Ausgabeformat: text (für Menschen), json (für Programme) oder github (Anmerkungen in GitHub Actions)",
+		badFormat:        "unbekanntes Format %q; erwartet wird text, json oder github",
+		wroteTemplate:    "Vorlage nach %s geschrieben.\n",
+		createdCity:      "%s für %s angelegt. Öffnen Sie die Datei, ersetzen Sie die gelben Beispielzeilen und prüfen Sie mit: generator validate\n",
+		exists:           "%s gibt es schon – es wurde nichts geschrieben. Zum Bearbeiten die vorhandene Datei öffnen, sonst einen anderen Namen wählen.\n",
+		emptySlug:        "aus %q lässt sich kein Dateiname bilden; erwartet wird ein Name mit Buchstaben oder Ziffern, z. B. \"München\"",
+		frameworkInvalid: "%s hat Fehler – es wurde keine Vorlage geschrieben. Bitte zuerst die genannten Zellen korrigieren.\n",
 	},
 	"en": {
 		rootShort: "Build the comparison site of cities' digital maturity",
@@ -47,6 +85,10 @@ website in German and English.
 Common calls:
   generator validate        only check: names every problem with file, sheet and cell
   generator build           check and write the website to site/public
+  generator new-city "Name" create the workbook of a new partner city
+  generator template        write a blank city workbook
+
+Guide for strategists: docs/strategists.md
 
 Exit codes: 0 success, 1 errors in the workbooks, 2 wrong usage or internal error.
 Language of messages: --lang de|en or the environment variable GENERATOR_LANG.`,
@@ -66,5 +108,33 @@ cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		invalid:         "%d errors found – nothing was written, %s is unchanged.\n",
 		invalidValidate: "%d errors found.\n",
 		valid:           "No errors, %d warnings.\n",
+
+		templateShort: "Write a blank workbook template",
+		templateLong: `Writes a blank city workbook (with --framework, a blank framework): every
+sheet with German and English column headers, a sheet "Anleitung
+(Instructions)", one example row per sheet, hints when a cell is selected, and
+drop-down lists of indicators, topics and status from the current framework
+(data/framework.xlsx or --data).
+
+The example row (yellow) is valid and names "Beispielwert" as its source: if
+it stays, the site shows its values as sample data. Replace or delete it. An
+existing file is never overwritten; --out - writes the template to stdout.`,
+		newCityShort: "Create the workbook of a new partner city",
+		newCityLong: `Creates data/cities/<name>.xlsx from the template, with the city's name filled
+in. The file name comes from the name: lower case, ä → ae, ö → oe, ü → ue,
+ß → ss, other accents dropped, anything else becomes "-" (München → muenchen,
+"Neumarkt i.d.OPf." → neumarkt-i-d-opf).
+An existing file is never overwritten (exit code 1).
+
+Then: open the file, fill it in, replace the example rows, generator validate.`,
+		flagFramework:    "write a framework template instead of a city template",
+		flagTemplateOut:  "file to write the template to (- for stdout); default: " + cityTemplateFile + " or " + frameworkTemplateFile,
+		flagFormat:       "output format: text (for people), json (for tools) or github (GitHub Actions annotations)",
+		badFormat:        "unknown format %q; expected text, json or github",
+		wroteTemplate:    "Wrote the template to %s.\n",
+		createdCity:      "Created %s for %s. Open the file, replace the yellow example rows and check with: generator validate --lang en\n",
+		exists:           "%s already exists – nothing was written. To edit it, open the existing file; otherwise choose another name.\n",
+		emptySlug:        "cannot make a file name from %q; expected a name with letters or digits, e.g. \"München\"",
+		frameworkInvalid: "%s has errors – no template was written. Please correct the cells named above first.\n",
 	},
 }
