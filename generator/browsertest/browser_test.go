@@ -316,9 +316,22 @@ func TestPagesInChromium(t *testing.T) {
 		{"city", "/staedte/augsburg/", nil, 2},
 		{"city en", "/en/cities/augsburg/", nil, 2},
 		{"home dark", "/", dark, 2},
+		// Pages without charts: tables only, no script at all.
+		{"methodology", "/methodik/", nil, 0},
+		{"methodology en", "/en/methodology/", nil, 0},
+		{"strategies", "/strategie/", nil, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := visit(t, browser, origin, tc.path, tc.media, axe)
+			if tc.charts == 0 {
+				if len(res.scripts) != 0 {
+					t.Errorf("a page without charts runs scripts %q", res.scripts)
+				}
+				for _, v := range res.axe {
+					t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+				}
+				return
+			}
 			if res.ready != "true" {
 				t.Errorf("charts ready flag = %q, want \"true\"", res.ready)
 			}
