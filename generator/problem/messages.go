@@ -62,6 +62,7 @@ const (
 	SettingInteger     Code = "setting.integer"
 	SettingPercent     Code = "setting.percent"
 	LevelAboveScale    Code = "level.above_scale"
+	ValueClamped       Code = "value.clamped"
 )
 
 type message struct{ de, en string }
@@ -235,4 +236,7 @@ var catalog = map[Code]message{
 	LevelAboveScale: {
 		"Stufe ab %v liegt über dem Skalenende %v; erwartet wird eine Untergrenze innerhalb der Punkteskala",
 		"level from %v lies above the top of the scale %v; expected a lower bound within the score scale"},
+	ValueClamped: {
+		"Wert %v liegt außerhalb der Zielwerte %v–%v von %q; er zählt wie %v (begrenzt). Bitte prüfen, ob Wert und Zielwerte stimmen",
+		"value %v lies outside the goalposts %v–%v of %q; it counts as %v (clamped). Please check that value and goalposts are right"},
 }

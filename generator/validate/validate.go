@@ -187,6 +187,12 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 			}
 			if strings.TrimSpace(ind.Unit) == "%" && (o.Value < 0 || o.Value > 100) {
 				l.Errorf(o.Pos, problem.PercentRange, o.Value, ind.ID)
+				continue
+			}
+			// Clamping is the method, not a mistake, but a value far
+			// outside the goalposts is often a typo or a unit mix-up.
+			if g := ind.Goalposts; g != nil && (o.Value < g.Min || o.Value > g.Max) {
+				l.Warnf(o.Pos, problem.ValueClamped, o.Value, g.Min, g.Max, ind.ID, min(max(o.Value, g.Min), g.Max))
 			}
 		}
 	}

@@ -96,6 +96,8 @@ func TestOneProblemPerErrorClass(t *testing.T) {
 			`framework.xlsx: Einstellungen!B4: error: reference year 2019 has no data; expected one of the years with data: 2022, 2023`},
 		{"non-numeric KPI", fw(), set(city(), "Kennzahlen", 1, 2, "viel"),
 			`cities/alpha.xlsx: Kennzahlen!C2: error: "viel" is not a number; expected a number such as 1,234.5 or 12.5 %`},
+		{"value outside the goalposts: a warning", set(fw(), "Indikatoren", 1, 4, "Punkte"), set(city(), "Kennzahlen", 1, 2, 130),
+			`cities/alpha.xlsx: Kennzahlen!C2: warning: value 130 lies outside the goalposts 0–100 of "V1"; it counts as 100 (clamped). Please check that value and goalposts are right`},
 		{"formula error value", fw(), set(city(), "Kennzahlen", 3, 1, "#DIV/0!"),
 			`cities/alpha.xlsx: Kennzahlen!B4: error: cell holds the error value #DIV/0! (a formula could not be computed); expected a value`},
 		{"percentage out of range", fw(), set(city(), "Kennzahlen", 1, 2, 130),
