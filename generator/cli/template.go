@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/problem"
@@ -76,7 +77,7 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *c
 		Long:  t.newCityLong,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := args[0]
+			name := strings.TrimSpace(args[0])
 			slug := workbook.Slug(name)
 			if slug == "" {
 				return fmt.Errorf(t.emptySlug, name)

@@ -122,3 +122,15 @@ func TestFrameworkTemplateRoundTrip(t *testing.T) {
 		t.Errorf("new city = %+v", c)
 	}
 }
+
+// TestTemplateToStdout: --out - writes the workbook itself to stdout, for
+// pipes, and nothing else.
+func TestTemplateToStdout(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := cli.Run([]string{"template", "--framework", "--out", "-"}, &out, &errOut, func(string) string { return "" }); code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !bytes.HasPrefix(out.Bytes(), []byte("PK\x03\x04")) || errOut.Len() > 0 {
+		t.Errorf("stdout starts with %q (want an .xlsx zip file); stderr %q", out.Bytes()[:min(8, out.Len())], errOut.String())
+	}
+}
