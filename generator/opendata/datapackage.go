@@ -1,0 +1,94 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// The Frictionless Data Package descriptor (specs.frictionlessdata.io):
+// every CSV, the German CSV variant and the JSON files are described with
+// their schema; the workbook and the ZIP as plain resources.
+type pkg struct {
+	Profile   string     `json:"profile"`
+	Name      string     `json:"name"`
+	Title     string     `json:"title"`
+	Licenses  []license  `json:"licenses"`
+	Resources []resource `json:"resources"`
+}
+
+type license struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Path  string `json:"path,omitempty"`
+}
+
+type resource struct {
+	Name        string   `json:"name"`
+	Path        string   `json:"path"`
+	Profile     string   `json:"profile,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Format      string   `json:"format"`
+	Mediatype   string   `json:"mediatype"`
+	Encoding    string   `json:"encoding,omitempty"`
+	Dialect     *dialect `json:"dialect,omitempty"`
+	Schema      *schema  `json:"schema,omitempty"`
+}
+
+type dialect struct {
+	Delimiter string `json:"delimiter"`
+}
+
+type schema struct {
+	Fields []field `json:"fields"`
+}
+
+type field struct {
+	Name        string `json:"name"`
+	Type        Type   `json:"type"`
+	Description string `json:"description,omitempty"`
+	// Unit is not part of Table Schema; descriptors may carry extra
+	// properties, and readers of this data need the unit.
+	Unit        string `json:"unit,omitempty"`
+	DecimalChar string `json:"decimalChar,omitempty"`
+}
+
+func descriptor(meta Meta, tables []Table, withWorkbook bool) ([]byte, error) {
+	p := pkg{Profile: "tabular-data-package", Name: meta.Name, Title: meta.Title.De + " / " + meta.Title.En,
+		Licenses: []license{{Name: meta.Licence.ID, Title: meta.Licence.Title, Path: meta.Licence.URL}}}
+	for _, t := range tables {
+		title := t.Title.De + " / " + t.Title.En
+		p.Resources = append(p.Resources,
+			resource{Name: t.Name, Path: "csv/" + t.Name + ".csv", Profile: "tabular-data-resource", Title: title,
+				Format: "csv", Mediatype: "text/csv", Encoding: "utf-8", Schema: tableSchema(t, "")},
+			resource{Name: t.Name + "-de", Path: "csv-de/" + t.Name + ".csv", Profile: "tabular-data-resource", Title: title,
+				Description: "Semikolon, Dezimalkomma, für deutsches Excel / semicolon, decimal comma, for German Excel",
+				Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8-sig", Dialect: &dialect{Delimiter: ";"}, Schema: tableSchema(t, ",")},
+			resource{Name: t.Name + "-json", Path: "json/" + t.Name + ".json", Title: title,
+				Format: "json", Mediatype: "application/json", Encoding: "utf-8", Schema: tableSchema(t, "")})
+	}
+	if withWorkbook {
+		p.Resources = append(p.Resources, resource{Name: "workbook", Path: WorkbookFile, Title: "Alle Tabellen / All tables",
+			Format: "xlsx", Mediatype: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", " ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func tableSchema(t Table, decimalChar string) *schema {
+	s := &schema{}
+	for _, f := range t.Fields {
+		fd := field{Name: f.Name, Type: f.Type, Description: f.Description, Unit: f.Unit}
+		if f.Type == Number {
+			fd.DecimalChar = decimalChar
+		}
+		s.Fields = append(s.Fields, fd)
+	}
+	return s
+}

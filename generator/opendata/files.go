@@ -1,0 +1,257 @@
+package opendata
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+)
+
+// Meta describes the data package as a whole.
+type Meta struct {
+	Name    string // package name, e.g. "digitale-staedte-benchmark"
+	Title   model.Text
+	Licence Licence
+	// XLSX writes the workbook; the pipeline passes the workbook package's
+	// writer so that excelize stays there. Nil: no workbook.
+	XLSX func(Book) ([]byte, error)
+}
+
+// Licence of the data, from the site configuration.
+type Licence struct {
+	ID    string // e.g. "dl-de/by-2-0"
+	Title string
+	URL   string
+}
+
+// DefaultLicence is the licence German public bodies use for open data.
+var DefaultLicence = Licence{
+	ID:    "dl-de/by-2-0",
+	Title: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+	URL:   "https://www.govdata.de/dl-de/by-2-0",
+}
+
+// Book is what the XLSX writer needs: a README sheet and one sheet per
+// table, every cell already neutralised.
+type Book struct {
+	Readme [][]string
+	Sheets []Sheet
+}
+
+type Sheet struct {
+	Name   string
+	Header []string
+	Rows   [][]Value
+}
+
+// File is one download, its path relative to the downloads folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Folder and file names inside the downloads folder.
+const (
+	Dir          = "downloads"
+	PackageFile  = "datapackage.json"
+	WorkbookFile = "benchmark.xlsx"
+	ZipFile      = "benchmark-data.zip"
+)
+
+// Files renders every table in every format, the data package descriptor
+// and the ZIP of all of them. The output depends on nothing but its input:
+// no timestamps, fixed order.
+func Files(meta Meta, tables []Table) ([]File, error) {
+	var files []File
+	for _, t := range tables {
+		files = append(files,
+			File{"csv/" + t.Name + ".csv", CSV(t, ',', false)},
+			File{"csv-de/" + t.Name + ".csv", CSV(t, ';', true)},
+			File{"json/" + t.Name + ".json", JSON(t)})
+	}
+	if meta.XLSX != nil {
+		b, err := meta.XLSX(book(meta, tables))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{WorkbookFile, b})
+	}
+	desc, err := descriptor(meta, tables, meta.XLSX != nil)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{PackageFile, desc})
+	z, err := zipped(files)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, File{ZipFile, z}), nil
+}
+
+// Neutralise makes a text safe to open in a spreadsheet program: a text
+// starting with =, +, -, @, tab or carriage return would be taken for a
+// formula (CSV injection), so it gets a leading apostrophe, which Excel
+// and LibreOffice show as text and do not display. Numbers are never
+// text here, so real negative numbers are untouched.
+func Neutralise(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// CSV writes RFC 4180 CSV with a header row. The German variant uses a
+// semicolon, a decimal comma and a byte order mark, which is what German
+// Excel expects when a file is opened by double-click.
+func CSV(t Table, sep rune, decimalComma bool) []byte {
+	var b bytes.Buffer
+	if decimalComma {
+		b.WriteString("\ufeff")
+	}
+	for i, f := range t.Fields {
+		if i > 0 {
+			b.WriteRune(sep)
+		}
+		b.WriteString(quote(f.Name, sep))
+	}
+	b.WriteString("\r\n")
+	for _, row := range t.Rows {
+		for i, v := range row {
+			if i > 0 {
+				b.WriteRune(sep)
+			}
+			switch x := v.(type) {
+			case string:
+				b.WriteString(quote(Neutralise(x), sep))
+			default:
+				s := scalar(v)
+				if decimalComma {
+					s = strings.Replace(s, ".", ",", 1)
+				}
+				b.WriteString(s)
+			}
+		}
+		b.WriteString("\r\n")
+	}
+	return b.Bytes()
+}
+
+func quote(s string, sep rune) string {
+	if !strings.ContainsAny(s, `"`+"\r\n"+string(sep)) {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// scalar prints a non-text value: numbers in their shortest exact form
+// (never an exponent), booleans as true/false, nil as empty.
+func scalar(v Value) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	panic("opendata: unexpected value type") // a programming error in Tables
+}
+
+// JSON writes the table as an array of objects with the fields in schema
+// order. Texts are not neutralised: JSON is not opened by spreadsheets.
+func JSON(t Table) []byte {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for r, row := range t.Rows {
+		if r > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n {")
+		for i, v := range row {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			name, _ := json.Marshal(t.Fields[i].Name)
+			b.Write(name)
+			b.WriteString(": ")
+			switch x := v.(type) {
+			case nil:
+				b.WriteString("null")
+			case string:
+				s, _ := json.Marshal(x)
+				b.Write(s)
+			default:
+				b.WriteString(scalar(x))
+			}
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("\n]\n")
+	return b.Bytes()
+}
+
+func book(meta Meta, tables []Table) Book {
+	bk := Book{Readme: [][]string{
+		{meta.Title.De},
+		{meta.Title.En},
+		{},
+		{"Lizenz / Licence", meta.Licence.Title, meta.Licence.URL},
+		{"Beschreibung / Description", "datapackage.json"},
+		{},
+		{"Blatt / Sheet", "Titel", "Title", "Art / Kind"},
+	}}
+	for _, t := range tables {
+		kind := "Ergebnis / result"
+		if t.Input {
+			kind = "Eingabe / input"
+		}
+		bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
+		sh := Sheet{Name: t.Name}
+		for _, f := range t.Fields {
+			sh.Header = append(sh.Header, f.Name)
+		}
+		for _, row := range t.Rows {
+			out := make([]Value, len(row))
+			for i, v := range row {
+				if s, ok := v.(string); ok {
+					v = Neutralise(s)
+				}
+				out[i] = v
+			}
+			sh.Rows = append(sh.Rows, out)
+		}
+		bk.Sheets = append(bk.Sheets, sh)
+	}
+	return bk
+}
+
+// zipped packs the files with a fixed time stamp, so that the same data
+// give the same archive.
+func zipped(files []File) ([]byte, error) {
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	for _, f := range files {
+		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
+		fw, err := w.CreateHeader(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(f.Data); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

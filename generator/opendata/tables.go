@@ -1,0 +1,267 @@
+// Package opendata turns the dataset and its results into the open-data
+// downloads: one table per kind of record, written as CSV (comma and, for
+// German Excel, semicolon with decimal comma), JSON, one XLSX workbook, a
+// Frictionless data package describing them, and a ZIP of everything.
+//
+// Tables are built purely here; the XLSX bytes come from the workbook
+// package (the only excelize importer) and files reach the disk only in
+// the pipeline.
+package opendata
+
+import (
+	"strconv"
+
+	"github.com/digitale-staedte/benchmark/generator/compare"
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/score"
+)
+
+// Type is a Table Schema field type.
+type Type string
+
+const (
+	String  Type = "string"
+	Number  Type = "number"
+	Integer Type = "integer"
+	Boolean Type = "boolean"
+)
+
+// Field describes one column.
+type Field struct {
+	Name        string
+	Type        Type
+	Unit        string // e.g. "points (0–100)"; "" when not a measurement
+	Description string // English, as Frictionless descriptors usually are
+}
+
+// Value is one cell: nil (missing), string, float64, int or bool.
+type Value = any
+
+// Table is one download: a name (the file's base name), a title, its
+// fields and its rows, in a stable order.
+type Table struct {
+	Name   string
+	Title  model.Text
+	Input  bool // read from the spreadsheets (else computed)
+	Fields []Field
+	Rows   [][]Value
+}
+
+// Tables lists every download table: first the inputs exactly as read,
+// then the results. Rows follow the framework's and the cities' order.
+func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
+	fw := ds.Framework
+	digits := res.Method.Decimals
+	pub := func(v score.Value) Value {
+		if !v.OK {
+			return nil
+		}
+		return score.Round(v.V, digits)
+	}
+	scale := "points (0–" + strconv.FormatFloat(res.Method.Scale, 'f', -1, 64) + ")"
+	origin := Field{"origin", String, "", "file and cell the value was read from"}
+
+	dims := Table{Name: "dimensions", Title: model.Text{De: "Dimensionen", En: "Dimensions"}, Input: true,
+		Fields: []Field{{"id", String, "", ""}, {"name_de", String, "", ""}, {"name_en", String, "", ""},
+			{"weight", Number, "", "weight in the index"}, {"description_de", String, "", ""}, {"description_en", String, "", ""}, origin}}
+	for _, d := range fw.Dimensions {
+		dims.Rows = append(dims.Rows, []Value{d.ID, d.Name.De, d.Name.En, d.Weight, d.Description.De, d.Description.En, cell(d.Pos)})
+	}
+
+	inds := Table{Name: "indicators", Title: model.Text{De: "Kennzahlen", En: "Indicators"}, Input: true,
+		Fields: []Field{{"id", String, "", ""}, {"dimension", String, "", ""}, {"name_de", String, "", ""}, {"name_en", String, "", ""},
+			{"unit", String, "", ""}, {"direction", String, "", "higher or lower is better"}, {"weight", Number, "", "weight within its dimension"},
+			{"goalpost_min", Number, "", ""}, {"goalpost_max", Number, "", ""}, {"transform", String, "", "none or log"},
+			{"normalisation", String, "", "goalposts, minmax, zscore or rank"}, {"source", String, "", ""},
+			{"decimals", Integer, "", "digits shown; empty: as in the data"},
+			{"description_de", String, "", ""}, {"description_en", String, "", ""}, origin}}
+	for _, ind := range fw.Indicators {
+		var lo, hi, dec Value
+		if g := ind.Goalposts; g != nil {
+			lo, hi = g.Min, g.Max
+		}
+		if ind.Decimals >= 0 {
+			dec = ind.Decimals
+		}
+		inds.Rows = append(inds.Rows, []Value{ind.ID, ind.Dimension, ind.Name.De, ind.Name.En, ind.Unit, ind.Direction.String(),
+			ind.Weight, lo, hi, ind.Transform.String(), ind.Normalisation.String(), ind.Source, dec,
+			ind.Description.De, ind.Description.En, cell(ind.Pos)})
+	}
+
+	topics := Table{Name: "topics", Title: model.Text{De: "Themen", En: "Topics"}, Input: true,
+		Fields: []Field{{"id", String, "", ""}, {"dimension", String, "", ""}, {"name_de", String, "", ""}, {"name_en", String, "", ""}, origin}}
+	for _, t := range fw.Topics {
+		topics.Rows = append(topics.Rows, []Value{t.ID, t.Dimension, t.Name.De, t.Name.En, cell(t.Pos)})
+	}
+
+	levels := Table{Name: "levels", Title: model.Text{De: "Reifegrade", En: "Maturity levels"}, Input: true,
+		Fields: []Field{{"level", Integer, "", "position in the levels sheet, from 0"}, {"min", Number, scale, "lowest index score of the level"},
+			{"name_de", String, "", ""}, {"name_en", String, "", ""}, origin}}
+	for i, l := range fw.Levels {
+		levels.Rows = append(levels.Rows, []Value{i, l.Min, l.Name.De, l.Name.En, cell(l.Pos)})
+	}
+
+	facts := Table{Name: "city_facts", Title: model.Text{De: "Angaben der Städte", En: "City facts"}, Input: true,
+		Fields: []Field{{"city", String, "", "slug"}, {"key", String, "", "name, state, population, website, …"},
+			{"value", String, "", "as written in the city sheet"}, {"source", String, "", ""},
+			{"illustrative", Boolean, "", "the source marks the value as an example"}, origin}}
+	kpis := Table{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true,
+		Fields: []Field{{"city", String, "", "slug"}, {"indicator", String, "", ""}, {"year", Integer, "", ""},
+			{"value", Number, "", "in the indicator's unit"}, {"source", String, "", ""}, {"note", String, "", ""},
+			{"illustrative", Boolean, "", "the source marks the values as examples"}, origin}}
+	measures := Table{Name: "measures", Title: model.Text{De: "Maßnahmen", En: "Measures"}, Input: true,
+		Fields: []Field{{"city", String, "", "slug"}, {"id", String, "", ""}, {"title_de", String, "", ""}, {"title_en", String, "", ""},
+			{"topic", String, "", ""}, {"status", String, "", "planned, in_progress, done or stopped"},
+			{"start", String, "", "ISO date, as precise as known"}, {"end", String, "", "ISO date, as precise as known"},
+			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description", String, "", ""},
+			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
+	for _, c := range ds.Cities {
+		for _, f := range c.Facts {
+			facts.Rows = append(facts.Rows, []Value{c.Slug, f.Key, f.Value, f.Source, f.Illustrative, cell(f.Pos)})
+		}
+		for _, k := range c.KPIs {
+			for _, o := range k.Values {
+				kpis.Rows = append(kpis.Rows, []Value{c.Slug, k.Indicator, o.Year, o.Value, k.Source, k.Note, k.Illustrative, cell(o.Pos)})
+			}
+		}
+		for _, m := range c.Measures {
+			var budget Value
+			if m.Budget != nil {
+				budget = *m.Budget
+			}
+			measures.Rows = append(measures.Rows, []Value{c.Slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
+				m.Start.ISO(), m.End.ISO(), budget, m.Lead, m.Description, m.Link, m.Source, m.Illustrative, cell(m.Pos)})
+		}
+	}
+
+	index := Table{Name: "index_scores", Title: model.Text{De: "Index, Rang und Reifegrad", En: "Index, rank and level"},
+		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"index", Number, scale, "published, rounded"},
+			{"coverage", Number, "share 0–1", "share of dimension weight with a score"},
+			{"rank", Integer, "", "competition rank (1, 2, 2, 4); empty: not ranked"}, {"ranked_cities", Integer, "", ""},
+			{"level", Integer, "", "position in the levels table"}, {"next_level", Integer, "", ""}, {"points_to_next_level", Number, scale, ""},
+			{"change_index", Number, scale, "against prev_year"}, {"change_rank", Integer, "", "places gained against prev_year"},
+			{"prev_year", Integer, "", ""}}}
+	dimScores := Table{Name: "dimension_scores", Title: model.Text{De: "Punktwerte der Dimensionen", En: "Dimension scores"},
+		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"dimension", String, "", ""},
+			{"score", Number, scale, "published, rounded"}, {"coverage", Number, "share 0–1", "share of indicator weight with a score"},
+			{"rank", Integer, "", ""}}}
+	indScores := Table{Name: "indicator_scores", Title: model.Text{De: "Punktwerte der Kennzahlen", En: "Indicator scores"},
+		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"indicator", String, "", ""},
+			{"value", Number, "", "as scored, in the indicator's unit"}, {"carried_from", Integer, "", "year the value was reported in, when carried forward"},
+			{"score", Number, scale, "published, rounded"}, {"clamped", Boolean, "", "outside the goalposts"}, {"rank", Integer, "", ""}}}
+	for _, city := range res.Cities {
+		for _, y := range city.Years {
+			if !y.Index.OK && y.IndexCoverage == 0 && !anyDimension(y) {
+				continue // nothing at all that year
+			}
+			index.Rows = append(index.Rows, []Value{city.Slug, y.Year, pub(y.Index), y.IndexCoverage, posInt(y.Rank), y.RankOf,
+				nonNeg(y.Level), nonNeg(y.NextLevel), toNext(y), pub(y.Change.Index), changeRank(y.Change), nonZero(y.Change.PrevYear)})
+			for _, d := range y.Dimensions {
+				dimScores.Rows = append(dimScores.Rows, []Value{city.Slug, y.Year, d.ID, pub(d.Score), d.Coverage, posInt(d.Rank)})
+			}
+			for i, is := range y.Indicators {
+				if !is.Raw.OK {
+					continue
+				}
+				indScores.Rows = append(indScores.Rows, []Value{city.Slug, y.Year, fw.Indicators[i].ID, is.Raw.V,
+					nonZero(is.CarriedFrom), pub(is.Score), is.Clamped, posInt(is.Rank)})
+			}
+		}
+	}
+
+	unc := Table{Name: "rank_uncertainty", Title: model.Text{De: "Unsicherheit der Ränge", En: "Rank uncertainty"},
+		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"rank", Integer, "", "published rank"},
+			{"median_rank", Integer, "", "over the Monte Carlo draws"}, {"rank_p05", Integer, "", "5th percentile"},
+			{"rank_p95", Integer, "", "95th percentile"}, {"draws", Integer, "", ""}}}
+	u := res.Uncertainty
+	for c, ri := range u.Cities {
+		if ri.Nominal == 0 {
+			continue
+		}
+		unc.Rows = append(unc.Rows, []Value{res.Cities[c].Slug, u.Year, ri.Nominal, ri.Median, ri.Low, ri.High, ri.Ranked})
+	}
+	without := Table{Name: "rank_without_dimension", Title: model.Text{De: "Rang ohne eine Dimension", En: "Rank without one dimension"},
+		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"dimension", String, "", "left out"},
+			{"rank", Integer, "", "rank when the index is computed without the dimension"}}}
+	for _, w := range u.RemoveOne {
+		for c, r := range w.Ranks {
+			without.Rows = append(without.Rows, []Value{res.Cities[c].Slug, u.Year, w.Dimension, posInt(r)})
+		}
+	}
+
+	matrix := Table{Name: "strategy_matrix", Title: model.Text{De: "Themen und Städte", En: "Topics and cities"},
+		Fields: []Field{{"topic", String, "", ""}, {"city", String, "", "slug"}, {"status", String, "", "most advanced status; empty: no measure"},
+			{"measures", Integer, "", "number of measures"}}}
+	for _, row := range cmp.Matrix {
+		for c, cellv := range row.Cells {
+			status := ""
+			if cellv.Has {
+				status = cellv.Best.String()
+			}
+			matrix.Rows = append(matrix.Rows, []Value{row.Topic, ds.Cities[c].Slug, status, len(cellv.Measures)})
+		}
+	}
+
+	return []Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix}
+}
+
+func anyDimension(y score.Year) bool {
+	for _, d := range y.Dimensions {
+		if d.Score.OK {
+			return true
+		}
+	}
+	return false
+}
+
+// cell is "framework.xlsx: Indikatoren!A7" without the folders, so the
+// downloads do not depend on where the build ran.
+func cell(p model.Pos) string {
+	q := p
+	q.File = baseName(p.File)
+	return q.String()
+}
+
+func baseName(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' || path[i] == '\\' {
+			return path[i+1:]
+		}
+	}
+	return path
+}
+
+func posInt(n int) Value {
+	if n <= 0 {
+		return nil
+	}
+	return n
+}
+
+func nonNeg(n int) Value {
+	if n < 0 {
+		return nil
+	}
+	return n
+}
+
+func nonZero(n int) Value {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func toNext(y score.Year) Value {
+	if y.NextLevel < 0 {
+		return nil
+	}
+	return y.ToNext
+}
+
+func changeRank(c score.Change) Value {
+	if !c.RankOK {
+		return nil
+	}
+	return c.Rank
+}

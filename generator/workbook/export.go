@@ -1,0 +1,141 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ExportSheet is one table of the open-data workbook: a header row and
+// rows of nil, string, float64, int or bool.
+type ExportSheet struct {
+	Name   string
+	Header []string
+	Rows   [][]any
+}
+
+// excelRows is Excel's row limit; a longer table continues on sheets
+// named name_2, name_3, … so that nothing is cut off.
+const excelRows = 1 << 20
+
+// WriteExport writes the open-data workbook: a README sheet first, then
+// one sheet per table with a bold, frozen header. Texts are written as
+// text (never as formulas); the caller has already neutralised them for
+// programs that re-export to CSV.
+func WriteExport(readme [][]string, sheets []ExportSheet) ([]byte, error) {
+	return writeExport(readme, sheets, excelRows)
+}
+
+// writeExport puts at most maxRows rows (header included) on a sheet.
+func writeExport(readme [][]string, sheets []ExportSheet, maxRows int) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const first = "README"
+	if err := f.SetSheetName("Sheet1", first); err != nil {
+		return nil, err
+	}
+	for r, row := range readme {
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if err := f.SetCellStr(first, cell, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := f.SetColWidth(first, "A", "D", 28); err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sheets {
+		perSheet := maxRows - 1 // the header takes one row
+		for part, start := 1, 0; part == 1 || start < len(s.Rows); part, start = part+1, start+perSheet {
+			name := s.Name
+			if part > 1 {
+				name = fmt.Sprintf("%s_%d", s.Name, part)
+			}
+			end := min(start+perSheet, len(s.Rows))
+			if err := writeExportSheet(f, name, s.Header, s.Rows[start:end], bold); err != nil {
+				return nil, fmt.Errorf("sheet %s: %w", name, err)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return sortedZip(b.Bytes())
+}
+
+// sortedZip rewrites an XLSX package with its parts in name order
+// ([Content_Types].xml first, as Office writes it). excelize writes the
+// parts of streamed sheets in map order, so the same data would give
+// different bytes; the parts are copied raw, without recompressing.
+func sortedZip(data []byte) ([]byte, error) {
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	files := slices.Clone(r.File)
+	rank := func(name string) string {
+		if name == "[Content_Types].xml" {
+			return ""
+		}
+		return name
+	}
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(rank(a.Name), rank(b.Name)) })
+	var out bytes.Buffer
+	w := zip.NewWriter(&out)
+	for _, f := range files {
+		raw, err := f.OpenRaw()
+		if err != nil {
+			return nil, err
+		}
+		h := f.FileHeader
+		dst, err := w.CreateRaw(&h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.Copy(dst, raw); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+func writeExportSheet(f *excelize.File, name string, header []string, rows [][]any, bold int) error {
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(header))
+	for i, h := range header {
+		head[i] = excelize.Cell{Value: h, StyleID: bold}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
