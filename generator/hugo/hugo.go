@@ -10,6 +10,7 @@ import (
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
@@ -111,4 +112,33 @@ func copyStatic(sites *hugolib.HugoSites, fs *hugofs.Fs) error {
 		}
 	}
 	return nil
+}
+
+// Params returns the project's params.benchmark table from hugo.toml (the
+// language-independent one), so that the generator reads settings that
+// belong to the site, such as the data licence, from the same file Hugo
+// does. A missing table gives an empty map.
+func Params(siteDir string) (map[string]any, error) {
+	abs, err := filepath.Abs(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	flags := config.New()
+	flags.Set("workingDir", abs)
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:    flags,
+		Fs:       hugofs.Os,
+		Filename: filepath.Join(abs, "hugo.toml"),
+		Environ:  []string{},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("hugo config: %w", err)
+	}
+	if b, ok := configs.Base.Params["benchmark"].(map[string]any); ok {
+		return b, nil
+	}
+	if b, ok := configs.Base.Params["benchmark"].(hmaps.Params); ok {
+		return b, nil
+	}
+	return map[string]any{}, nil
 }

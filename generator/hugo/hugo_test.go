@@ -40,3 +40,24 @@ func TestBuildMountsDataAndCopiesStatic(t *testing.T) {
 		}
 	}
 }
+
+func TestParams(t *testing.T) {
+	dir := t.TempDir()
+	conf := "baseURL = 'https://example.org/'\n[params.benchmark]\nlicence_id = 'cc-by-4.0'\n[params.benchmark.nested]\nx = 1\n"
+	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Params(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p["licence_id"] != "cc-by-4.0" {
+		t.Errorf("params = %v", p)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte("baseURL = 'https://example.org/'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Params(dir); err != nil || len(p) != 0 {
+		t.Errorf("without params: %v, %v", p, err)
+	}
+}

@@ -62,8 +62,13 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	scores := score.Compute(ds)
-	res.Site = sitedata.Build(ds, scores, compare.Build(ds, scores))
+	cmp := compare.Build(ds, scores)
+	res.Site = sitedata.Build(ds, scores, cmp)
 	chartSet, err := charts.Build(res.Site)
+	if err != nil {
+		return res, err
+	}
+	files, tables, licence, err := downloads(ds, scores, cmp, o.SiteDir)
 	if err != nil {
 		return res, err
 	}
@@ -90,8 +95,14 @@ func Build(o Options) (Result, error) {
 	if err := charts.Write(dataDir, chartSet); err != nil {
 		return res, err
 	}
+	if err := listDownloads(dataDir, files, tables, licence); err != nil {
+		return res, err
+	}
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, PublishDir: publishDir,
 		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
+		return res, err
+	}
+	if err := writeDownloads(publishDir, files); err != nil {
 		return res, err
 	}
 	return res, swap(publishDir, o.OutDir, filepath.Join(work, "previous"))

@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -399,4 +400,34 @@ func equal(a, b map[string][32]byte) bool {
 		}
 	}
 	return true
+}
+
+// TestDownloads: the built site carries the open-data package, every file
+// its descriptor names exists, and the licence is the site's.
+func TestDownloads(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := build(t, repoData, out, ""); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	var desc struct {
+		Licenses  []struct{ Name string }
+		Resources []struct{ Path string }
+	}
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, "downloads", "datapackage.json"))), &desc); err != nil {
+		t.Fatal(err)
+	}
+	if len(desc.Licenses) != 1 || desc.Licenses[0].Name != "dl-de/by-2-0" {
+		t.Errorf("licences = %+v; want the one in site/hugo.toml", desc.Licenses)
+	}
+	if len(desc.Resources) < 13*3 {
+		t.Errorf("%d resources; want 13 tables in 3 formats and the workbook", len(desc.Resources))
+	}
+	for _, r := range desc.Resources {
+		if _, err := os.Stat(filepath.Join(out, "downloads", filepath.FromSlash(r.Path))); err != nil {
+			t.Errorf("datapackage.json names %s: %v", r.Path, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "downloads", "benchmark-data.zip")); err != nil {
+		t.Error(err)
+	}
 }
