@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 
 	"github.com/bep/logg"
-	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/common/hmaps"
+	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
