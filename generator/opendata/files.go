@@ -23,9 +23,9 @@ type Meta struct {
 
 // Licence of the data, from the site configuration.
 type Licence struct {
-	ID    string // e.g. "dl-de/by-2-0"
-	Title string
-	URL   string
+	ID    string `json:"id"` // e.g. "dl-de/by-2-0"
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // DefaultLicence is the licence German public bodies use for open data.
