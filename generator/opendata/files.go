@@ -255,3 +255,23 @@ func zipped(files []File) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// Text is a value as its CSV download spells it, before neutralisation:
+// the common form in which two releases are compared.
+func Text(v Value) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return scalar(v)
+}
+
+// Unneutralise undoes Neutralise for a text read back from a download.
+func Unneutralise(s string) string {
+	if len(s) >= 2 && s[0] == '\'' {
+		switch s[1] {
+		case '=', '+', '-', '@', '\t', '\r':
+			return s[1:]
+		}
+	}
+	return s
+}

@@ -1,0 +1,187 @@
+// Package changes compares this build's open data with the data package of
+// an earlier release: which cities are new, which KPI values are new,
+// revised or gone (old → new, with the cell they come from), and which
+// measures were added, removed or changed status. Diff is pure; Load reads
+// a release from a folder, a ZIP or a URL.
+package changes
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/opendata"
+)
+
+// Release is the part of an earlier data package the comparison reads:
+// each table as rows of column → text, as in its CSV file.
+type Release struct {
+	Source string // what --previous named
+	Tables map[string][]map[string]string
+}
+
+// The tables a release must have to be compared.
+var neededTables = []string{"city_facts", "kpi_values", "measures"}
+
+// Report is what changed since the previous release.
+type Report struct {
+	HasPrevious   bool            `json:"has_previous"`
+	Source        string          `json:"source"` // the previous release as named on the command line
+	NewCities     []string        `json:"new_cities"`
+	RemovedCities []string        `json:"removed_cities"`
+	Values        []ValueChange   `json:"values"`
+	Measures      []MeasureChange `json:"measures"`
+	// Counts per kind, for summaries.
+	NewValues, RevisedValues, RemovedValues int `json:"-"`
+}
+
+// ValueChange is one KPI value that is new, revised or removed.
+type ValueChange struct {
+	Kind      string   `json:"kind"` // "new", "revised" or "removed"
+	City      string   `json:"city"`
+	Indicator string   `json:"indicator"`
+	Year      int      `json:"year"`
+	Old       *float64 `json:"old"`
+	New       *float64 `json:"new"`
+	Origin    string   `json:"origin"` // the cell now (or, when removed, then)
+}
+
+// MeasureChange is a measure added, removed or with another status.
+type MeasureChange struct {
+	Kind      string     `json:"kind"` // "added", "status" or "removed"
+	City      string     `json:"city"`
+	ID        string     `json:"id"`
+	Title     model.Text `json:"title"`
+	OldStatus string     `json:"old_status"`
+	NewStatus string     `json:"new_status"`
+	Origin    string     `json:"origin"`
+}
+
+// None is the report of a build without a previous release.
+func None() Report {
+	return Report{NewCities: []string{}, RemovedCities: []string{}, Values: []ValueChange{}, Measures: []MeasureChange{}}
+}
+
+// Diff compares the current tables with the previous release. Both sides
+// go through the same text form (the CSV download's), so a value counts as
+// revised only when its published text differs.
+func Diff(prev Release, current []opendata.Table) Report {
+	r := None()
+	r.HasPrevious, r.Source = true, prev.Source
+	cur := map[string][]map[string]string{}
+	for _, t := range current {
+		cur[t.Name] = rowsOf(t)
+	}
+
+	oldCities, newCities := cities(prev.Tables["city_facts"]), cities(cur["city_facts"])
+	for c := range newCities {
+		if !oldCities[c] {
+			r.NewCities = append(r.NewCities, c)
+		}
+	}
+	for c := range oldCities {
+		if !newCities[c] {
+			r.RemovedCities = append(r.RemovedCities, c)
+		}
+	}
+	slices.Sort(r.NewCities)
+	slices.Sort(r.RemovedCities)
+
+	type vkey struct {
+		city, ind string
+		year      int
+	}
+	index := func(rows []map[string]string) map[vkey]map[string]string {
+		m := map[vkey]map[string]string{}
+		for _, row := range rows {
+			y, err := strconv.Atoi(row["year"])
+			if err != nil {
+				continue
+			}
+			m[vkey{row["city"], row["indicator"], y}] = row
+		}
+		return m
+	}
+	oldV, newV := index(prev.Tables["kpi_values"]), index(cur["kpi_values"])
+	for k, n := range newV {
+		o, had := oldV[k]
+		switch {
+		case !had:
+			r.Values = append(r.Values, ValueChange{Kind: "new", City: k.city, Indicator: k.ind, Year: k.year, New: number(n["value"]), Origin: n["origin"]})
+			r.NewValues++
+		case o["value"] != n["value"]:
+			r.Values = append(r.Values, ValueChange{Kind: "revised", City: k.city, Indicator: k.ind, Year: k.year,
+				Old: number(o["value"]), New: number(n["value"]), Origin: n["origin"]})
+			r.RevisedValues++
+		}
+	}
+	for k, o := range oldV {
+		if _, has := newV[k]; !has {
+			r.Values = append(r.Values, ValueChange{Kind: "removed", City: k.city, Indicator: k.ind, Year: k.year, Old: number(o["value"]), Origin: o["origin"]})
+			r.RemovedValues++
+		}
+	}
+	slices.SortFunc(r.Values, func(a, b ValueChange) int {
+		return cmp.Or(cmp.Compare(a.City, b.City), cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Year, b.Year))
+	})
+
+	type mkey struct{ city, id string }
+	mindex := func(rows []map[string]string) map[mkey]map[string]string {
+		m := map[mkey]map[string]string{}
+		for _, row := range rows {
+			m[mkey{row["city"], row["id"]}] = row
+		}
+		return m
+	}
+	oldM, newM := mindex(prev.Tables["measures"]), mindex(cur["measures"])
+	title := func(row map[string]string) model.Text { return model.Text{De: row["title_de"], En: row["title_en"]} }
+	for k, n := range newM {
+		o, had := oldM[k]
+		switch {
+		case !had:
+			r.Measures = append(r.Measures, MeasureChange{Kind: "added", City: k.city, ID: k.id, Title: title(n), NewStatus: n["status"], Origin: n["origin"]})
+		case o["status"] != n["status"]:
+			r.Measures = append(r.Measures, MeasureChange{Kind: "status", City: k.city, ID: k.id, Title: title(n),
+				OldStatus: o["status"], NewStatus: n["status"], Origin: n["origin"]})
+		}
+	}
+	for k, o := range oldM {
+		if _, has := newM[k]; !has {
+			r.Measures = append(r.Measures, MeasureChange{Kind: "removed", City: k.city, ID: k.id, Title: title(o), OldStatus: o["status"], Origin: o["origin"]})
+		}
+	}
+	slices.SortFunc(r.Measures, func(a, b MeasureChange) int {
+		return cmp.Or(cmp.Compare(a.City, b.City), cmp.Compare(a.ID, b.ID))
+	})
+	return r
+}
+
+// rowsOf gives a current table the text form its CSV download has.
+func rowsOf(t opendata.Table) []map[string]string {
+	out := make([]map[string]string, 0, len(t.Rows))
+	for _, row := range t.Rows {
+		m := make(map[string]string, len(row))
+		for i, v := range row {
+			m[t.Fields[i].Name] = opendata.Text(v)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func cities(facts []map[string]string) map[string]bool {
+	m := map[string]bool{}
+	for _, row := range facts {
+		m[row["city"]] = true
+	}
+	return m
+}
+
+func number(s string) *float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return nil
+	}
+	return &v
+}
