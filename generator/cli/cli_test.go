@@ -40,7 +40,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// mkdata DIR writes a valid data folder with two cities.
 			"mkdata": func(ts *testscript.TestScript, neg bool, args []string) {
-				wt.Dataset(t, ts.MkAbs(args[0]))
+				dataset(t, ts.MkAbs(args[0]))
 			},
 			// setcell FILE SHEET CELL VALUE changes one cell of a workbook.
 			"setcell": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -55,4 +55,16 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// dataset writes the shared valid data folder and gives the KPI rows that
+// have no source one, so that validate reports nothing the script did not
+// cause.
+func dataset(t testing.TB, dir string) string {
+	wt.Dataset(t, dir)
+	for _, city := range []string{"alpha", "beta"} {
+		wt.SetCells(t, filepath.Join(dir, "cities", city+".xlsx"), "Kennzahlen",
+			wt.Cells{"D4": "Open-Data-Portal", "D5": "Jahresbericht"})
+	}
+	return dir
 }

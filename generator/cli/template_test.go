@@ -44,15 +44,16 @@ func city(ds model.Dataset, slug string) model.City {
 // would, with real values in place of the example row, and checks the data
 // folder: nothing else has to change for the new city to count.
 func TestCityTemplateRoundTrip(t *testing.T) {
-	data := wt.Dataset(t, t.TempDir())
+	data := dataset(t, t.TempDir())
 	path := filepath.Join(data, "cities", "gamma.xlsx")
 	run(t, "template", "--data", data, "--out", path)
 
 	value := wt.Column(t, path, "Stadt", "Wert")
 	wt.SetCells(t, path, "Stadt", wt.Cells{value + "2": "Gamma", value + "4": 250000})
 
-	// Every indicator row gets a value in every year; the example row's
-	// source becomes a real one.
+	// Every indicator row gets a value in every year and a source (a row
+	// with values but no source is a warning); the example row's source
+	// becomes a real one.
 	rows := wt.Rows(t, path, "Kennzahlen")
 	source := wt.Column(t, path, "Kennzahlen", "Quelle")
 	cells := wt.Cells{}
@@ -62,8 +63,8 @@ func TestCityTemplateRoundTrip(t *testing.T) {
 				cells[fmt.Sprintf("%s%d", model.ColumnName(c+1), r+1)] = 10 + r + c
 			}
 		}
+		cells[fmt.Sprintf("%s%d", source, r+1)] = "Amt für Statistik"
 	}
-	cells[source+"2"] = "Amt für Statistik"
 	wt.SetCells(t, path, "Kennzahlen", cells)
 
 	m := func(prefix string) string { return wt.Column(t, path, "Maßnahmen", prefix) }
@@ -111,7 +112,8 @@ func TestFrameworkTemplateRoundTrip(t *testing.T) {
 	}
 	run(t, "new-city", "Neumarkt i.d.OPf.", "--data", data)
 	path := filepath.Join(data, "cities", "neumarkt-i-d-opf.xlsx")
-	wt.SetCells(t, path, "Kennzahlen", wt.Cells{"A3": "DAT-01", wt.Column(t, path, "Kennzahlen", "20") + "3": 12})
+	wt.SetCells(t, path, "Kennzahlen", wt.Cells{"A3": "DAT-01", wt.Column(t, path, "Kennzahlen", "20") + "3": 12,
+		wt.Column(t, path, "Kennzahlen", "Quelle") + "3": "Open-Data-Portal"})
 
 	ds := checkNoProblems(t, data)
 	if len(ds.Framework.Indicators) != 2 || len(ds.Framework.Levels) != 2 {

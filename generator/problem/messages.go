@@ -63,6 +63,10 @@ const (
 	SettingPercent     Code = "setting.percent"
 	LevelAboveScale    Code = "level.above_scale"
 	ValueClamped       Code = "value.clamped"
+
+	KPIYearGap       Code = "kpi.year_gap"
+	KPIJump          Code = "kpi.jump"
+	KPISourceMissing Code = "kpi.source_missing"
 )
 
 type message struct{ de, en string }
@@ -239,4 +243,13 @@ var catalog = map[Code]message{
 	ValueClamped: {
 		"Wert %v liegt außerhalb der Zielwerte %v–%v von %q; er zählt wie %v (begrenzt). Bitte prüfen, ob Wert und Zielwerte stimmen",
 		"value %v lies outside the goalposts %v–%v of %q; it counts as %v (clamped). Please check that value and goalposts are right"},
+	KPIYearGap: {
+		"kein Wert für %d, obwohl Indikator %q Werte für %d und %d hat; bitte prüfen, ob der Wert fehlt (leere Zelle = keine Angabe)",
+		"no value for %d although indicator %q has values for %d and %d; please check whether the value is missing (empty cell = no value)"},
+	KPIJump: {
+		"Wert %v weicht um mehr als drei Standardabweichungen von den übrigen Jahren des Indikators %q ab (Mittel %s, Standardabweichung %s); bitte prüfen, ob Wert und Einheit stimmen",
+		"value %v differs by more than three standard deviations from the other years of indicator %q (mean %s, standard deviation %s); please check value and unit"},
+	KPISourceMissing: {
+		"Indikator %q hat Werte, aber keine Quelle; erwartet wird in der Spalte Quelle die Herkunft der Werte, z. B. \"Amt für Statistik, Jahresbericht 2024\"",
+		"indicator %q has values but no source; expected the origin of the values in the column Source, e.g. \"Office for Statistics, annual report 2024\""},
 }

@@ -6,8 +6,10 @@ package validate
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -164,6 +166,7 @@ func levels(fw model.Framework, l *problem.List) {
 
 func city(c model.City, fw model.Framework, indicators map[string]model.Indicator, topics map[string]bool, reported map[string]bool, l *problem.List) {
 	seen := map[string]model.Pos{}
+	yearCols := yearColumns(c)
 	for _, k := range c.KPIs {
 		ind, ok := indicators[k.Indicator]
 		if !ok && fw.Unread.Indicators {
@@ -195,6 +198,7 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 				l.Warnf(o.Pos, problem.ValueClamped, o.Value, g.Min, g.Max, ind.ID, min(max(o.Value, g.Min), g.Max))
 			}
 		}
+		history(k, yearCols, l)
 	}
 	var ids []string
 	var pos []model.Pos
@@ -205,6 +209,95 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 		}
 	}
 	unique(ids, pos, l)
+}
+
+// yearColumns maps each year to its column on the city's KPI sheet, as far
+// as any value shows it, so that a missing year can be pointed at its cell.
+func yearColumns(c model.City) map[int]int {
+	cols := map[int]int{}
+	for _, k := range c.KPIs {
+		for _, o := range k.Values {
+			cols[o.Year] = o.Pos.Col
+		}
+	}
+	return cols
+}
+
+// Jumps are judged against at least this many other years: with fewer, a
+// standard deviation says too little to call a value unusual.
+const (
+	jumpMinOthers = 4
+	jumpSDs       = 3
+)
+
+// history warns about what a city's own series makes suspicious: a source
+// left empty, a year missing between reported years, and a value far from
+// the others. Warnings only: each can be right, but each is more often a
+// slip of the keyboard.
+func history(k model.KPI, yearCols map[int]int, l *problem.List) {
+	if len(k.Values) == 0 {
+		return
+	}
+	if strings.TrimSpace(k.Source) == "" {
+		l.Warnf(k.Pos, problem.KPISourceMissing, k.Indicator)
+	}
+	for i := 1; i < len(k.Values); i++ {
+		prev, next := k.Values[i-1].Year, k.Values[i].Year
+		for y := prev + 1; y < next; y++ {
+			pos := k.Pos // the row, when the sheet has no column for y
+			if col, ok := yearCols[y]; ok {
+				pos.Col = col
+			}
+			l.Warnf(pos, problem.KPIYearGap, y, k.Indicator, prev, next)
+		}
+	}
+	for _, o := range jumps(k.Values) {
+		l.Warnf(o.obs.Pos, problem.KPIJump, o.obs.Value, k.Indicator, short(o.mean), short(o.sd))
+	}
+}
+
+type jump struct {
+	obs      model.Observation
+	mean, sd float64
+}
+
+// jumps returns the values x_t with |x_t − m| > 3·s, where m and s are the
+// mean and sample standard deviation (n−1) of the row's other values, when
+// there are at least four others and s > 0. Leaving x_t out keeps one wild
+// value from widening the very spread it is measured against; a constant
+// history (s = 0) flags nothing rather than every change.
+func jumps(obs []model.Observation) []jump {
+	var out []jump
+	if len(obs) < jumpMinOthers+1 {
+		return nil
+	}
+	for t, o := range obs {
+		n, sum := 0.0, 0.0
+		for i, p := range obs {
+			if i != t {
+				n++
+				sum += p.Value
+			}
+		}
+		mean := sum / n
+		ss := 0.0
+		for i, p := range obs {
+			if i != t {
+				ss += (p.Value - mean) * (p.Value - mean)
+			}
+		}
+		sd := math.Sqrt(ss / (n - 1))
+		if sd > 0 && math.Abs(o.Value-mean) > jumpSDs*sd {
+			out = append(out, jump{o, mean, sd})
+		}
+	}
+	return out
+}
+
+// short prints a derived number for a message: two decimals at most, as
+// short as that allows, the same in either language.
+func short(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
 
 func referenceYear(ds model.Dataset, l *problem.List) {

@@ -19,7 +19,7 @@ func check(t *testing.T, fw, alpha []wt.Sheet) []string {
 	dir := t.TempDir()
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), fw...)
 	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), alpha...)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), wt.City("Beta", 2)...)
+	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
 	ds, probs := workbook.ReadDataset(dir)
 	probs = append(probs, validate.Dataset(ds)...)
 	var out []string
@@ -57,13 +57,13 @@ func without(sheets []wt.Sheet, name string) []wt.Sheet {
 }
 
 func TestValidDatasetHasNoProblems(t *testing.T) {
-	if got := check(t, wt.Framework(), wt.City("Alpha", 1)); len(got) != 0 {
+	if got := check(t, wt.Framework(), sourced(wt.City("Alpha", 1))); len(got) != 0 {
 		t.Fatalf("problems in the valid fixture:\n%s", strings.Join(got, "\n"))
 	}
 }
 
 func TestOneProblemPerErrorClass(t *testing.T) {
-	fw, city := wt.Framework, func() []wt.Sheet { return wt.City("Alpha", 1) }
+	fw, city := wt.Framework, func() []wt.Sheet { return sourced(wt.City("Alpha", 1)) }
 	tests := []struct {
 		name  string
 		fw    []wt.Sheet
@@ -132,7 +132,7 @@ func TestOneProblemPerErrorClass(t *testing.T) {
 }
 
 func TestEveryProblemOfARunIsReported(t *testing.T) {
-	city := wt.City("Alpha", 1)
+	city := sourced(wt.City("Alpha", 1))
 	city = set(city, "Kennzahlen", 1, 1, "x")
 	city = set(city, "Kennzahlen", 2, 2, "y")
 	city = set(city, "Maßnahmen", 1, 3, "?")
@@ -162,7 +162,7 @@ func TestMessagesInGerman(t *testing.T) {
 }
 
 func TestIndicatorWithoutDataIsAWarning(t *testing.T) {
-	city := wt.City("Alpha", 1)
+	city := sourced(wt.City("Alpha", 1))
 	// Remove D2 from both cities: alpha here, beta through a dedicated dataset.
 	dir := t.TempDir()
 	strip := func(s []wt.Sheet) []wt.Sheet {
@@ -175,10 +175,81 @@ func TestIndicatorWithoutDataIsAWarning(t *testing.T) {
 	}
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
 	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), strip(city)...)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), strip(wt.City("Beta", 2))...)
+	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), strip(sourced(wt.City("Beta", 2)))...)
 	ds, probs := workbook.ReadDataset(dir)
 	probs = append(probs, validate.Dataset(ds)...)
 	if probs.Errors() != 0 || len(probs) != 1 || probs[0].Severity != problem.Warning || probs[0].Code != problem.IndicatorNoData {
 		t.Fatalf("want one warning about D2, got %v", probs)
+	}
+}
+
+// sourced gives the fixture's KPI rows D1 and D2, which have no source, one,
+// so that a test sees only the problem it makes.
+func sourced(city []wt.Sheet) []wt.Sheet {
+	return set(set(city, "Kennzahlen", 3, 3, "Open-Data-Portal"), "Kennzahlen", 4, 3, "Jahresbericht")
+}
+
+// series replaces the KPI sheet of a city by the header and rows given.
+func series(city []wt.Sheet, rows ...[]any) []wt.Sheet {
+	for i := range city {
+		if city[i].Name == "Kennzahlen" {
+			city[i].Rows = rows
+		}
+	}
+	return city
+}
+
+// TestHistoryWarnings: the checks of a city's own series. Numbers by hand:
+// 10, 11, 12, 13 have mean 11.5 and sample SD √(5/3) = 1.29; 30 lies 18.5
+// from the mean, more than 3·1.29 = 3.87. 10 against 11, 12, 13, 30: mean
+// 16.5, SD 9.33; 6.5 is far less than 28, so only 30 is flagged.
+func TestHistoryWarnings(t *testing.T) {
+	header := []any{"Indikator", 2019, 2020, 2021, 2022, 2023, "Quelle"}
+	tests := []struct {
+		name string
+		rows [][]any
+		want []string
+	}{
+		{"a steady series", [][]any{header, {"D1", 10, 11, 12, 13, 14, "Portal"}}, nil},
+		{"a jump", [][]any{header, {"D1", 10, 11, 12, 13, 30, "Portal"}}, []string{
+			`cities/alpha.xlsx: Kennzahlen!F2: warning: value 30 differs by more than three standard deviations from the other years of indicator "D1" (mean 11.5, standard deviation 1.29); please check value and unit`}},
+		{"a jump in the middle, lower", [][]any{header, {"D1", 100, 101, 3, 99, 100, "Portal"}}, []string{
+			`cities/alpha.xlsx: Kennzahlen!D2: warning: value 3 differs by more than three standard deviations from the other years of indicator "D1" (mean 100, standard deviation 0.82); please check value and unit`}},
+		{"three others are too few to judge", [][]any{header, {"D1", nil, 10, 11, 12, 30, "Portal"}}, nil},
+		{"a constant history flags nothing", [][]any{header, {"D1", 5, 5, 5, 5, 9, "Portal"}}, nil},
+		{"a missing year between reported ones", [][]any{header, {"D1", 10, nil, nil, 13, nil, "Portal"}, {"D2", 1, 2, 3, 4, 5, "Portal"}}, []string{
+			`cities/alpha.xlsx: Kennzahlen!C2: warning: no value for 2020 although indicator "D1" has values for 2019 and 2022; please check whether the value is missing (empty cell = no value)`,
+			`cities/alpha.xlsx: Kennzahlen!D2: warning: no value for 2021 although indicator "D1" has values for 2019 and 2022; please check whether the value is missing (empty cell = no value)`}},
+		{"missing years before and after are not gaps", [][]any{header, {"D1", nil, 10, 11, nil, nil, "Portal"}}, nil},
+		{"a year no row reports points at the row", [][]any{{"Indikator", 2019, 2021, "Quelle"}, {"D1", 10, 11, "Portal"}}, []string{
+			`cities/alpha.xlsx: Kennzahlen!A2: warning: no value for 2020 although indicator "D1" has values for 2019 and 2021; please check whether the value is missing (empty cell = no value)`}},
+		{"a missing source", [][]any{header, {"D1", 10, 11, 12, 13, 14, nil}}, []string{
+			`cities/alpha.xlsx: Kennzahlen!A2: warning: indicator "D1" has values but no source; expected the origin of the values in the column Source, e.g. "Office for Statistics, annual report 2024"`}},
+		{"a row without values needs no source", [][]any{header, {"D1", nil, nil, nil, nil, 14, "Portal"}, {"D2"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := check(t, wt.Framework(), series(wt.City("Alpha", 1), tt.rows...))
+			// Indicators V1, V2 and D2 are reported by beta: no other problem.
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestWarningsAloneStillValidate: every history warning is a warning, never
+// an error, so that a build goes ahead.
+func TestWarningsAloneStillValidate(t *testing.T) {
+	dir := t.TempDir()
+	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), series(wt.City("Alpha", 1),
+		[]any{"Indikator", 2019, 2020, 2021, 2022, 2023, 2024, "Quelle"},
+		[]any{"D1", 10, 11, 12, 13, nil, 40, nil})...)
+	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
+	ds, probs := workbook.ReadDataset(dir)
+	probs = append(probs, validate.Dataset(ds)...)
+	if probs.Errors() != 0 || len(probs) != 3 {
+		t.Fatalf("want 3 warnings (source, gap 2023, jump 40), got %d errors:\n%s", probs.Errors(), probs.Text("en"))
 	}
 }
