@@ -6,7 +6,11 @@
 package changes
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -33,7 +37,9 @@ type Report struct {
 	Values        []ValueChange   `json:"values"`
 	Measures      []MeasureChange `json:"measures"`
 	// Counts per kind, for summaries.
-	NewValues, RevisedValues, RemovedValues int `json:"-"`
+	NewValues     int `json:"new_values"`
+	RevisedValues int `json:"revised_values"`
+	RemovedValues int `json:"removed_values"`
 }
 
 // ValueChange is one KPI value that is new, revised or removed.
@@ -184,4 +190,19 @@ func number(s string) *float64 {
 		return nil
 	}
 	return &v
+}
+
+// FileName is the report's name in the generated data folder; Hugo sees it
+// as hugo.Data.generated.changes.
+const FileName = "changes.json"
+
+// Write stores the report for the theme.
+func Write(dir string, r Report) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, FileName), b.Bytes(), 0o644)
 }

@@ -67,6 +67,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	build.Flags().StringVar(&o.SiteDir, "site", "site", t.flagSite)
 	build.Flags().StringVar(&o.OutDir, "out", "site/public", t.flagOut)
 	build.Flags().StringVar(&o.BaseURL, "base-url", "", t.flagBaseURL)
+	build.Flags().StringVar(&o.Previous, "previous", "", t.flagPrevious)
 
 	var dataDir, format string
 	check := &cobra.Command{

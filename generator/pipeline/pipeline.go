@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/digitale-staedte/benchmark/generator/changes"
 	"github.com/digitale-staedte/benchmark/generator/charts"
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/hugo"
@@ -40,14 +41,18 @@ type Options struct {
 	SiteDir string
 	OutDir  string
 	BaseURL string
-	Stdout  io.Writer
-	Stderr  io.Writer
+	// Previous names the data package of the last release (a folder, a
+	// ZIP or an http(s) URL) for the "what changed" page; "" for none.
+	Previous string
+	Stdout   io.Writer
+	Stderr   io.Writer
 }
 
 // Result says what a build did.
 type Result struct {
 	Problems problem.List // warnings on success; errors on ErrInvalidData
 	Site     sitedata.Site
+	Changes  changes.Report // against Options.Previous
 }
 
 // Build runs the whole pipeline. On invalid data it returns ErrInvalidData
@@ -71,6 +76,14 @@ func Build(o Options) (Result, error) {
 	files, tables, licence, err := downloads(ds, scores, cmp, o.SiteDir)
 	if err != nil {
 		return res, err
+	}
+	res.Changes = changes.None()
+	if o.Previous != "" {
+		prev, err := changes.Load(o.Previous, nil)
+		if err != nil {
+			return res, err
+		}
+		res.Changes = changes.Diff(prev, tables)
 	}
 
 	// Everything is built in a work folder beside the output, so that the
@@ -96,6 +109,9 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	if err := listDownloads(dataDir, files, tables, licence); err != nil {
+		return res, err
+	}
+	if err := changes.Write(dataDir, res.Changes); err != nil {
 		return res, err
 	}
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, PublishDir: publishDir,

@@ -431,3 +431,47 @@ func TestDownloads(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestWhatChanged builds a release, revises a value, and builds again with
+// the first release's downloads as the previous release: the changes page
+// and its feed show the revision with its cell.
+func TestWhatChanged(t *testing.T) {
+	data := wt.Dataset(t, t.TempDir())
+	first := filepath.Join(t.TempDir(), "public")
+	if res, err := build(t, data, first, ""); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	if page := read(t, filepath.Join(first, "aenderungen", "index.html")); !strings.Contains(page, "keine frühere Veröffentlichung") {
+		t.Error("without --previous the page must say there is no earlier release")
+	}
+	alpha := wt.City("Alpha", 1)
+	alpha[1].Rows[1][2] = 33 // V1 2023: 30 → 33
+	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), alpha...)
+	second := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: repoSite, OutDir: second,
+		Previous: filepath.Join(first, "downloads"), Stdout: &stdout, Stderr: &stderr})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	if c := res.Changes; !c.HasPrevious || c.RevisedValues != 1 || c.NewValues != 0 || len(c.Measures) != 0 {
+		t.Errorf("changes = %+v; want one revised value", c)
+	}
+	page := read(t, filepath.Join(second, "aenderungen", "index.html"))
+	for _, s := range []string{"korrigiert", "alpha.xlsx: Kennzahlen!C2", ">30<", ">33<"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("changes page lacks %q", s)
+		}
+	}
+	feed := read(t, filepath.Join(second, "feeds", "changes.de.xml"))
+	if !strings.Contains(feed, "alpha, V1, 2023: 30 → 33 (alpha.xlsx: Kennzahlen!C2)") {
+		t.Errorf("feed lacks the revision:\n%s", feed)
+	}
+	// A previous release that cannot be read stops the build before it
+	// writes anything.
+	_, err = pipeline.Build(pipeline.Options{DataDir: data, SiteDir: repoSite, OutDir: second,
+		Previous: filepath.Join(t.TempDir(), "nothing-here"), Stdout: &stdout, Stderr: &stderr})
+	if err == nil || !strings.Contains(err.Error(), "previous release") {
+		t.Errorf("unreadable previous release: %v", err)
+	}
+}
