@@ -2,28 +2,34 @@
 GO      ?= go
 BIN     := bin/generator
 BASEURL ?=
+# Optional for `make site`: the last release's data package (folder, ZIP or
+# URL) for the "what changed" page, and a file to append a Markdown summary
+# to (CI passes $GITHUB_STEP_SUMMARY). For `make validate`: FORMAT=text|json|github.
+PREVIOUS ?=
+SUMMARY ?=
+FORMAT ?=
 NPM     ?= npm
 # Front-end packages (ECharts for the theme's bundle, axe-core for the
 # browser tests), installed from site/package-lock.json; the stamp makes
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
-.PHONY: site test check vet fmt-check clean validate
+.PHONY: site test check vet fmt-check clean validate lint-workflows
 
 # Build the website into site/public (German at /, English at /en/).
 site: $(BIN) $(NODE_MODULES)
-	$(BIN) build $(if $(BASEURL),--base-url $(BASEURL))
+	$(BIN) build $(if $(BASEURL),--base-url $(BASEURL)) $(if $(PREVIOUS),--previous $(PREVIOUS)) $(if $(SUMMARY),--summary $(SUMMARY))
 
 # Check the spreadsheets only; writes nothing.
 validate: $(BIN)
-	$(BIN) validate
+	$(BIN) validate $(if $(FORMAT),--format $(FORMAT))
 
 $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go')
 	$(GO) build -o $(BIN) ./generator
 
 # Everything CI checks: formatting, vet, and all tests (unit, golden,
 # real xlsx files, real Hugo builds).
-test: fmt-check vet $(NODE_MODULES)
+test: fmt-check vet lint-workflows $(NODE_MODULES)
 	$(GO) test ./...
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || [ -n "$$CHROMIUM" ] || \
 	  echo "NOTE: Chromium not found, so the browser tests (generator/browsertest) were SKIPPED; install it: apt-get install -y chromium"
@@ -32,6 +38,10 @@ check: test
 
 vet:
 	$(GO) vet ./...
+
+# actionlint (a Go tool dependency in go.mod) checks every workflow.
+lint-workflows:
+	$(GO) tool actionlint
 
 fmt-check:
 	@out=$$(gofmt -l generator); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -42,6 +42,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	root.PersistentFlags().String("lang", lang, t.flagLang)
 
 	var o pipeline.Options
+	var summary string
 	build := &cobra.Command{
 		Use:   "build",
 		Short: t.buildShort,
@@ -60,6 +61,9 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 				return err
 			}
 			fmt.Fprintf(stdout, t.built, len(res.Site.Cities), res.Site.ReferenceYear, o.OutDir)
+			if summary != "" {
+				return appendSummary(summary, lang, res, o.OutDir)
+			}
 			return nil
 		},
 	}
@@ -68,6 +72,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	build.Flags().StringVar(&o.OutDir, "out", "site/public", t.flagOut)
 	build.Flags().StringVar(&o.BaseURL, "base-url", "", t.flagBaseURL)
 	build.Flags().StringVar(&o.Previous, "previous", "", t.flagPrevious)
+	build.Flags().StringVar(&summary, "summary", "", t.flagSummary)
 
 	var dataDir, format string
 	check := &cobra.Command{
@@ -111,6 +116,8 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	check.Flags().StringVar(&format, "format", string(problem.Text), t.flagFormat)
 
 	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, &code), newCityCommand(stdout, stderr, lang, t, &code))
+	tt := toolTexts[lang]
+	root.AddCommand(textconvCommand(stdout, tt), diffCommand(stdout, stderr, tt, &code))
 	if err := root.Execute(); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)
 		return ExitFailure

@@ -5,7 +5,7 @@ type text struct {
 	rootShort, rootLong                                string
 	buildShort, buildLong, validateShort, validateLong string
 	flagLang, flagData, flagSite, flagOut, flagBaseURL string
-	flagPrevious                                       string
+	flagPrevious, flagSummary                          string
 	built, invalid, invalidValidate, valid             string
 
 	templateShort, templateLong, newCityShort, newCityLong string
@@ -44,6 +44,7 @@ Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		flagOut:         "Ordner, in den die fertige Website geschrieben wird",
 		flagBaseURL:     "Adresse, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
 		flagPrevious:    "Datenpaket der vorigen Veröffentlichung (Ordner, ZIP oder URL) für die Seite „Was hat sich geändert“",
+		flagSummary:     "Datei, an die eine Zusammenfassung in Markdown angehängt wird (in CI: $GITHUB_STEP_SUMMARY)",
 		built:           "Website mit %d Städten (Bezugsjahr %d) nach %s geschrieben.\n",
 		invalid:         "%d Fehler gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
 		invalidValidate: "%d Fehler gefunden.\n",
@@ -107,6 +108,7 @@ cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		flagOut:         "folder the finished website is written to",
 		flagBaseURL:     "address the site is published at, e.g. https://name.github.io/project/",
 		flagPrevious:    "data package of the previous release (folder, ZIP or URL) for the \"what changed\" page",
+		flagSummary:     "file to append a Markdown summary to (in CI: $GITHUB_STEP_SUMMARY)",
 		built:           "Wrote the site with %d cities (reference year %d) to %s.\n",
 		invalid:         "%d errors found – nothing was written, %s is unchanged.\n",
 		invalidValidate: "%d errors found.\n",
