@@ -28,12 +28,17 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fixtures, err := filepath.Abs("../workbook/testdata/secondwriter")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SITE", site)
+			env.Setenv("FIXTURES", fixtures)
 			env.Setenv("GENERATOR_LANG", "")
 			return nil
 		},
