@@ -118,6 +118,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, &code), newCityCommand(stdout, stderr, lang, t, &code))
 	tt := toolTexts[lang]
 	root.AddCommand(textconvCommand(stdout, tt), diffCommand(stdout, stderr, tt, &code))
+	root.AddCommand(synthCommand(stdout, lang))
 	if err := root.Execute(); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)
 		return ExitFailure

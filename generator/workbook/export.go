@@ -31,11 +31,21 @@ func WriteExport(readme [][]string, sheets []ExportSheet) ([]byte, error) {
 	return writeExport(readme, sheets, excelRows)
 }
 
-// writeExport puts at most maxRows rows (header included) on a sheet.
+// WriteSheets writes a workbook of the given sheets only, each with a
+// bold, frozen header row: for generated data sets (generator synth).
+func WriteSheets(sheets []ExportSheet) ([]byte, error) {
+	return writeExport(nil, sheets, excelRows)
+}
+
+// writeExport puts at most maxRows rows (header included) on a sheet; a
+// nil readme writes no README sheet.
 func writeExport(readme [][]string, sheets []ExportSheet, maxRows int) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	const first = "README"
+	first := "README"
+	if readme == nil && len(sheets) > 0 {
+		first = sheets[0].Name
+	}
 	if err := f.SetSheetName("Sheet1", first); err != nil {
 		return nil, err
 	}
@@ -47,8 +57,10 @@ func writeExport(readme [][]string, sheets []ExportSheet, maxRows int) ([]byte, 
 			}
 		}
 	}
-	if err := f.SetColWidth(first, "A", "D", 28); err != nil {
-		return nil, err
+	if readme != nil {
+		if err := f.SetColWidth(first, "A", "D", 28); err != nil {
+			return nil, err
+		}
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
@@ -114,8 +126,10 @@ func sortedZip(data []byte) ([]byte, error) {
 }
 
 func writeExportSheet(f *excelize.File, name string, header []string, rows [][]any, bold int) error {
-	if _, err := f.NewSheet(name); err != nil {
-		return err
+	if idx, _ := f.GetSheetIndex(name); idx < 0 {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {

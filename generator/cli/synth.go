@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+	"github.com/spf13/cobra"
+)
+
+type synthText struct{ short, long, cities, indicators, years, measures, seed, out, exists, wrote string }
+
+var synthTexts = map[string]synthText{
+	"de": {
+		short: "Schreibt einen synthetischen Datensatz für Benchmarks und Lasttests",
+		long: `Schreibt ein Rahmenwerk und eine Arbeitsmappe je Stadt mit erfundenen, aber realistischen
+Werten (Trends, Rauschen, Lücken) in den Ordner --out. Derselbe Startwert ergibt dieselben Dateien.
+Alle Werte sind als illustrativ gekennzeichnet.`,
+		cities: "Anzahl der Städte", indicators: "Anzahl der Kennzahlen", years: "Anzahl der Jahre (bis 2025)",
+		measures: "Maßnahmen je Stadt", seed: "Zufallsstartwert", out: "Ordner, in den der Datensatz geschrieben wird (muss leer sein oder fehlen)",
+		exists: "%s ist nicht leer; erwartet wird ein leerer oder neuer Ordner", wrote: "Synthetischer Datensatz mit %d Städten, %d Kennzahlen und %d Jahren nach %s geschrieben.\n",
+	},
+	"en": {
+		short: "Writes a synthetic data set for benchmarks and load tests",
+		long: `Writes a framework and one workbook per city with invented but realistic values (trends,
+noise, gaps) into the folder --out. The same seed gives the same files. Every value is marked as
+illustrative.`,
+		cities: "number of cities", indicators: "number of indicators", years: "number of years (up to 2025)",
+		measures: "measures per city", seed: "random seed", out: "folder to write the data set to (must be empty or absent)",
+		exists: "%s is not empty; expected an empty or new folder", wrote: "Wrote a synthetic data set with %d cities, %d indicators and %d years to %s.\n",
+	},
+}
+
+func synthCommand(stdout io.Writer, lang string) *cobra.Command {
+	st := synthTexts[lang]
+	var o synth.Options
+	var out string
+	cmd := &cobra.Command{
+		Use:   "synth",
+		Short: st.short,
+		Long:  st.long,
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if err := o.Check(); err != nil {
+				return err
+			}
+			if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+				return fmt.Errorf(st.exists, out)
+			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+			if err := writeSynth(o, out); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, st.wrote, o.Cities, o.Indicators, o.Years, out)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.Cities, "cities", 100, st.cities)
+	f.IntVar(&o.Indicators, "indicators", 50, st.indicators)
+	f.IntVar(&o.Years, "years", 10, st.years)
+	f.IntVar(&o.Measures, "measures", 20, st.measures)
+	f.Uint64Var(&o.Seed, "seed", 1, st.seed)
+	f.StringVar(&out, "out", "", st.out)
+	_ = cmd.MarkFlagRequired("out")
+	return cmd
+}
+
+// writeSynth writes the framework and the cities, the cities in parallel:
+// each depends only on its number, so the files do not depend on the
+// order in which they are written.
+func writeSynth(o synth.Options, dir string) error {
+	if err := os.MkdirAll(filepath.Join(dir, "cities"), 0o755); err != nil {
+		return err
+	}
+	if err := writeSynthBook(filepath.Join(dir, "framework.xlsx"), synth.Framework(o)); err != nil {
+		return err
+	}
+	next := make(chan int)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				name, sheets := synth.City(o, c)
+				if err := writeSynthBook(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for c := range o.Cities {
+		next <- c
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+func writeSynthBook(path string, sheets []synth.Sheet) error {
+	out := make([]workbook.ExportSheet, len(sheets))
+	for i, s := range sheets {
+		out[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
+	}
+	b, err := workbook.WriteSheets(out)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
