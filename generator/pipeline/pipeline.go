@@ -46,6 +46,10 @@ type Options struct {
 	Previous string
 	Stdout   io.Writer
 	Stderr   io.Writer
+	// Read reads and validates the data folder in place of Check, e.g.
+	// re-reading only the workbooks that changed (generator serve); nil
+	// means Check.
+	Read func(dataDir string) (model.Dataset, problem.List)
 }
 
 // Result says what a build did.
@@ -58,7 +62,11 @@ type Result struct {
 // Build runs the whole pipeline. On invalid data it returns ErrInvalidData
 // and writes nothing at all.
 func Build(o Options) (Result, error) {
-	ds, probs := Check(o.DataDir)
+	read := o.Read
+	if read == nil {
+		read = Check
+	}
+	ds, probs := read(o.DataDir)
 	res := Result{Problems: probs}
 	if probs.Errors() > 0 {
 		return res, fmt.Errorf("%w: %d errors", ErrInvalidData, probs.Errors())
