@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/spf13/cobra"
@@ -28,6 +29,7 @@ type Env func(string) string
 func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	lang := language(args, env)
 	t := texts[lang]
+	tt := toolTexts[lang]
 	code := ExitOK
 	root := &cobra.Command{
 		Use:           "generator",
@@ -50,7 +52,17 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Stdout, o.Stderr = stdout, stderr
+			prog := newProgress(stderr)
+			check := checkWithProgress(prog, tt)
+			o.Read = func(dataDir string) (model.Dataset, problem.List) {
+				ds, probs := check(dataDir)
+				if probs.Errors() == 0 {
+					prog.begin(tt.progressBuild)
+				}
+				return ds, probs
+			}
 			res, err := pipeline.Build(o)
+			prog.done()
 			report(stderr, res.Problems, lang)
 			if errors.Is(err, pipeline.ErrInvalidData) {
 				fmt.Fprintf(stderr, t.invalid, res.Problems.Errors(), o.OutDir)
@@ -85,7 +97,10 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 			if !ok {
 				return fmt.Errorf(t.badFormat, format)
 			}
-			_, probs := pipeline.Check(dataDir)
+			prog := newProgress(stderr)
+			prog.minPlain = manyFiles
+			_, probs := checkWithProgress(prog, tt)(dataDir)
+			prog.done()
 			switch f {
 			case problem.Text:
 				report(stderr, probs, lang)
@@ -116,8 +131,8 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	check.Flags().StringVar(&format, "format", string(problem.Text), t.flagFormat)
 
 	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, &code), newCityCommand(stdout, stderr, lang, t, &code))
-	tt := toolTexts[lang]
-	root.AddCommand(textconvCommand(stdout, tt), diffCommand(stdout, stderr, tt, &code))
+	root.AddCommand(textconvCommand(stdout, tt), diffCommand(stdout, stderr, tt, &code),
+		serveCommand(stdout, stderr, lang, t, tt, &code))
 	root.AddCommand(synthCommand(stdout, lang))
 	if err := root.Execute(); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)

@@ -6,7 +6,7 @@ type toolText struct {
 	textconvShort, textconvLong, diffShort, diffLong string
 	noDifferences, differences                       string
 
-	serveShort, serveLong, flagPort, flagOpen string
+	serveShort, serveLong, flagPort           string
 	serving, rebuilt, rebuildFailed, watching string
 
 	progressRead, progressBuild string
@@ -41,7 +41,6 @@ diese neu, prüft, rechnet und lädt die Seite im Browser neu. Hat eine Tabelle
 Fehler, bleibt die zuletzt gute Website sichtbar, und ein Hinweis oben auf der
 Seite sowie das Terminal nennen jede fehlerhafte Zelle. Beenden mit Strg+C.`,
 		flagPort:      "Port der Vorschau auf 127.0.0.1",
-		flagOpen:      "Vorschau nach dem ersten Erzeugen im Browser öffnen",
 		serving:       "Vorschau: %s (Beenden mit Strg+C)\n",
 		rebuilt:       "%s: neu erzeugt in %s (%d Warnungen).\n",
 		rebuildFailed: "%s: %d Fehler – die Vorschau zeigt weiter die letzte gute Website.\n",
@@ -76,7 +75,6 @@ and reloads the page in the browser. If a workbook has errors, the last good
 site stays visible, and a notice at the top of the page and the terminal name
 every wrong cell. Stop with Ctrl+C.`,
 		flagPort:      "port of the preview on 127.0.0.1",
-		flagOpen:      "open the preview in the browser after the first build",
 		serving:       "Preview: %s (stop with Ctrl+C)\n",
 		rebuilt:       "%s: rebuilt in %s (%d warnings).\n",
 		rebuildFailed: "%s: %d errors – the preview keeps showing the last good site.\n",

@@ -77,7 +77,12 @@ func Build(o Options) (Result, error) {
 	scores := score.Compute(ds)
 	cmp := compare.Build(ds, scores)
 	res.Site = sitedata.Build(ds, scores, cmp)
-	chartSet, err := charts.Build(res.Site)
+	// The map's country outline: world-atlas from site/package.json.
+	topo, err := os.ReadFile(filepath.Join(o.SiteDir, "node_modules", filepath.FromSlash(charts.TopoFile)))
+	if err != nil {
+		return res, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
+	}
+	chartSet, err := charts.Build(res.Site, topo)
 	if err != nil {
 		return res, err
 	}

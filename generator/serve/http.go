@@ -1,0 +1,224 @@
+package serve
+
+import (
+	"bytes"
+	"crypto/sha512"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/digitale-staedte/benchmark/generator/problem"
+)
+
+// The preview's own files live under this path, which the site never uses.
+const prefix = "/_serve/"
+
+//go:embed live.js
+var liveJS []byte
+
+//go:embed live.css
+var liveCSS []byte
+
+// liveSRI pins the reload script like the site pins its own scripts.
+var liveSRI = func() string {
+	sum := sha512.Sum384(liveJS)
+	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+}()
+
+// Handler serves the last good site with the notice and reload script
+// injected into HTML, the reload events, and the status as JSON.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc(prefix+"live.js", func(w http.ResponseWriter, r *http.Request) {
+		asset(w, "text/javascript; charset=utf-8", liveJS)
+	})
+	mux.HandleFunc(prefix+"live.css", func(w http.ResponseWriter, r *http.Request) {
+		asset(w, "text/css; charset=utf-8", liveCSS)
+	})
+	mux.HandleFunc(prefix+"events", s.events)
+	mux.HandleFunc(prefix+"status", s.statusJSON)
+	mux.HandleFunc("/", s.page)
+	return mux
+}
+
+func asset(w http.ResponseWriter, typ string, b []byte) {
+	w.Header().Set("Content-Type", typ)
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(b)
+}
+
+// events streams one "reload" event per finished build.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := s.subscribe()
+	defer s.unsubscribe(c)
+	fmt.Fprint(w, ": connected\n\n")
+	flusher.Flush()
+	ping := time.NewTicker(30 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case gen := <-c:
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", gen)
+			flusher.Flush()
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n") // keeps proxies and idle timeouts away
+			flusher.Flush()
+		}
+	}
+}
+
+type statusDoc struct {
+	Status
+	Errors   []string `json:"errors"`
+	Warnings []string `json:"warnings"`
+}
+
+func (s *Server) statusJSON(w http.ResponseWriter, r *http.Request) {
+	_, st := s.current()
+	doc := statusDoc{Status: st, Errors: []string{}, Warnings: []string{}}
+	for _, p := range st.Problems {
+		line := p.Pos.String() + ": " + p.Message(s.o.Lang)
+		if p.Severity == problem.Error {
+			doc.Errors = append(doc.Errors, line)
+		} else {
+			doc.Warnings = append(doc.Warnings, line)
+		}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	_ = json.NewEncoder(w).Encode(doc)
+}
+
+// page serves a file of the current site; HTML gets the notice and script.
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	site, st := s.current()
+	w.Header().Set("Cache-Control", "no-store")
+	if site == "" {
+		// No good build yet: a page of its own with the notice.
+		page := []byte(`<!DOCTYPE html><html lang="` + s.o.Lang + `"><head><meta charset="utf-8"><title>generator serve</title></head><body><main><h1>generator serve</h1><p>` +
+			html.EscapeString(s.text().noSite) + `</p></main></body></html>`)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write(inject(page, s.notice(st)))
+		return
+	}
+	root := http.Dir(site)
+	name := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	if !strings.HasSuffix(name, ".html") {
+		http.FileServer(root).ServeHTTP(w, r)
+		return
+	}
+	status := http.StatusOK
+	f, err := root.Open(name)
+	if err != nil {
+		status = http.StatusNotFound
+		if f, err = root.Open("/404.html"); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	b, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(inject(b, s.notice(st)))
+}
+
+// notice is the HTML shown at the top of every page while the last build
+// failed; "" when it succeeded.
+func (s *Server) notice(st Status) string {
+	if st.OK {
+		return ""
+	}
+	t := s.text()
+	var b strings.Builder
+	b.WriteString(`<div class="serve-notice" role="alert"><p><strong>`)
+	n := st.Problems.Errors()
+	if st.Failure != "" {
+		b.WriteString(html.EscapeString(t.failed))
+	} else {
+		b.WriteString(html.EscapeString(fmt.Sprintf(t.errors, n)))
+	}
+	b.WriteString("</strong> ")
+	if st.HasSite {
+		b.WriteString(html.EscapeString(t.lastGood))
+	}
+	b.WriteString("</p><ul>")
+	if st.Failure != "" {
+		b.WriteString("<li>" + html.EscapeString(st.Failure) + "</li>")
+	}
+	for _, p := range st.Problems {
+		if p.Severity != problem.Error {
+			continue
+		}
+		b.WriteString("<li><code>" + html.EscapeString(p.Pos.String()) + "</code> " + html.EscapeString(p.Message(s.o.Lang)) + "</li>")
+	}
+	b.WriteString("</ul></div>")
+	return b.String()
+}
+
+// inject puts the notice right after <body …> and the stylesheet and
+// script before </body>.
+func inject(page []byte, notice string) []byte {
+	tail := `<link rel="stylesheet" href="` + prefix + `live.css"><script src="` + prefix + `live.js" integrity="` + liveSRI + `" defer></script>`
+	lower := bytes.ToLower(page)
+	var out bytes.Buffer
+	if i := bytes.Index(lower, []byte("<body")); i >= 0 && notice != "" {
+		if j := bytes.IndexByte(page[i:], '>'); j >= 0 {
+			out.Write(page[:i+j+1])
+			out.WriteString(notice)
+			page, lower = page[i+j+1:], lower[i+j+1:]
+		}
+	}
+	if i := bytes.LastIndex(lower, []byte("</body>")); i >= 0 {
+		out.Write(page[:i])
+		out.WriteString(tail)
+		out.Write(page[i:])
+	} else {
+		out.Write(page)
+		out.WriteString(notice + tail)
+	}
+	return out.Bytes()
+}
+
+type words struct{ noSite, errors, lastGood, failed string }
+
+func (s *Server) text() words {
+	if s.o.Lang == "en" {
+		return words{
+			noSite:   "No site built yet. The notice above names what to correct; after saving, this page reloads.",
+			errors:   "The workbooks have %d errors.",
+			lastGood: "This is the last good site. Correct the cells below and save; the page reloads.",
+			failed:   "The build failed.",
+		}
+	}
+	return words{
+		noSite:   "Noch keine Website erzeugt. Der Hinweis oben nennt, was zu korrigieren ist; nach dem Speichern lädt diese Seite neu.",
+		errors:   "Die Tabellen haben %d Fehler.",
+		lastGood: "Angezeigt wird die letzte fehlerfreie Website. Korrigieren Sie die Zellen unten und speichern Sie; die Seite lädt neu.",
+		failed:   "Das Erzeugen ist fehlgeschlagen.",
+	}
+}
