@@ -90,6 +90,11 @@ func Build(o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	// The compare page loads these on demand, one file per chosen city.
+	compareFiles, err := sitedata.BuildCompare(ds, scores, cmp).Files()
+	if err != nil {
+		return res, err
+	}
 	res.Changes = changes.None()
 	if o.Previous != "" {
 		prev, err := changes.Load(o.Previous, nil)
@@ -134,7 +139,24 @@ func Build(o Options) (Result, error) {
 	if err := writeDownloads(publishDir, files); err != nil {
 		return res, err
 	}
+	if err := writeCompare(publishDir, compareFiles); err != nil {
+		return res, err
+	}
 	return res, swap(publishDir, o.OutDir, filepath.Join(work, "previous"))
+}
+
+// writeCompare writes the compare page's data below publishDir.
+func writeCompare(publishDir string, files []sitedata.CompareFile) error {
+	for _, f := range files {
+		path := filepath.Join(publishDir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", f.Path, err)
+		}
+	}
+	return nil
 }
 
 // swap puts the new site where the old one was. The old one is moved aside
