@@ -28,14 +28,26 @@ const FileName = "charts.json"
 type Charts struct {
 	Ranking Localized `json:"ranking"` // home: index of the reference year
 	Trend   Localized `json:"trend"`   // home: index of every city over the years
+	// Map places the partners on the country's outline, by index level.
+	Map Localized `json:"map"`
+	// Intervals: methodology page, the rank and its Monte Carlo interval.
+	Intervals Localized `json:"intervals"`
+	// Strategy: strategy page, topic × city status of the measures.
+	Strategy Localized `json:"strategy"`
 	// Cities holds each city's charts by slug.
 	Cities map[string]CityCharts `json:"cities"`
+	// Dimensions holds each dimension's ranking by dimension ID.
+	Dimensions map[string]Localized `json:"dimensions"`
+	// Indicators holds each indicator's values over the years, a line per
+	// city, by indicator ID.
+	Indicators map[string]Localized `json:"indicators"`
 }
 
 // CityCharts are the charts of one city page.
 type CityCharts struct {
-	Radar Localized `json:"radar"` // dimension scores against the partner average
-	Trend Localized `json:"trend"` // the city's index over the years
+	Radar    Localized `json:"radar"`    // dimension scores against the partner average
+	Trend    Localized `json:"trend"`    // the city's index over the years
+	Timeline Localized `json:"timeline"` // the measures from start to end, by status
 }
 
 // Localized is one chart per site language.
@@ -46,22 +58,50 @@ type Localized struct {
 
 // Chart is what the theme's chart partial lays out.
 type Chart struct {
+	// Kind tells the theme's script what the chart is: bar, line, radar,
+	// interval, heatmap, timeline or map.
+	Kind string `json:"kind"`
 	// Summary states the main finding with numbers in one sentence; it is
 	// also the chart's ECharts aria description.
 	Summary string `json:"summary"`
 	// Option is the ECharts option.
 	Option json.RawMessage `json:"option"`
+	// Data are the chart's numbers as rows, the same that the page's table
+	// shows; the CSV download is made from them.
+	Data Table `json:"data"`
+	// Outline is the GeoJSON the map's geo component draws (map only).
+	Outline json.RawMessage `json:"outline,omitempty"`
 }
 
-// Build makes every chart of the site.
-func Build(s sitedata.Site) (Charts, error) {
-	out := Charts{Cities: map[string]CityCharts{}}
-	var err error
-	if out.Ranking, err = localize(func(lang string) (Chart, error) { return ranking(s, lang) }); err != nil {
+// Table is a chart's data: a header and rows whose first cell is the
+// row's label (as the page's table names the row) and whose other cells
+// are numbers (float64 or int), text, or nil for "not available".
+type Table struct {
+	Columns []string `json:"columns"`
+	Rows    [][]any  `json:"rows"`
+}
+
+// Build makes every chart of the site. topo is the world-atlas countries
+// TopoJSON the map's outline comes from.
+func Build(s sitedata.Site, topo []byte) (Charts, error) {
+	out := Charts{Cities: map[string]CityCharts{}, Dimensions: map[string]Localized{}, Indicators: map[string]Localized{}}
+	outline, err := Outline(topo, Country)
+	if err != nil {
 		return Charts{}, err
 	}
-	if out.Trend, err = localize(func(lang string) (Chart, error) { return trend(s, lang) }); err != nil {
-		return Charts{}, err
+	for _, c := range []struct {
+		dst   *Localized
+		build func(lang string) (Chart, error)
+	}{
+		{&out.Ranking, func(lang string) (Chart, error) { return ranking(s, lang) }},
+		{&out.Trend, func(lang string) (Chart, error) { return trend(s, lang) }},
+		{&out.Map, func(lang string) (Chart, error) { return partnerMap(s, outline, lang) }},
+		{&out.Intervals, func(lang string) (Chart, error) { return intervals(s, lang) }},
+		{&out.Strategy, func(lang string) (Chart, error) { return strategy(s, lang) }},
+	} {
+		if *c.dst, err = localize(c.build); err != nil {
+			return Charts{}, err
+		}
 	}
 	for _, c := range s.Cities {
 		var cc CityCharts
@@ -71,7 +111,20 @@ func Build(s sitedata.Site) (Charts, error) {
 		if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
 			return Charts{}, err
 		}
+		if cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) }); err != nil {
+			return Charts{}, err
+		}
 		out.Cities[c.Slug] = cc
+	}
+	for _, d := range s.Dimensions {
+		if out.Dimensions[d.ID], err = localize(func(lang string) (Chart, error) { return dimensionRanking(s, d, lang) }); err != nil {
+			return Charts{}, err
+		}
+	}
+	for _, ind := range s.Indicators {
+		if out.Indicators[ind.ID], err = localize(func(lang string) (Chart, error) { return indicatorTrend(s, ind, lang) }); err != nil {
+			return Charts{}, err
+		}
 	}
 	return out, nil
 }
@@ -104,7 +157,7 @@ type chart interface {
 
 // finish gives the chart its accessible description and turns it into
 // option JSON: json.Marshal of go-echarts' option map, never its renderer.
-func finish(c chart, summary string) (Chart, error) {
+func finish(c chart, kind, summary string, data Table) (Chart, error) {
 	c.Validate()
 	opt := c.JSON()
 	// go-echarts always writes these components; empty, they only make
@@ -124,7 +177,17 @@ func finish(c chart, summary string) (Chart, error) {
 	// Any function marker left in text (spreadsheet names are cleaned
 	// already) is split, so no consumer can turn it into code.
 	b = bytes.ReplaceAll(b, []byte(funcMarker), []byte(`_\u2060_f_\u2060_`))
-	return Chart{Summary: summary, Option: b}, nil
+	for i, c := range data.Columns {
+		data.Columns[i] = clean(c)
+	}
+	for i, row := range data.Rows {
+		for j, v := range row {
+			if t, ok := v.(string); ok {
+				data.Rows[i][j] = clean(t)
+			}
+		}
+	}
+	return Chart{Kind: kind, Summary: summary, Option: b, Data: data}, nil
 }
 
 func aria(summary string) gecharts.GlobalOpts {
@@ -143,6 +206,14 @@ func value(v *float64) any {
 	return *v
 }
 
+// cell is a published score as a table cell: nil when not available.
+func cell(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
 // Line styles and symbols tell series apart without colour.
 var (
 	symbols    = []string{"circle", "rect", "triangle", "diamond", "roundRect", "pin"}
@@ -152,9 +223,11 @@ var (
 func ranking(s sitedata.Site, lang string) (Chart, error) {
 	var names []string
 	var data []opts.BarData
+	tbl := Table{Columns: []string{txtCity.in(lang), txtIndex.in(lang)}}
 	for _, r := range s.Ranking {
 		names = append(names, clean(r.Name))
 		data = append(data, opts.BarData{Value: value(r.Index)})
+		tbl.Rows = append(tbl.Rows, []any{r.Name, cell(r.Index)})
 	}
 	summary := rankingSummary(s, lang)
 	bar := gecharts.NewBar()
@@ -170,7 +243,7 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.BarMaxWidth = "40" }),
 	)
-	return finish(bar, summary)
+	return finish(bar, "bar", summary, tbl)
 }
 
 func rankingSummary(s sitedata.Site, lang string) string {
@@ -223,7 +296,7 @@ func years(s sitedata.Site) []string {
 	return ys
 }
 
-func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City) (Chart, error) {
+func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, tbl Table) (Chart, error) {
 	line := gecharts.NewLine()
 	line.SetGlobalOptions(
 		aria(summary),
@@ -245,7 +318,7 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City) (
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
 		)
 	}
-	return finish(line, summary)
+	return finish(line, "line", summary, tbl)
 }
 
 // trend shows every city's index over the years, in ranking order.
@@ -258,7 +331,15 @@ func trend(s sitedata.Site, lang string) (Chart, error) {
 			}
 		}
 	}
-	return trendChart(s, lang, trendSummary(s, cities, lang), cities)
+	tbl := Table{Columns: append([]string{txtCity.in(lang)}, years(s)...)}
+	for _, c := range cities {
+		row := []any{c.Name}
+		for _, y := range s.Years {
+			row = append(row, cell(yearIndex(c, y)))
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	return trendChart(s, lang, trendSummary(s, cities, lang), cities, tbl)
 }
 
 func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
@@ -323,7 +404,11 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		summary = txtCityTrend.in(lang, clean(c.Name), num(lang, a.index), a.year, num(lang, b.index), b.year,
 			signed(lang, score.Round(b.index-a.index, 1)))
 	}
-	return trendChart(s, lang, summary, []sitedata.City{c})
+	tbl := Table{Columns: []string{txtYear.in(lang), txtIndex.in(lang)}}
+	for _, y := range s.Years {
+		tbl.Rows = append(tbl.Rows, []any{fmt.Sprint(y), cell(yearIndex(c, y))})
+	}
+	return trendChart(s, lang, summary, []sitedata.City{c}, tbl)
 }
 
 // radar compares a city's dimension scores in the reference year with the
@@ -331,10 +416,12 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var indicators []*opts.Indicator
 	var own, avg []any
+	tbl := Table{Columns: []string{txtDimension.in(lang), c.Name, txtAverage.in(lang)}}
 	for _, d := range s.Dimensions {
 		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: 100})
 		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
 		avg = append(avg, value(dimScore(s.Average.Dimensions, d.ID)))
+		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(dimScore(s.Average.Dimensions, d.ID))})
 	}
 	summary := radarSummary(s, c, lang)
 	r := gecharts.NewRadar()
@@ -354,7 +441,7 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[1] }),
 	)
-	return finish(r, summary)
+	return finish(r, "radar", summary, tbl)
 }
 
 func dimScore(ds []sitedata.ScoreByDim, id string) *float64 {

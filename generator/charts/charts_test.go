@@ -36,9 +36,39 @@ func site(t *testing.T, edit func(dir string)) sitedata.Site {
 	return sitedata.Build(ds, res, compare.Build(ds, res))
 }
 
+// withCoords gives the fixture's city Beta coordinates (Alpha has none),
+// so the map has one city on it and one in the table only.
+func withCoords(t *testing.T) func(dir string) {
+	return func(dir string) {
+		sheets := wt.City("Beta", 2)
+		sheets[0].Rows = append(sheets[0].Rows, []any{"Breitengrad", 49.5, nil}, []any{"Längengrad", 11, nil})
+		wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sheets...)
+	}
+}
+
+// topo is a small TopoJSON of two made-up countries; build hands it to
+// charts.Build.
+func topo(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "topo.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func build(t *testing.T, s sitedata.Site) charts.Charts {
+	t.Helper()
+	c, err := charts.Build(s, topo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func write(t *testing.T, s sitedata.Site) []byte {
 	t.Helper()
-	c, err := charts.Build(s)
+	c, err := charts.Build(s, topo(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +87,7 @@ func write(t *testing.T, s sitedata.Site) []byte {
 // testdata/charts.golden.json; run with -update after a deliberate change
 // and review the diff.
 func TestGolden(t *testing.T) {
-	got := write(t, site(t, nil))
+	got := write(t, site(t, withCoords(t)))
 	golden := filepath.Join("testdata", "charts.golden.json")
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -124,10 +154,7 @@ func TestSpreadsheetTextStaysData(t *testing.T) {
 // TestSummaries states each chart's main finding with the fixture's
 // numbers, in each language's number format.
 func TestSummaries(t *testing.T) {
-	c, err := charts.Build(site(t, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := build(t, site(t, nil))
 	for _, tc := range []struct {
 		name, got, want string
 	}{
@@ -146,10 +173,7 @@ func TestSummaries(t *testing.T) {
 // TestOptionsCarryAria: every chart has ECharts' aria enabled with its
 // summary as the description, and no component the bundle leaves out.
 func TestOptionsCarryAria(t *testing.T) {
-	c, err := charts.Build(site(t, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := build(t, site(t, nil))
 	all := []charts.Chart{c.Ranking.De, c.Ranking.En, c.Trend.De, c.Trend.En}
 	for _, cc := range c.Cities {
 		all = append(all, cc.Radar.De, cc.Radar.En, cc.Trend.De, cc.Trend.En)

@@ -48,6 +48,77 @@ var (
 	txtAnd          = msg{" und ", " and "}
 )
 
+// Column headers of the data tables (and CSV downloads), series names and
+// the summaries of the charts on the dimension, indicator, strategy,
+// methodology and city pages and of the map.
+var (
+	txtCity       = msg{"Stadt", "City"}
+	txtDimension  = msg{"Dimension", "Dimension"}
+	txtTopic      = msg{"Thema", "Topic"}
+	txtRank       = msg{"Rang", "Rank"}
+	txtMedianRank = msg{"Median-Rang", "Median rank"}
+	txtLow        = msg{"Rang 5-%%-Quantil", "Rank 5th percentile"}
+	txtHigh       = msg{"Rang 95-%%-Quantil", "Rank 95th percentile"}
+	txtInterval   = msg{"90-%%-Intervall", "90 %% interval"}
+	txtRankSpan   = msg{"Rang %d bis %d", "rank %d to %d"}
+	txtMeasure    = msg{"Maßnahme", "Measure"}
+	txtStatusWord = msg{"Status", "Status"}
+	txtStart      = msg{"Beginn", "Start"}
+	txtEnd        = msg{"Ende", "End"}
+	txtLat        = msg{"Breitengrad", "Latitude"}
+	txtLon        = msg{"Längengrad", "Longitude"}
+	txtNoIndex    = msg{"ohne Index", "no index"}
+	txtNoMeasure  = msg{"keine Maßnahme", "no measure"}
+	txtStatus     = map[string]msg{
+		"planned":     {"geplant", "planned"},
+		"in_progress": {"in Umsetzung", "in progress"},
+		"done":        {"abgeschlossen", "done"},
+		"stopped":     {"eingestellt", "stopped"},
+	}
+
+	txtDimNone = msg{"Für %[1]d hat noch keine Stadt Punkte in %[2]s.", "No city has a score in %[2]s for %[1]d yet."}
+	txtDimOne  = msg{"%s hat als einzige Stadt %d Punkte in %s: %s.", "%s is the only city with a %d score in %s: %s points."}
+	txtDimLead = msg{"%s führt %d in %s mit %s Punkten, %s Punkte vor %s auf dem letzten Platz mit %s Punkten.",
+		"%s leads %[3]s in %[2]d with %[4]s points, %[5]s points ahead of %[6]s, last with %[7]s points."}
+	txtDimTie = msg{"%s teilen sich %d in %s den ersten Platz mit %s Punkten.", "%s share first place in %[3]s in %[2]d with %[4]s points."}
+
+	txtIntervalsNone  = msg{"Für die Ränge wurde keine Unsicherheitsanalyse gerechnet.", "No uncertainty analysis was run for the ranks."}
+	txtIntervalsFixed = msg{"Bei allen %d Städten bleibt der Rang in 90 %% von %d Simulationen gleich.", "All %d cities keep their rank in 90 %% of %d simulations."}
+	txtIntervals      = msg{"Am unsichersten ist der Rang von %s: in 90 %% der Simulationen Rang %d bis %d (Median %d, %d Simulationen); %d von %d Städten behalten ihren Rang.",
+		"%s's rank is the least certain: rank %d to %d in 90 %% of the simulations (median %d, %d simulations); %d of %d cities keep their rank."}
+
+	txtStrategyNone = msg{"Es gibt noch keine Themen oder Städte zu vergleichen.", "There are no topics or cities to compare yet."}
+	txtStrategy     = msg{"%d von %d Themen haben in jeder Stadt Maßnahmen; die meisten Themen deckt %s ab (%d).",
+		"%d of %d topics have measures in every city; %s covers the most topics (%d)."}
+
+	txtTimelineNone    = msg{"%s hat keine Maßnahmen erfasst.", "%s has no measures recorded."}
+	txtTimelineUndated = msg{"Keine der %[2]d Maßnahmen von %[1]s hat Beginn und Ende; sie stehen in der Tabelle.", "None of %[1]s's %[2]d measures has both a start and an end date; they are listed in the table."}
+	txtTimeline        = msg{"%s hat %d Maßnahmen mit Beginn und Ende zwischen %d und %d, davon %d abgeschlossen.",
+		"%s has %d measures with start and end dates between %d and %d, %d of them done."}
+	txtTimelineRest = msg{"%d Maßnahmen ohne Beginn oder Ende stehen nur in der Tabelle.", "%d measures without a start or end date are in the table only."}
+
+	txtMapNone    = msg{"Für keine Stadt sind Koordinaten erfasst.", "No city has coordinates recorded."}
+	txtMapNoIndex = msg{"Die Karte zeigt %d Partnerstädte; noch keine hat einen Index.", "The map shows %d partner cities; none has an index yet."}
+	txtMapOne     = msg{"Die Karte zeigt %d Partnerstädte; %s hat als einzige einen Index: %s Punkte.", "The map shows %d partner cities; only %s has an index: %s points."}
+	txtMap        = msg{"Die Karte zeigt %d Partnerstädte; den höchsten Index hat %s mit %s Punkten, den niedrigsten %s mit %s Punkten.",
+		"The map shows %d partner cities; %s has the highest index with %s points, %s the lowest with %s points."}
+	txtMapRest = msg{"%d Städte ohne Koordinaten stehen nur in der Tabelle.", "%d cities without coordinates are in the table only."}
+
+	txtIndTrendNone = msg{"Für %s gibt es noch keine Stadt mit Werten aus zwei Jahren.", "No city has %s values for two years yet."}
+	txtIndTrendFlat = msg{"%s ist in jeder Stadt gleich geblieben.", "%s has stayed the same in every city."}
+	txtIndTrend     = msg{"%s hat sich in %s am stärksten verändert: von %s (%d) auf %s (%d).",
+		"%s changed most in %s: from %s (%d) to %s (%d)."}
+)
+
+// numD formats a value with the given decimals in the language's style.
+func numD(lang string, v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', max(decimals, 0), 64)
+	if lang == "de" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
+
 // num formats a published score (one decimal) in the language's style:
 // 64,2 in German, 64.2 in English.
 func num(lang string, v float64) string {

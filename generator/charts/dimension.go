@@ -1,0 +1,110 @@
+package charts
+
+import (
+	"sort"
+
+	gecharts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+)
+
+// scaleMax is the top of the score scale (100 unless the framework says
+// otherwise).
+func scaleMax(s sitedata.Site) float64 {
+	if s.Settings.Scale > 0 {
+		return s.Settings.Scale
+	}
+	return 100
+}
+
+// ranked is one bar of a ranking.
+type ranked struct {
+	name  string
+	value *float64
+	rank  *int
+}
+
+// dimensionRanking shows the cities' scores in one dimension in the
+// reference year, in the order of the dimension page's table: ranked
+// cities by rank, then by name; then the cities without a score by name.
+func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart, error) {
+	var rows []ranked
+	for _, r := range s.Ranking {
+		sd := findDim(r.Dimensions, d.ID)
+		rows = append(rows, ranked{name: r.Name, value: sd.Score, rank: sd.Rank})
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if (a.rank == nil) != (b.rank == nil) {
+			return a.rank != nil
+		}
+		if a.rank != nil && *a.rank != *b.rank {
+			return *a.rank < *b.rank
+		}
+		return a.name < b.name
+	})
+	dimName := name(d.Name, lang)
+	tbl := Table{Columns: []string{txtCity.in(lang), dimName}}
+	var names []string
+	var data []opts.BarData
+	for _, r := range rows {
+		names = append(names, clean(r.name))
+		data = append(data, opts.BarData{Value: value(r.value)})
+		tbl.Rows = append(tbl.Rows, []any{r.name, cell(r.value)})
+	}
+	summary := rankedSummary(rows, lang, s.ReferenceYear, dimName)
+	bar := gecharts.NewBar()
+	bar.SetGlobalOptions(
+		aria(summary),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtScore.in(lang), NameLocation: "middle", NameGap: 28}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
+	)
+	bar.AddSeries(dimName, data,
+		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
+		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.BarMaxWidth = "40" }),
+	)
+	return finish(bar, "bar", summary, tbl)
+}
+
+func findDim(ds []sitedata.ScoreByDim, id string) sitedata.ScoreByDim {
+	for _, d := range ds {
+		if d.ID == id {
+			return d
+		}
+	}
+	return sitedata.ScoreByDim{ID: id}
+}
+
+// rankedSummary names the leader (or the tied leaders) and the last city
+// of a ranking in a dimension.
+func rankedSummary(rows []ranked, lang string, year int, dim string) string {
+	var r []ranked
+	for _, x := range rows {
+		if x.rank != nil && x.value != nil {
+			r = append(r, x)
+		}
+	}
+	switch len(r) {
+	case 0:
+		return txtDimNone.in(lang, year, dim)
+	case 1:
+		return txtDimOne.in(lang, clean(r[0].name), year, dim, num(lang, *r[0].value))
+	}
+	first, last := r[0], r[len(r)-1]
+	var leaders []string
+	for _, x := range r {
+		if *x.rank == *first.rank {
+			leaders = append(leaders, clean(x.name))
+		}
+	}
+	if len(leaders) > 1 {
+		return txtDimTie.in(lang, join(lang, leaders), year, dim, num(lang, *first.value))
+	}
+	gap := score.Round(*first.value-*last.value, 1)
+	return txtDimLead.in(lang, clean(first.name), year, dim, num(lang, *first.value), num(lang, gap), clean(last.name), num(lang, *last.value))
+}

@@ -1,0 +1,93 @@
+package charts
+
+import (
+	gecharts "github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+)
+
+// statusCode orders the statuses from none to done; the theme colours the
+// cells by it. The cells also carry the status as symbol and word, as the
+// status badges on the pages do, so colour never carries it alone.
+var statusCode = map[string]int{"": 0, "stopped": 1, "planned": 2, "in_progress": 3, "done": 4}
+
+var statusSymbol = map[string]string{"": "–", "stopped": "✕", "planned": "○", "in_progress": "◐", "done": "●"}
+
+// status is a status's word in the language; "" (no measure) has none.
+func status(lang, st string) string {
+	if m, ok := txtStatus[st]; ok {
+		return m.in(lang)
+	}
+	return st
+}
+
+// strategy is the topic × city heat map of the strategy page's matrix: the
+// most advanced status of each city's measures in each topic.
+func strategy(s sitedata.Site, lang string) (Chart, error) {
+	var cities, topics []string
+	cityName := map[string]string{}
+	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}
+	for _, c := range s.Cities {
+		cities = append(cities, clean(c.Name))
+		cityName[c.Slug] = c.Name
+		tbl.Columns = append(tbl.Columns, c.Name)
+	}
+	topicName := map[string]string{}
+	for _, t := range s.Topics {
+		topicName[t.ID] = name(t.Name, lang)
+	}
+	dimName := map[string]string{}
+	for _, d := range s.Dimensions {
+		dimName[d.ID] = name(d.Name, lang)
+	}
+	var data []opts.HeatMapData
+	covered := map[string]int{} // topics with a measure, by city
+	everywhere := 0
+	for y, row := range s.Strategies.Matrix {
+		topics = append(topics, topicName[row.Topic])
+		trow := []any{topicName[row.Topic], dimName[row.Dimension]}
+		all := len(row.Cells) > 0
+		for x, c := range row.Cells {
+			word := status(lang, c.Status)
+			label := statusSymbol[c.Status]
+			if c.Status != "" {
+				label += " " + word
+				covered[c.Slug]++
+			} else {
+				all = false
+				word = txtNoMeasure.in(lang)
+			}
+			data = append(data, opts.HeatMapData{Name: label, Value: []any{x, y, statusCode[c.Status]}})
+			trow = append(trow, word)
+		}
+		if all {
+			everywhere++
+		}
+		tbl.Rows = append(tbl.Rows, trow)
+	}
+	summary := txtStrategyNone.in(lang)
+	if len(s.Strategies.Matrix) > 0 && len(s.Cities) > 0 {
+		best := s.Cities[0]
+		for _, c := range s.Cities[1:] {
+			if covered[c.Slug] > covered[best.Slug] {
+				best = c
+			}
+		}
+		summary = txtStrategy.in(lang, everywhere, len(s.Strategies.Matrix), clean(best.Name), covered[best.Slug])
+	}
+	hm := gecharts.NewHeatMap()
+	hm.SetGlobalOptions(
+		aria(summary),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}"}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: topics, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+	)
+	hm.AddSeries(txtStatusWord.in(lang), data,
+		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
+		gecharts.WithItemStyleOpts(opts.ItemStyle{BorderWidth: 2}),
+	)
+	return finish(hm, "heatmap", summary, tbl)
+}
