@@ -1,12 +1,15 @@
 // Renders every chart on the page from the option JSON the generator wrote
 // (generator/charts). The JSON sits in <script type="application/json"
-// data-chart="ID"> beside the element with that ID; nothing else on the
-// page is script. Sets document.documentElement.dataset.chartsReady to
-// "true" when every chart has drawn (or "error" when one failed).
+// data-chart="ID"> beside the element with that ID, the chart's data rows
+// (the numbers of the page's table) in data-chart-data="ID"; nothing else
+// on the page is script. Sets document.documentElement.dataset.chartsReady
+// to "true" when every chart has drawn (or "error" when one failed), then
+// gives each chart its PNG and CSV download buttons.
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, RadarChart } from "echarts/charts";
+import { BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
 import {
   AriaComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   RadarComponent,
@@ -16,9 +19,12 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   RadarChart,
+  ScatterChart,
   AriaComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   RadarComponent,
@@ -44,7 +50,8 @@ function palette() {
     const c = v(`--chart-${i}`);
     if (c) series.push(c);
   }
-  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), series };
+  const status = [0, 1, 2, 3, 4].map((i) => v(`--status-${i}`));
+  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), series, status };
 }
 
 function formatValue(value) {
@@ -67,7 +74,7 @@ function axisStyle(axis, c) {
 
 // Adds what JSON cannot carry: colours, number formats in the page's
 // language, animation per the reader's motion preference.
-function prepare(option) {
+function prepare(option, kind) {
   const c = palette();
   option.animation = !reducedMotion.matches && option.animation !== false;
   if (c.series.length) option.color = c.series;
@@ -95,22 +102,136 @@ function prepare(option) {
       s.label.formatter = (p) => formatValue(Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value);
     }
   }
+  // A series without a name only lifts the next one (the stacked bars of
+  // intervals and timelines): invisible, silent, out of legend and tooltip.
+  const named = [];
+  for (const s of option.series || []) {
+    if (s.name) {
+      named.push(s.name);
+    } else {
+      Object.assign(s, { silent: true, tooltip: { show: false }, emphasis: { disabled: true } });
+    }
+  }
+  if (option.legend && named.length < (option.series || []).length) option.legend.data = named;
+  const years = (a) => Object.assign(a, { axisLabel: Object.assign(a.axisLabel, { formatter: (v) => String(Math.round(v)) }) });
+  const truncate = (a) => {
+    if (a.type === "category") Object.assign(a.axisLabel, { width: 220, overflow: "truncate" });
+  };
+  if (kind === "timeline") {
+    [].concat(option.xAxis || []).forEach(years);
+    [].concat(option.yAxis || []).forEach(truncate);
+  }
+  if (kind === "interval") {
+    // Ranks are whole numbers; the axis runs half a rank beyond each end.
+    for (const a of [].concat(option.xAxis || [])) {
+      a.minInterval = 1;
+      Object.assign(a.axisLabel, { showMinLabel: false, showMaxLabel: false });
+    }
+  }
+  if (kind === "timeline" || kind === "interval") {
+    // Patterns as well as colours tell the series apart.
+    option.aria = Object.assign(option.aria || {}, { decal: { show: true } });
+  }
+  if (kind === "heatmap") {
+    [].concat(option.yAxis || []).forEach(truncate);
+    for (const s of option.series || []) {
+      if (s.label) s.label.formatter = "{b}";
+      s.itemStyle = Object.assign({}, s.itemStyle, { borderColor: c.bg });
+      for (const d of s.data || []) {
+        d.itemStyle = { color: c.status[d.value[2]] || c.bg };
+      }
+    }
+  }
+  if (kind === "map") {
+    option.geo = Object.assign(option.geo || {}, {
+      itemStyle: { areaColor: c.status[0] || c.bg, borderColor: c.muted, borderWidth: 1 },
+      aspectScale: 0.65,
+      layoutCenter: ["50%", "46%"],
+      layoutSize: "88%",
+    });
+    for (const s of option.series || []) {
+      if (s.label) s.label.formatter = "{b}";
+    }
+  }
   return option;
 }
 
+// The CSV download: a header row and the chart's data rows, UTF-8 with a
+// byte-order mark (so spreadsheet programs read the umlauts), comma
+// separated, numbers with a dot whatever the page's language, text that
+// a spreadsheet could take for a formula prefixed with an apostrophe.
+function csvCell(v) {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return String(v);
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(data) {
+  const lines = [data.columns].concat(data.rows || []).map((r) => r.map(csvCell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+function save(href, name) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+// Real buttons, added only once the chart is there: without JavaScript
+// the page has no dead control, and the table holds the numbers.
+function addButtons(figure, chart, data) {
+  const file = figure.dataset.file || "chart";
+  const bar = document.createElement("div");
+  bar.className = "chart-actions";
+  const button = (text, label, onClick) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.setAttribute("aria-label", label);
+    b.addEventListener("click", onClick);
+    bar.appendChild(b);
+  };
+  button("PNG", figure.dataset.labelPng || "PNG", () => {
+    save(chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: palette().bg }), `${file}.png`);
+  });
+  button("CSV", figure.dataset.labelCsv || "CSV", () => {
+    const url = URL.createObjectURL(new Blob([csv(data)], { type: "text/csv;charset=utf-8" }));
+    save(url, `${file}.csv`);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  });
+  const caption = figure.querySelector("figcaption");
+  figure.insertBefore(bar, caption);
+}
+
 function render(script) {
-  const el = document.getElementById(script.dataset.chart);
-  if (!el) throw new Error(`chart container #${script.dataset.chart} is missing`);
-  const option = prepare(JSON.parse(script.textContent));
+  const id = script.dataset.chart;
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`chart container #${id} is missing`);
+  const dataScript = document.querySelector(`script[type="application/json"][data-chart-data="${id}"]`);
+  const data = dataScript ? JSON.parse(dataScript.textContent) : { kind: "", columns: [], rows: [] };
+  if (data.kind === "map" && data.outline) echarts.registerMap("outline", data.outline);
+  const option = prepare(JSON.parse(script.textContent), data.kind);
   // A bar per category: the chart grows with the number of cities.
   const cats = [].concat(option.yAxis || []).find((a) => a.type === "category");
-  if (cats && cats.data) el.style.height = `${Math.max(160, 44 * cats.data.length + 70)}px`;
+  if (cats && cats.data) {
+    const per = data.kind === "heatmap" || data.kind === "timeline" ? 36 : 44;
+    el.style.height = `${Math.max(160, per * cats.data.length + 100)}px`;
+  }
   el.hidden = false;
   const chart = echarts.init(el, null, { renderer: "canvas" });
   const drawn = new Promise((resolve) => chart.on("finished", resolve));
   chart.setOption(option);
   new ResizeObserver(() => chart.resize()).observe(el);
-  return drawn;
+  const figure = el.closest("figure");
+  return drawn.then(() => {
+    if (figure) addButtons(figure, chart, data);
+  });
 }
 
 function renderAll() {
