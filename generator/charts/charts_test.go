@@ -174,9 +174,16 @@ func TestSummaries(t *testing.T) {
 // summary as the description, and no component the bundle leaves out.
 func TestOptionsCarryAria(t *testing.T) {
 	c := build(t, site(t, nil))
-	all := []charts.Chart{c.Ranking.De, c.Ranking.En, c.Trend.De, c.Trend.En}
+	all := []charts.Chart{c.Ranking.De, c.Ranking.En, c.Trend.De, c.Trend.En, c.Map.De, c.Map.En,
+		c.Intervals.De, c.Intervals.En, c.Strategy.De, c.Strategy.En}
 	for _, cc := range c.Cities {
-		all = append(all, cc.Radar.De, cc.Radar.En, cc.Trend.De, cc.Trend.En)
+		all = append(all, cc.Radar.De, cc.Radar.En, cc.Trend.De, cc.Trend.En, cc.Timeline.De, cc.Timeline.En)
+	}
+	for _, l := range c.Dimensions {
+		all = append(all, l.De, l.En)
+	}
+	for _, l := range c.Indicators {
+		all = append(all, l.De, l.En)
 	}
 	for _, ch := range all {
 		var opt map[string]any
@@ -211,4 +218,97 @@ func firstDiff(a, b []byte) string {
 		}
 	}
 	return ""
+}
+
+// TestOutline decodes testdata/topo.json by hand: quantised, delta-encoded
+// arcs (scale 0.5, translate 5/47), an arc used backwards (^0 = -1) and two
+// arcs joined into one ring, whose shared point appears once.
+func TestOutline(t *testing.T) {
+	for _, tc := range []struct {
+		id, want string
+	}{
+		{"276", `[[[[5,47],[10,47],[10,52],[5,52],[5,47]]]]`},
+		{"040", `[[[[5,47],[5,52],[10,52],[10,47],[5,47]]],[[[15,47],[16,47],[16,48],[15,48],[15,47]]]]`},
+	} {
+		b, err := charts.Outline(topo(t), tc.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fc struct {
+			Features []struct {
+				Geometry struct {
+					Type        string
+					Coordinates json.RawMessage
+				}
+			}
+		}
+		if err := json.Unmarshal(b, &fc); err != nil {
+			t.Fatal(err)
+		}
+		if len(fc.Features) != 1 || fc.Features[0].Geometry.Type != "MultiPolygon" || string(fc.Features[0].Geometry.Coordinates) != tc.want {
+			t.Errorf("outline %s = %s, want one MultiPolygon %s", tc.id, b, tc.want)
+		}
+	}
+	if _, err := charts.Outline(topo(t), "999"); err == nil || !strings.Contains(err.Error(), "999") {
+		t.Errorf("an unknown country: err = %v, want one naming it", err)
+	}
+	if _, err := charts.Outline([]byte(`{"type":"Feature"}`), "276"); err == nil {
+		t.Error("a file that is no topology was accepted")
+	}
+}
+
+// TestMapWithThousandsOfCities: with 3,000 cities the map's series draw in
+// ECharts' large mode (one path per series, nothing per point) and without
+// labels, and every city is in the data rows.
+func TestMapWithThousandsOfCities(t *testing.T) {
+	s := site(t, nil)
+	s.Ranking, s.Cities = nil, nil
+	for i := 0; i < 3000; i++ {
+		slug := "c" + strconv.Itoa(i)
+		idx, lvl, lat, lon := float64(i%100), i%3, 47.5+float64(i%50)/10, 6+float64(i%80)/10
+		s.Ranking = append(s.Ranking, sitedata.RankingRow{Slug: slug, Name: slug, Index: &idx, Level: &lvl})
+		s.Cities = append(s.Cities, sitedata.City{Slug: slug, Name: slug, Lat: &lat, Lon: &lon})
+	}
+	c := build(t, s)
+	var opt struct {
+		Series []struct {
+			Large          bool
+			LargeThreshold int
+			Label          struct{ Show bool }
+			Data           []any
+		}
+	}
+	if err := json.Unmarshal(c.Map.De.Option, &opt); err != nil {
+		t.Fatal(err)
+	}
+	points := 0
+	for _, sr := range opt.Series {
+		points += len(sr.Data)
+		if !sr.Large || sr.LargeThreshold == 0 || sr.Label.Show {
+			t.Errorf("series with %d points: large %v (threshold %d), labels %v; want large mode, no labels", len(sr.Data), sr.Large, sr.LargeThreshold, sr.Label.Show)
+		}
+	}
+	if points != 3000 || len(c.Map.De.Data.Rows) != 3000 {
+		t.Errorf("%d points, %d data rows; want 3000 each", points, len(c.Map.De.Data.Rows))
+	}
+}
+
+// TestNewChartSummaries states the new charts' findings with the
+// fixture's numbers (Beta has coordinates, Alpha none).
+func TestNewChartSummaries(t *testing.T) {
+	c := build(t, site(t, withCoords(t)))
+	for _, tc := range []struct {
+		name, got, want string
+	}{
+		{"dimension de", c.Dimensions["VER"].De.Summary, "Beta führt 2023 in Verwaltung mit 80,0 Punkten, 65,0 Punkte vor Alpha auf dem letzten Platz mit 15,0 Punkten."},
+		{"intervals en", c.Intervals.En.Summary, "All 2 cities keep their rank in 90 % of 1000 simulations."},
+		{"strategy de", c.Strategy.De.Summary, "2 von 3 Themen haben in jeder Stadt Maßnahmen; die meisten Themen deckt Alpha ab (2)."},
+		{"timeline en", c.Cities["alpha"].Timeline.En.Summary, "Alpha has 2 measures with start and end dates between 2019 and 2024, 1 of them done."},
+		{"map de", c.Map.De.Summary, "Die Karte zeigt 1 Partnerstädte; Beta hat als einzige einen Index: 86,7 Punkte. 1 Städte ohne Koordinaten stehen nur in der Tabelle."},
+		{"indicator de", c.Indicators["V2"].De.Summary, "Bearbeitungszeit hat sich in Alpha am stärksten verändert: von 40 Tage (2022) auf 30 Tage (2023)."},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)
+		}
+	}
 }
