@@ -1,0 +1,420 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// Phone size the whole walk runs at: the narrowest screen the site
+// promises to work on.
+const phoneWidth, phoneHeight = 360, 740
+
+// pageFacts is what the walk reads from each page.
+type pageFacts struct {
+	Lang     string `json:"lang"`
+	Switch   string `json:"switch"`   // path of the language switch's link
+	Alt      string `json:"alt"`      // path of the hreflang alternate in the other language
+	Overflow int    `json:"overflow"` // document width beyond the viewport, px
+	Wide     string `json:"wide"`     // the widest element outside a .table-wrap, when there is overflow
+	CSP      bool   `json:"csp"`
+	Charts   int    `json:"charts"`
+}
+
+const factsJS = `(() => {
+  const lang = document.documentElement.lang;
+  const other = document.querySelector('.lang-switch a[hreflang]');
+  const alt = other && document.querySelector('link[rel="alternate"][hreflang="' + other.getAttribute("hreflang") + '"]');
+  const doc = document.documentElement;
+  const overflow = doc.scrollWidth - doc.clientWidth;
+  let wide = "";
+  if (overflow > 0) {
+    let max = 0;
+    for (const el of document.body.querySelectorAll("*")) {
+      if (el.closest(".table-wrap")) continue;
+      const r = el.getBoundingClientRect();
+      if (r.right > max) { max = r.right; wide = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + "." + el.className + " (" + Math.round(r.right) + " px)"; }
+    }
+  }
+  return { lang, switch: other ? new URL(other.href).pathname : "", alt: alt ? new URL(alt.href).pathname : "",
+    overflow, wide, csp: !!document.querySelector('meta[http-equiv="Content-Security-Policy"]'),
+    charts: document.querySelectorAll("script[data-chart]").length };
+})()`
+
+// sitePages lists every HTML page of a built site as a URL path, skipping
+// Hugo's redirect pages (aliases), which hold no content.
+func sitePages(t *testing.T, dir string) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), `http-equiv="refresh"`) {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		u := "/" + filepath.ToSlash(rel)
+		if path.Base(u) == "index.html" {
+			u = strings.TrimSuffix(u, "index.html")
+		}
+		pages = append(pages, u)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(pages)
+	return pages
+}
+
+// hoverCharts moves the mouse across every chart, so that tooltips render:
+// they are where a Content-Security-Policy would bite (ECharts writes them
+// as markup with style attributes).
+func hoverCharts(ctx context.Context) error {
+	type box struct{ X, Y, W, H float64 }
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".chart-canvas").length`))
+	if err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		b, err := chromedp.Run(ctx, chromedp.Evaluate[box](fmt.Sprintf(`(() => {
+  const el = document.querySelectorAll(".chart-canvas")[%d];
+  el.scrollIntoView({ block: "center" });
+  const r = el.getBoundingClientRect();
+  return { X: r.x, Y: r.y, W: r.width, H: r.height };
+})()`, i)))
+		if err != nil {
+			return err
+		}
+		for k := 1; k <= 4; k++ {
+			x, y := b.X+b.W*float64(k)/5, b.Y+b.H/2
+			move := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tab, input.DispatchMouseEvent, input.DispatchMouseEventParams{
+					Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y})
+				return err
+			})
+			if err := chromedp.Do(ctx, move); err != nil {
+				return err
+			}
+		}
+	}
+	// Tooltips appear after a short delay; give them one frame more.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`new Promise((r) => setTimeout(r, 150))`, chromedp.EvalAwaitPromise))
+	return err
+}
+
+// walkPage opens one page at phone size and checks it: no console error
+// (CSP violations are logged as errors), no failed or foreign request,
+// charts drawn and hovered, no axe-core violation, no horizontal overflow.
+func walkPage(t *testing.T, browser context.Context, origin *url.URL, p, axe string) pageFacts {
+	t.Helper()
+	tab, cancelTab := chromedp.NewContext(browser)
+	defer cancelTab()
+	rec := &recorder{}
+	if err := chromedp.Listen(tab, rec.event); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	phone := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: phoneWidth, Height: phoneHeight, DeviceScaleFactor: 1, Mobile: true})
+		return err
+	})
+	if err := chromedp.Do(ctx, phone, chromedp.Navigate(origin.String()+p)); err != nil {
+		t.Fatalf("opening %s: %v", p, err)
+	}
+	facts, err := chromedp.Run(ctx, chromedp.Evaluate[pageFacts](factsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if facts.Charts > 0 {
+		ready, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.chartsReady`,
+			chromedp.WithPollingTimeout(30*time.Second)))
+		if err != nil || ready != "true" {
+			t.Errorf("charts ready flag = %q (%v), want \"true\"", ready, err)
+		}
+		// Drawn charts may change the layout: measure again, before
+		// tooltips (which may stick out while shown) appear.
+		if facts, err = chromedp.Run(ctx, chromedp.Evaluate[pageFacts](factsJS)); err != nil {
+			t.Fatal(err)
+		}
+		if err := hoverCharts(ctx); err != nil {
+			t.Errorf("hovering over the charts: %v", err)
+		}
+		after, err := chromedp.Run(ctx, chromedp.Evaluate[pageFacts](factsJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.Overflow > 0 {
+			t.Logf("with a chart tooltip shown the page is %d px wider than the screen", after.Overflow)
+		}
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeJS, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	for _, v := range violations {
+		t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+	}
+	if facts.Overflow > 0 {
+		t.Errorf("the page is %d px wider than a %d px screen; widest element outside a table: %s", facts.Overflow, phoneWidth, facts.Wide)
+	}
+	if !facts.CSP {
+		t.Error("no Content-Security-Policy meta element")
+	}
+	rec.report(t, origin)
+	return facts
+}
+
+// TestEveryPageInChromium walks every page of the built sample site, in
+// both languages, at phone width (360 × 740) in one browser: no console
+// error (including Content-Security-Policy violations, with every chart's
+// tooltips shown), no failed request, nothing from another origin, zero
+// axe-core violations (WCAG 2.1 A and AA), no horizontal overflow of the
+// page (wide tables scroll inside their wrapper), and the language switch
+// leads to the same page in the other language, whose switch leads back.
+func TestEveryPageInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	dir := buildSite(t, filepath.Join(repo, "data"))
+	origin := serve(t, dir)
+	browser := startBrowser(t, browserPath)
+	axe := axeSource(t)
+
+	pages := sitePages(t, dir)
+	if len(pages) < 40 {
+		t.Fatalf("only %d pages found in the built site: %q", len(pages), pages)
+	}
+	facts := map[string]pageFacts{}
+	start := time.Now()
+	for _, p := range pages {
+		t.Run(strings.Trim(p, "/"), func(t *testing.T) {
+			facts[p] = walkPage(t, browser, origin, p, axe)
+		})
+	}
+	t.Logf("%d pages in %v", len(pages), time.Since(start).Round(time.Millisecond))
+
+	homes := map[string]string{"de": "/", "en": "/en/"}
+	for _, p := range pages {
+		f, ok := facts[p]
+		if !ok || strings.HasSuffix(p, "404.html") {
+			continue // the 404 page has no translation to switch to
+		}
+		switch {
+		case f.Switch == "":
+			t.Errorf("%s: no language switch link", p)
+		case f.Switch != f.Alt:
+			t.Errorf("%s: the language switch leads to %s, the hreflang alternate is %s", p, f.Switch, f.Alt)
+		case p != homes[f.Lang] && f.Switch == homes[otherLang(f.Lang)]:
+			t.Errorf("%s: the language switch leads to the other language's home page, not to this page's translation", p)
+		default:
+			back, visited := facts[f.Switch]
+			if !slices.Contains(pages, f.Switch) {
+				t.Errorf("%s: the language switch leads to %s, which is not a page of the site", p, f.Switch)
+			} else if !visited {
+				continue // left out by -run
+			} else if back.Switch != p {
+				t.Errorf("%s: the language switch leads to %s, whose switch leads to %s, not back", p, f.Switch, back.Switch)
+			} else if back.Lang == f.Lang {
+				t.Errorf("%s: the language switch leads to %s in the same language %q", p, f.Switch, f.Lang)
+			}
+		}
+	}
+}
+
+func otherLang(l string) string {
+	if l == "de" {
+		return "en"
+	}
+	return "de"
+}
+
+// filterState is what the measures page shows.
+type filterState struct {
+	Visible int      `json:"visible"`
+	Rows    int      `json:"rows"`
+	Count   string   `json:"count"`
+	Search  string   `json:"search"`
+	Hidden  bool     `json:"hidden"`
+	Values  []string `json:"values"` // city, topic, status
+	Shown   []string `json:"shown"`  // city|topic|status of each visible row
+}
+
+const filterStateJS = `(() => {
+  const rows = Array.from(document.querySelectorAll("#measures-table tbody tr"));
+  const shown = rows.filter((r) => !r.hidden && r.offsetParent !== null);
+  return { visible: shown.length, rows: rows.length, count: document.getElementById("measure-count").textContent,
+    search: location.search, hidden: document.getElementById("measure-filter").hidden,
+    values: ["city", "topic", "status"].map((n) => document.getElementById("filter-" + n).value),
+    shown: shown.map((r) => [r.dataset.city, r.dataset.topic, r.dataset.status].join("|")) };
+})()`
+
+// TestMeasuresFilterInChromium: the measures page lists every measure of
+// every city; its filter narrows the rows by city, topic and status, reads
+// and writes the choice in the URL query, announces the count, and ignores
+// values that are not options.
+func TestMeasuresFilterInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	dir := buildSite(t, filepath.Join(repo, "data"))
+	origin := serve(t, dir)
+	browser := startBrowser(t, browserPath)
+
+	// The expected rows, from the built page itself without JavaScript:
+	// every measure is a row carrying its city, topic and status.
+	b, err := os.ReadFile(filepath.Join(dir, "massnahmen", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowAttrs := regexp.MustCompile(`<tr data-city="([^"]*)" data-topic="([^"]*)" data-status="([^"]*)">`)
+	var all []string
+	for _, m := range rowAttrs.FindAllStringSubmatch(string(b), -1) {
+		all = append(all, m[1]+"|"+m[2]+"|"+m[3])
+	}
+	if len(all) < 10 {
+		t.Fatalf("the measures page has %d rows; the sample data has dozens of measures", len(all))
+	}
+	if !strings.Contains(string(b), `<form id="measure-filter" class="filter" data-table="measures-table" data-count="measure-count" hidden>`) {
+		t.Error("the filter form is not hidden in the HTML: without JavaScript it would do nothing")
+	}
+	match := func(city, topic, status string) []string {
+		var r []string
+		for _, row := range all {
+			f := strings.Split(row, "|")
+			if (city == "" || f[0] == city) && (topic == "" || f[1] == topic) && (status == "" || f[2] == status) {
+				r = append(r, row)
+			}
+		}
+		return r
+	}
+
+	tab, cancelTab := chromedp.NewContext(browser)
+	defer cancelTab()
+	rec := &recorder{}
+	if err := chromedp.Listen(tab, rec.event); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	state := func(step string) filterState {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[filterState](filterStateJS))
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		return s
+	}
+	expect := func(step string, s filterState, city, topic, status string) {
+		t.Helper()
+		want := match(city, topic, status)
+		if s.Hidden {
+			t.Errorf("%s: the filter form is still hidden", step)
+		}
+		if !slices.Equal(s.Shown, want) {
+			t.Errorf("%s: rows shown %q, want %q", step, s.Shown, want)
+		}
+		if got := []string{city, topic, status}; !slices.Equal(s.Values, got) {
+			t.Errorf("%s: filter values %q, want %q", step, s.Values, got)
+		}
+		if wantCount := fmt.Sprintf("%d von %d Maßnahmen angezeigt", len(want), len(all)); s.Count != wantCount {
+			t.Errorf("%s: live region says %q, want %q", step, s.Count, wantCount)
+		}
+	}
+
+	// A link with a choice in its query reproduces the view.
+	city, status := "augsburg", "done"
+	if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/massnahmen/?city="+city+"&status="+status)); err != nil {
+		t.Fatal(err)
+	}
+	s := state("opened with ?city&status")
+	if s.Rows != len(all) {
+		t.Errorf("%d rows in the DOM, want %d", s.Rows, len(all))
+	}
+	expect("opened with ?city&status", s, city, "", status)
+	if len(s.Shown) == 0 || len(s.Shown) == len(all) {
+		t.Fatalf("the sample data should give some but not all rows for %s/%s: %d", city, status, len(s.Shown))
+	}
+
+	// Choosing a topic filters further and writes the query.
+	topic := strings.Split(s.Shown[0], "|")[1]
+	choose := fmt.Sprintf(`(() => { const s = document.getElementById("filter-topic"); s.value = %q;
+  s.dispatchEvent(new Event("change", { bubbles: true })); })()`, topic)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](choose)); err != nil {
+		t.Fatal(err)
+	}
+	s = state("topic chosen")
+	expect("topic chosen", s, city, topic, status)
+	q, _ := url.ParseQuery(strings.TrimPrefix(s.Search, "?"))
+	if q.Get("city") != city || q.Get("topic") != topic || q.Get("status") != status {
+		t.Errorf("the URL query is %q, want city, topic and status", s.Search)
+	}
+
+	// Reset shows everything and clears the query.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#measure-filter button[type=reset]").click()`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.search === ""`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("after reset the query is still there: %v", err)
+	}
+	expect("reset", state("reset"), "", "", "")
+
+	// Keyboard: Tab reaches the city filter, which shows a focus ring, and
+	// the arrow keys change it.
+	const focused = `(() => { const el = document.activeElement; const cs = getComputedStyle(el);
+  return el.id + "|" + cs.outlineStyle + "|" + cs.outlineWidth; })()`
+	var at string
+	for i := 0; i < 40 && !strings.HasPrefix(at, "filter-city|"); i++ {
+		if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		if at, err = chromedp.Run(ctx, chromedp.Evaluate[string](focused)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f := strings.Split(at, "|"); f[0] != "filter-city" || f[1] == "none" || f[2] == "0px" {
+		t.Errorf("tabbing through the page: focus at %q; want the city filter with a visible outline", at)
+	} else {
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+			t.Fatal(err)
+		}
+		s = state("city chosen with the keyboard")
+		if s.Values[0] == "" {
+			t.Error("the arrow key did not change the city filter")
+		} else {
+			expect("city chosen with the keyboard", s, s.Values[0], "", "")
+		}
+	}
+
+	// A value that is no option (a stale or edited link) filters nothing.
+	if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/massnahmen/?city=atlantis&status="+status)); err != nil {
+		t.Fatal(err)
+	}
+	expect("unknown city", state("unknown city"), "", "", status)
+	rec.report(t, origin)
+}
