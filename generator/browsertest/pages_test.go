@@ -418,3 +418,69 @@ func TestMeasuresFilterInChromium(t *testing.T) {
 	expect("unknown city", state("unknown city"), "", "", status)
 	rec.report(t, origin)
 }
+
+// printFacts is how a page looks to the printer.
+type printFacts struct {
+	Hidden   []string `json:"hidden"`   // controls still displayed
+	External string   `json:"external"` // ::after of the first external link
+	Internal string   `json:"internal"` // ::after of the first link within the site
+	RowBreak string   `json:"rowBreak"` // break-inside of a table row
+	Overflow string   `json:"overflow"` // overflow-x of the table wrapper
+}
+
+const printJS = `(() => {
+  const shown = [".site-nav", ".lang-switch", ".skip-link", "#measure-filter", ".site-footer nav"]
+    .filter((s) => { const el = document.querySelector(s); return el && getComputedStyle(el).display !== "none"; });
+  const ext = document.querySelector('main a[href^="https://"], main a[href^="http://"]');
+  const int = document.querySelector('main a[href^="/"]');
+  return { hidden: shown,
+    external: ext ? getComputedStyle(ext, "::after").content : "no external link",
+    internal: int ? getComputedStyle(int, "::after").content : "no internal link",
+    rowBreak: getComputedStyle(document.querySelector("#measures-table tbody tr")).breakInside,
+    overflow: getComputedStyle(document.querySelector(".table-wrap")).overflowX };
+})()`
+
+// TestPrintStylesheetInChromium: printed, the measures page drops the
+// navigation and the controls, spells out where external links lead (but
+// not links within the site), keeps table rows whole and lets wide tables
+// run onto the paper instead of scrolling.
+func TestPrintStylesheetInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	origin := serve(t, buildSite(t, filepath.Join(repo, "data")))
+	browser := startBrowser(t, browserPath)
+	tab, cancelTab := chromedp.NewContext(browser)
+	defer cancelTab()
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	defer cancel()
+	printMedia := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})
+	if err := chromedp.Do(ctx, printMedia, chromedp.Navigate(origin.String()+"/massnahmen/")); err != nil {
+		t.Fatal(err)
+	}
+	// The print style sheet loads with low priority; wait until it applies.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`getComputedStyle(document.querySelector(".site-nav")).display === "none"`,
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("the navigation is still shown in print: %v", err)
+	}
+	f, err := chromedp.Run(ctx, chromedp.Evaluate[printFacts](printJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Hidden) != 0 {
+		t.Errorf("in print still displayed: %q", f.Hidden)
+	}
+	if !strings.Contains(f.External, "http") {
+		t.Errorf("an external link prints as %q after its text, want its URL", f.External)
+	}
+	if f.Internal != "none" && f.Internal != "normal" {
+		t.Errorf("a link within the site prints %q after its text, want nothing", f.Internal)
+	}
+	if f.RowBreak != "avoid" {
+		t.Errorf("table rows: break-inside %q, want avoid", f.RowBreak)
+	}
+	if f.Overflow != "visible" {
+		t.Errorf("table wrapper: overflow-x %q in print, want visible", f.Overflow)
+	}
+}
