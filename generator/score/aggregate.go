@@ -28,7 +28,7 @@ func aggregate(m model.Aggregation, parts []Value, weights []float64, minCoverag
 		return Value{}, 0
 	}
 	coverage = present / total
-	if coverage+coverageTolerance < minCoverage {
+	if coverage+CoverageTolerance < minCoverage {
 		return Value{}, coverage
 	}
 	return Value{V: mean(m, parts, weights, present), OK: true}, coverage
@@ -47,14 +47,17 @@ func mean(m model.Aggregation, parts []Value, weights []float64, present float64
 			if p.V <= 0 {
 				return 0
 			}
-			sum += w * math.Log(p.V)
+			sum += float64(w * math.Log(p.V))
 		case model.Harmonic:
 			if p.V <= 0 {
 				return 0
 			}
 			sum += w / p.V
 		default:
-			sum += w * p.V
+			// The explicit conversion forbids a fused multiply-add, which
+			// Go may emit on arm64 and others: the compare page's script
+			// must reach the same bits.
+			sum += float64(w * p.V)
 		}
 	}
 	switch m {

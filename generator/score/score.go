@@ -20,10 +20,11 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/model"
 )
 
-// coverageTolerance absorbs float error in sums of weights, so that a
+// CoverageTolerance absorbs float error in sums of weights, so that a
 // coverage that meets the minimum as written (0.1 + 0.2 of 1 against 30 %)
-// is not refused for being 1e-17 short.
-const coverageTolerance = 1e-9
+// is not refused for being 1e-17 short. Exported for the compare page's
+// data, whose script applies the same rule.
+const CoverageTolerance = 1e-9
 
 // Result holds the scores of every city in every year.
 type Result struct {

@@ -18,10 +18,6 @@ import (
 // theme's compare layout names the same folder.
 const CompareDir = "data/compare"
 
-// coverageTolerance is the engine's (score.coverageTolerance, not
-// exported): float error allowed when the coverage meets the minimum.
-const coverageTolerance = 1e-9
-
 // CompareFormat is the version of the compare data format; compare.js
 // refuses data of another version rather than misreading it.
 const CompareFormat = 1
@@ -147,7 +143,7 @@ func BuildCompare(ds model.Dataset, res score.Result, cmp compare.Result) Compar
 		Format:        CompareFormat,
 		ReferenceYear: res.ReferenceYear,
 		Method: CompareMethod{IndexAggregation: m.IndexAggregation.String(), IndexMinCoverage: m.IndexMinCoverage,
-			CoverageTolerance: coverageTolerance, Decimals: m.Decimals, RankUnrounded: m.RankUnrounded, Scale: m.Scale},
+			CoverageTolerance: score.CoverageTolerance, Decimals: m.Decimals, RankUnrounded: m.RankUnrounded, Scale: m.Scale},
 		Dimensions: []CompareDimension{}, Indicators: []CompareIndicator{}, Topics: []Topic{},
 		Levels: []CompareLevel{}, Entries: []CompareEntry{},
 	}, Cities: []CompareCity{}}
