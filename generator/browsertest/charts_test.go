@@ -2,7 +2,6 @@ package browsertest
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/base64"
 	"encoding/csv"
@@ -24,18 +23,17 @@ import (
 
 // The charts of a built page, as the generator wrote them into the HTML.
 var (
-	figureRe  = regexp.MustCompile(`(?s)<figure class="chart" data-file="([^"]*)" data-table="([^"]*)"[^>]*>(.*?)</figure>`)
-	optionRe  = regexp.MustCompile(`(?s)<script type="application/json" data-chart="([^"]*)">(.*?)</script>`)
-	dataRe    = regexp.MustCompile(`(?s)<script type="application/json" data-chart-data="[^"]*">(.*?)</script>`)
-	tableRe   = regexp.MustCompile(`(?s)<table[^>]*>(.*?)</table>`)
-	tbodyRe   = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
-	rowRe     = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
-	cellRe    = regexp.MustCompile(`(?s)<(th|td)[^>]*>(.*?)</(?:th|td)>`)
-	hiddenRe  = regexp.MustCompile(`(?s)<span class="vh">.*?</span>`)
-	tagRe     = regexp.MustCompile(`(?s)<[^>]*>`)
-	datetime  = regexp.MustCompile(`datetime="([^"]*)"`)
-	langRe    = regexp.MustCompile(`<html[^>]* lang="([^"]*)"`)
-	scriptSrc = regexp.MustCompile(`<script[^>]* src="([^"]*)"`)
+	figureRe = regexp.MustCompile(`(?s)<figure class="chart" data-file="([^"]*)" data-table="([^"]*)"[^>]*>(.*?)</figure>`)
+	optionRe = regexp.MustCompile(`(?s)<script type="application/json" data-chart="([^"]*)">(.*?)</script>`)
+	dataRe   = regexp.MustCompile(`(?s)<script type="application/json" data-chart-data="[^"]*">(.*?)</script>`)
+	tableRe  = regexp.MustCompile(`(?s)<table[^>]*>(.*?)</table>`)
+	tbodyRe  = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
+	rowRe    = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
+	cellRe   = regexp.MustCompile(`(?s)<(th|td)[^>]*>(.*?)</(?:th|td)>`)
+	hiddenRe = regexp.MustCompile(`(?s)<span class="vh">.*?</span>`)
+	tagRe    = regexp.MustCompile(`(?s)<[^>]*>`)
+	datetime = regexp.MustCompile(`datetime="([^"]*)"`)
+	langRe   = regexp.MustCompile(`<html[^>]* lang="([^"]*)"`)
 )
 
 // chartRows is a chart's data block: the rows its table and CSV show.
@@ -430,57 +428,6 @@ func TestChartNumbersEqualTables(t *testing.T) {
 		}
 	}
 	t.Logf("charts checked by kind: %v", kinds)
-}
-
-// TestScriptBudget: no page of the built site loads more than 250 KB of
-// JavaScript, gzip-compressed (each script counted once per page).
-func TestScriptBudget(t *testing.T) {
-	const budget = 250 * 1024
-	dir := buildSite(t, filepath.Join(repo, "data"))
-	sizes := map[string][2]int{}
-	worst, worstPage := 0, ""
-	for page, src := range builtPages(t, dir) {
-		total := 0
-		seen := map[string]bool{}
-		for _, m := range scriptSrc.FindAllSubmatch(src, -1) {
-			ref := string(m[1])
-			if seen[ref] {
-				continue
-			}
-			seen[ref] = true
-			if _, ok := sizes[ref]; !ok {
-				p := ref
-				if !strings.HasPrefix(p, "/") {
-					p = filepath.Join(filepath.Dir(page), p)
-				}
-				b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-				if err != nil {
-					t.Errorf("%s: script %s: %v", page, ref, err)
-					continue
-				}
-				var z bytes.Buffer
-				w := gzip.NewWriter(&z)
-				if _, err := w.Write(b); err != nil {
-					t.Fatal(err)
-				}
-				if err := w.Close(); err != nil {
-					t.Fatal(err)
-				}
-				sizes[ref] = [2]int{len(b), z.Len()}
-			}
-			total += sizes[ref][1]
-		}
-		if total > budget {
-			t.Errorf("%s loads %d bytes of JavaScript gzip-compressed, over the budget of %d", page, total, budget)
-		}
-		if total > worst {
-			worst, worstPage = total, page
-		}
-	}
-	for ref, s := range sizes {
-		t.Logf("%s: %d bytes, %d gzip", ref, s[0], s[1])
-	}
-	t.Logf("most JavaScript on one page: %d bytes gzip (%s)", worst, worstPage)
 }
 
 // download is what a click on a chart's button saved.
