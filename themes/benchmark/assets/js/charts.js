@@ -83,6 +83,9 @@ function prepare(option, kind) {
     option.legend.textStyle = Object.assign({ color: c.fg, fontSize: 13 }, option.legend.textStyle);
   }
   if (option.tooltip) {
+    // Keep tooltips inside the chart: on a phone a tooltip near the edge
+    // would otherwise widen the page.
+    option.tooltip.confine = true;
     option.tooltip.valueFormatter = formatValue;
     option.tooltip.backgroundColor = c.bg;
     option.tooltip.borderColor = c.line;
