@@ -45,7 +45,7 @@ type Charts struct {
 
 // CityCharts are the charts of one city page.
 type CityCharts struct {
-	Radar    Localized `json:"radar"`    // dimension scores against the partner average
+	Radar    Localized `json:"radar"`    // dimension scores against the partners' median
 	Trend    Localized `json:"trend"`    // the city's index over the years
 	Timeline Localized `json:"timeline"` // the measures from start to end, by status
 }
@@ -236,7 +236,7 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36", ContainLabel: opts.Bool(true)}),
-		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100, Name: txtIndex.in(lang), NameLocation: "middle", NameGap: 28}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtIndex.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 	)
 	bar.AddSeries(txtIndexYear.in(lang, s.ReferenceYear), data,
@@ -262,7 +262,7 @@ func rankingSummary(s sitedata.Site, lang string) string {
 	case len(ranked) == 0:
 		return txtRankingNone.in(lang, s.ReferenceYear)
 	case len(ranked) == 1:
-		return txtRankingOne.in(lang, ranked[0].name, s.ReferenceYear, num(lang, ranked[0].index))
+		return txtRankingOne.in(lang, ranked[0].name, s.ReferenceYear, num(s, lang, ranked[0].index))
 	}
 	first, last := ranked[0], ranked[len(ranked)-1]
 	var leaders []string
@@ -272,10 +272,10 @@ func rankingSummary(s sitedata.Site, lang string) string {
 		}
 	}
 	if len(leaders) > 1 {
-		return txtRankingTie.in(lang, join(lang, leaders), s.ReferenceYear, num(lang, first.index))
+		return txtRankingTie.in(lang, join(lang, leaders), s.ReferenceYear, num(s, lang, first.index))
 	}
-	gap := score.Round(first.index-last.index, 1)
-	return txtRankingLead.in(lang, first.name, s.ReferenceYear, num(lang, first.index), num(lang, gap), last.name, num(lang, last.index))
+	gap := score.Round(first.index-last.index, s.Settings.Decimals)
+	return txtRankingLead.in(lang, first.name, s.ReferenceYear, num(s, lang, first.index), num(s, lang, gap), last.name, num(s, lang, last.index))
 }
 
 // yearIndex is a city's published index in a year, nil when there is none.
@@ -304,7 +304,7 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, t
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "64", ContainLabel: opts.Bool(true)}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
-		gecharts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100, Name: txtIndex.in(lang)}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtIndex.in(lang)}),
 	)
 	line.SetXAxis(years(s))
 	for i, c := range cities {
@@ -371,7 +371,7 @@ func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
 		if a == nil || b == nil {
 			continue
 		}
-		d := score.Round(*b-*a, 1)
+		d := score.Round(*b-*a, s.Settings.Decimals)
 		if !found || abs(d) > abs(bestDelta) {
 			best, bestDelta, bestFrom, bestTo, found = c, d, *a, *b, true
 		}
@@ -379,7 +379,7 @@ func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
 	if !found || bestDelta == 0 {
 		return txtTrendFlat.in(lang, from, to)
 	}
-	return txtTrendMost.in(lang, from, to, clean(best.Name), signed(lang, bestDelta), num(lang, bestFrom), num(lang, bestTo))
+	return txtTrendMost.in(lang, from, to, clean(best.Name), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
 }
 
 func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
@@ -398,11 +398,11 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	case 0:
 		summary = txtCityTrendNo.in(lang, clean(c.Name))
 	case 1:
-		summary = txtCityTrendOne.in(lang, clean(c.Name), pts[0].year, num(lang, pts[0].index))
+		summary = txtCityTrendOne.in(lang, clean(c.Name), pts[0].year, num(s, lang, pts[0].index))
 	default:
 		a, b := pts[0], pts[len(pts)-1]
-		summary = txtCityTrend.in(lang, clean(c.Name), num(lang, a.index), a.year, num(lang, b.index), b.year,
-			signed(lang, score.Round(b.index-a.index, 1)))
+		summary = txtCityTrend.in(lang, clean(c.Name), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
+			signed(s, lang, score.Round(b.index-a.index, s.Settings.Decimals)))
 	}
 	tbl := Table{Columns: []string{txtYear.in(lang), txtIndex.in(lang)}}
 	for _, y := range s.Years {
@@ -412,16 +412,16 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 }
 
 // radar compares a city's dimension scores in the reference year with the
-// partner average.
+// partners' median, the reference of the city's strengths and weaknesses.
 func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var indicators []*opts.Indicator
-	var own, avg []any
-	tbl := Table{Columns: []string{txtDimension.in(lang), c.Name, txtAverage.in(lang)}}
+	var own, med []any
+	tbl := Table{Columns: []string{txtDimension.in(lang), c.Name, txtMedian.in(lang)}}
 	for _, d := range s.Dimensions {
-		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: 100})
+		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: float32(scaleMax(s))})
 		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
-		avg = append(avg, value(dimScore(s.Average.Dimensions, d.ID)))
-		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(dimScore(s.Average.Dimensions, d.ID))})
+		med = append(med, value(peerMedian(s, d.ID)))
+		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(peerMedian(s, d.ID))})
 	}
 	summary := radarSummary(s, c, lang)
 	r := gecharts.NewRadar()
@@ -437,11 +437,22 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[0] }),
 	)
-	r.AddSeries(txtAverage.in(lang), []opts.RadarData{{Name: txtAverage.in(lang), Value: avg}},
+	r.AddSeries(txtMedian.in(lang), []opts.RadarData{{Name: txtMedian.in(lang), Value: med}},
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[1] }),
 	)
 	return finish(r, "radar", summary, tbl)
+}
+
+// peerMedian is the partners' median score of a dimension; nil with fewer
+// than two scored cities.
+func peerMedian(s sitedata.Site, id string) *float64 {
+	for _, sp := range s.Analysis.Peers.Dimensions {
+		if sp.ID == id {
+			return sp.Median
+		}
+	}
+	return nil
 }
 
 func dimScore(ds []sitedata.ScoreByDim, id string) *float64 {
@@ -458,7 +469,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 	var gapDim sitedata.Dimension
 	var gap, gapOwn, gapAvg float64
 	for _, d := range s.Dimensions {
-		own, avg := dimScore(c.Reference.Dimensions, d.ID), dimScore(s.Average.Dimensions, d.ID)
+		own, avg := dimScore(c.Reference.Dimensions, d.ID), peerMedian(s, d.ID)
 		if own == nil || avg == nil {
 			continue
 		}
@@ -466,7 +477,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 		if *own > *avg {
 			above++
 		}
-		if g := score.Round(*own-*avg, 1); abs(g) > abs(gap) {
+		if g := score.Round(*own-*avg, s.Settings.Decimals); abs(g) > abs(gap) {
 			gapDim, gap, gapOwn, gapAvg = d, g, *own, *avg
 		}
 	}
@@ -477,7 +488,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 	case gap == 0:
 		return txtRadarEqual.in(lang, cityName, s.ReferenceYear)
 	}
-	return txtRadar.in(lang, cityName, s.ReferenceYear, above, compared, name(gapDim.Name, lang), num(lang, gapOwn), num(lang, gapAvg))
+	return txtRadar.in(lang, cityName, s.ReferenceYear, above, compared, name(gapDim.Name, lang), num(s, lang, gapOwn), num(s, lang, gapAvg))
 }
 
 func abs(x float64) float64 {

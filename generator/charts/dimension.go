@@ -54,7 +54,7 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 		data = append(data, opts.BarData{Value: value(r.value)})
 		tbl.Rows = append(tbl.Rows, []any{r.name, cell(r.value)})
 	}
-	summary := rankedSummary(rows, lang, s.ReferenceYear, dimName)
+	summary := rankedSummary(s, rows, lang, s.ReferenceYear, dimName)
 	bar := gecharts.NewBar()
 	bar.SetGlobalOptions(
 		aria(summary),
@@ -82,7 +82,7 @@ func findDim(ds []sitedata.ScoreByDim, id string) sitedata.ScoreByDim {
 
 // rankedSummary names the leader (or the tied leaders) and the last city
 // of a ranking in a dimension.
-func rankedSummary(rows []ranked, lang string, year int, dim string) string {
+func rankedSummary(s sitedata.Site, rows []ranked, lang string, year int, dim string) string {
 	var r []ranked
 	for _, x := range rows {
 		if x.rank != nil && x.value != nil {
@@ -93,7 +93,7 @@ func rankedSummary(rows []ranked, lang string, year int, dim string) string {
 	case 0:
 		return txtDimNone.in(lang, year, dim)
 	case 1:
-		return txtDimOne.in(lang, clean(r[0].name), year, dim, num(lang, *r[0].value))
+		return txtDimOne.in(lang, clean(r[0].name), year, dim, num(s, lang, *r[0].value))
 	}
 	first, last := r[0], r[len(r)-1]
 	var leaders []string
@@ -103,8 +103,8 @@ func rankedSummary(rows []ranked, lang string, year int, dim string) string {
 		}
 	}
 	if len(leaders) > 1 {
-		return txtDimTie.in(lang, join(lang, leaders), year, dim, num(lang, *first.value))
+		return txtDimTie.in(lang, join(lang, leaders), year, dim, num(s, lang, *first.value))
 	}
-	gap := score.Round(*first.value-*last.value, 1)
-	return txtDimLead.in(lang, clean(first.name), year, dim, num(lang, *first.value), num(lang, gap), clean(last.name), num(lang, *last.value))
+	gap := score.Round(*first.value-*last.value, s.Settings.Decimals)
+	return txtDimLead.in(lang, clean(first.name), year, dim, num(s, lang, *first.value), num(s, lang, gap), clean(last.name), num(s, lang, *last.value))
 }

@@ -157,7 +157,7 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 			noIndex = append(noIndex, opts.GeoData{Name: label, Value: []any{*c.Lon, *c.Lat}})
 			continue
 		}
-		byLevel[*r.Level] = append(byLevel[*r.Level], opts.GeoData{Name: label + ": " + num(lang, *r.Index), Value: []any{*c.Lon, *c.Lat, *r.Index}})
+		byLevel[*r.Level] = append(byLevel[*r.Level], opts.GeoData{Name: label + ": " + num(s, lang, *r.Index), Value: []any{*c.Lon, *c.Lat, *r.Index}})
 		if best == nil || *r.Index > *best.Index {
 			best = &r
 		}
@@ -172,9 +172,9 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	case best == nil:
 		summary = txtMapNoIndex.in(lang, placed)
 	case best == worst:
-		summary = txtMapOne.in(lang, placed, clean(best.Name), num(lang, *best.Index))
+		summary = txtMapOne.in(lang, placed, clean(best.Name), num(s, lang, *best.Index))
 	default:
-		summary = txtMap.in(lang, placed, clean(best.Name), num(lang, *best.Index), clean(worst.Name), num(lang, *worst.Index))
+		summary = txtMap.in(lang, placed, clean(best.Name), num(s, lang, *best.Index), clean(worst.Name), num(s, lang, *worst.Index))
 	}
 	if rest := len(s.Ranking) - placed; rest > 0 && placed > 0 {
 		summary += " " + txtMapRest.in(lang, rest)

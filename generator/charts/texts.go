@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
 // Langs are the site's languages, in the order charts are built.
@@ -30,7 +31,7 @@ var (
 	txtIndexYear    = msg{"Index %d", "Index %d"}
 	txtYear         = msg{"Jahr", "Year"}
 	txtScore        = msg{"Punkte (0–100)", "Points (0–100)"}
-	txtAverage      = msg{"Partnerdurchschnitt", "Partner average"}
+	txtMedian       = msg{"Median der Partner", "Partners' median"}
 	txtRankingNone  = msg{"Für %d hat noch keine Stadt einen Index.", "No city has an index for %d yet."}
 	txtRankingOne   = msg{"%s hat als einzige Stadt einen Index für %d: %s Punkte.", "%s is the only city with an index for %d: %s points."}
 	txtRankingLead  = msg{"%s führt %d mit %s Punkten im Index, %s Punkte vor %s auf dem letzten Platz mit %s Punkten.", "%s leads the %d index with %s points, %s points ahead of %s, last with %s points."}
@@ -42,9 +43,9 @@ var (
 	txtCityTrend    = msg{"Der Index von %s hat sich von %s Punkten %d auf %s Punkte %d verändert (%s Punkte).", "%s's index went from %s points in %d to %s points in %d (%s points)."}
 	txtCityTrendOne = msg{"%s hat bisher nur für %d einen Index: %s Punkte.", "%s has an index for %d only so far: %s points."}
 	txtCityTrendNo  = msg{"%s hat noch keinen Index.", "%s has no index yet."}
-	txtRadar        = msg{"%s liegt %d in %d von %d Dimensionen über dem Partnerdurchschnitt; am größten ist der Abstand in %s: %s gegenüber %s Punkten.", "In %[2]d, %[1]s is above the partner average in %[3]d of %[4]d dimensions; the gap is largest in %[5]s: %[6]s against %[7]s points."}
+	txtRadar        = msg{"%s liegt %d in %d von %d Dimensionen über dem Median der Partner; am größten ist der Abstand in %s: %s gegenüber %s Punkten.", "In %[2]d, %[1]s is above the partners' median in %[3]d of %[4]d dimensions; the gap is largest in %[5]s: %[6]s against %[7]s points."}
 	txtRadarNone    = msg{"%s hat für %d keine Punkte in den Dimensionen.", "%s has no dimension scores for %d."}
-	txtRadarEqual   = msg{"%s liegt %d in jeder Dimension mit Punkten genau auf dem Partnerdurchschnitt.", "In %[2]d, %[1]s is exactly on the partner average in every dimension with a score."}
+	txtRadarEqual   = msg{"%s liegt %d in jeder Dimension mit Punkten genau auf dem Median der Partner.", "In %[2]d, %[1]s is exactly on the partners' median in every dimension with a score."}
 	txtAnd          = msg{" und ", " and "}
 )
 
@@ -119,22 +120,18 @@ func numD(lang string, v float64, decimals int) string {
 	return strings.Replace(s, "-", "−", 1)
 }
 
-// num formats a published score (one decimal) in the language's style:
-// 64,2 in German, 64.2 in English.
-func num(lang string, v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
-	if lang == "de" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return strings.Replace(s, "-", "−", 1)
+// num formats a published score with the site's score decimals in the
+// language's style: 64,2 in German, 64.2 in English.
+func num(s sitedata.Site, lang string, v float64) string {
+	return numD(lang, v, s.Settings.Decimals)
 }
 
 // signed is num with an explicit sign: +3,1 or −2,0.
-func signed(lang string, v float64) string {
+func signed(s sitedata.Site, lang string, v float64) string {
 	if v > 0 {
-		return "+" + num(lang, v)
+		return "+" + num(s, lang, v)
 	}
-	return num(lang, v)
+	return num(s, lang, v)
 }
 
 // name picks the language's text; an empty English text falls back to
