@@ -96,7 +96,9 @@ var (
 	txtTimelineUndated = msg{"Keine der %[2]d Maßnahmen von %[1]s hat Beginn und Ende; sie stehen in der Tabelle.", "None of %[1]s's %[2]d measures has both a start and an end date; they are listed in the table."}
 	txtTimeline        = msg{"%s hat %d Maßnahmen mit Beginn und Ende zwischen %d und %d, davon %d abgeschlossen.",
 		"%s has %d measures with start and end dates between %d and %d, %d of them done."}
-	txtTimelineRest = msg{"%d Maßnahmen ohne Beginn oder Ende stehen nur in der Tabelle.", "%d measures without a start or end date are in the table only."}
+	txtTimelineOne     = msg{"%s hat eine Maßnahme mit Beginn und Ende, von %d bis %d.", "%s has one measure with start and end dates, from %d to %d."}
+	txtTimelineRestOne = msg{"Eine Maßnahme ohne Beginn oder Ende steht nur in der Tabelle.", "One measure without a start or end date is in the table only."}
+	txtTimelineRest    = msg{"%d Maßnahmen ohne Beginn oder Ende stehen nur in der Tabelle.", "%d measures without a start or end date are in the table only."}
 
 	txtMapNone    = msg{"Für keine Stadt sind Koordinaten erfasst.", "No city has coordinates recorded."}
 	txtMapNoIndex = msg{"Die Karte zeigt %d Partnerstädte; noch keine hat einen Index.", "The map shows %d partner cities; none has an index yet."}

@@ -56,8 +56,15 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		}
 		// The last year the bars reach into (an end on 1 January is the
 		// close of the year before).
-		summary = txtTimeline.in(lang, cityName, len(bars), int(lo), int(math.Ceil(hi))-1, done)
-		if undated > 0 {
+		if len(bars) == 1 {
+			summary = txtTimelineOne.in(lang, cityName, int(lo), int(math.Ceil(hi))-1)
+		} else {
+			summary = txtTimeline.in(lang, cityName, len(bars), int(lo), int(math.Ceil(hi))-1, done)
+		}
+		switch {
+		case undated == 1:
+			summary += " " + txtTimelineRestOne.in(lang)
+		case undated > 1:
 			summary += " " + txtTimelineRest.in(lang, undated)
 		}
 	}
