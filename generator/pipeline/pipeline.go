@@ -74,6 +74,13 @@ func Build(o Options) (Result, error) {
 	if err := checkOutDir(o); err != nil {
 		return res, err
 	}
+	// One build at a time per output folder; this also clears what builds
+	// killed earlier left behind.
+	release, err := lockOutput(o.OutDir)
+	if err != nil {
+		return res, err
+	}
+	defer release()
 	scores := score.Compute(ds)
 	cmp := compare.Build(ds, scores)
 	res.Site = sitedata.Build(ds, scores, cmp)
@@ -110,7 +117,7 @@ func Build(o Options) (Result, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return res, err
 	}
-	work, err := os.MkdirTemp(parent, ".build-")
+	work, err := os.MkdirTemp(parent, workPrefix(o.OutDir))
 	if err != nil {
 		return res, err
 	}
