@@ -14,7 +14,7 @@ NPM     ?= npm
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
-.PHONY: site test check vet fmt-check clean validate lint-workflows
+.PHONY: site test check vet fmt-check clean validate lint-workflows fuzz
 
 # Build the website into site/public (German at /, English at /en/).
 site: $(BIN) $(NODE_MODULES)
@@ -35,6 +35,17 @@ test: fmt-check vet lint-workflows $(NODE_MODULES)
 	  echo "NOTE: Chromium not found, so the browser tests (generator/browsertest) were SKIPPED; install it: apt-get install -y chromium"
 
 check: test
+
+# Fuzz the workbook reader and its parsers, FUZZTIME per target (go test
+# -fuzz takes one target at a time). A finding fails and is saved under
+# generator/workbook/testdata/fuzz/<target>/, where plain go test replays it.
+FUZZTIME ?= 10s
+FUZZ_TARGETS := FuzzReadWorkbook FuzzReadWorkbookParts FuzzParseNumber FuzzParseDate FuzzSlug
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t for $(FUZZTIME)"; \
+	  $(GO) test ./generator/workbook -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 vet:
 	$(GO) vet ./...

@@ -69,6 +69,21 @@ const (
 	KPISourceMissing Code = "kpi.source_missing"
 )
 
+// Hostile or broken files (issue 7).
+const (
+	FileEmpty        Code = "file.empty"
+	FileEncrypted    Code = "file.encrypted"
+	FileOldExcel     Code = "file.old_format"
+	FileOpenDocument Code = "file.opendocument"
+	FileNotWorkbook  Code = "file.not_workbook"
+	FileTooLarge     Code = "file.too_large"
+	FileDamaged      Code = "file.damaged"
+	FileTruncated    Code = "file.truncated"
+	SheetDamaged     Code = "sheet.damaged"
+	SheetTooLong     Code = "sheet.too_long"
+	CellDateRange    Code = "cell.date_range"
+)
+
 type message struct{ de, en string }
 
 var catalog = map[Code]message{
@@ -252,4 +267,37 @@ var catalog = map[Code]message{
 	KPISourceMissing: {
 		"Indikator %q hat Werte, aber keine Quelle; erwartet wird in der Spalte Quelle die Herkunft der Werte, z. B. \"Amt für Statistik, Jahresbericht 2024\"",
 		"indicator %q has values but no source; expected the origin of the values in the column Source, e.g. \"Office for Statistics, annual report 2024\""},
+	FileEmpty: {
+		"Datei ist leer (0 Byte); erwartet wird eine Excel-Arbeitsmappe (.xlsx)",
+		"file is empty (0 bytes); expected an Excel workbook (.xlsx)"},
+	FileEncrypted: {
+		"Arbeitsmappe ist mit einem Passwort verschlüsselt; erwartet wird eine Arbeitsmappe ohne Passwort: in Excel unter Datei › Informationen › Arbeitsmappe schützen das Kennwort löschen und speichern",
+		"workbook is encrypted with a password; expected a workbook without a password: in Excel, clear it under File › Info › Protect Workbook and save"},
+	FileOldExcel: {
+		"Datei ist im alten Format von Excel 97–2003 (.xls) oder ein anderes altes Office-Dokument; erwartet wird eine Excel-Arbeitsmappe (.xlsx): in Excel oder LibreOffice öffnen und als .xlsx speichern",
+		"file is in the old Excel 97–2003 format (.xls) or another old Office document; expected an Excel workbook (.xlsx): open it in Excel or LibreOffice and save it as .xlsx"},
+	FileOpenDocument: {
+		"Datei ist eine OpenDocument-Tabelle (.ods) mit der Endung .xlsx; erwartet wird eine Excel-Arbeitsmappe: in LibreOffice mit Speichern unter im Format Excel 2007–365 (.xlsx) speichern",
+		"file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)"},
+	FileNotWorkbook: {
+		"Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (xl/workbook.xml fehlt); erwartet wird eine Excel-Arbeitsmappe (.xlsx)",
+		"file is a ZIP archive but no Excel workbook (xl/workbook.xml is missing); expected an Excel workbook (.xlsx)"},
+	FileTooLarge: {
+		"Datei entpackt sich auf %d MB, mehr als die erlaubten %d MB; erwartet wird eine Arbeitsmappe von einigen hundert KB – ist es die richtige Datei?",
+		"file unpacks to %d MB, more than the %d MB allowed; expected a workbook of a few hundred KB: is it the right file?"},
+	FileDamaged: {
+		"Teil %s der Arbeitsmappe ist beschädigt (%s); erwartet wird eine vollständige Arbeitsmappe: in Excel oder LibreOffice erneut speichern",
+		"part %s of the workbook is damaged (%s); expected a complete workbook: save it again from Excel or LibreOffice"},
+	SheetDamaged: {
+		"Blatt ist beschädigt (Teil %s: %s); erwartet wird ein vollständiges Blatt: die Arbeitsmappe in Excel oder LibreOffice erneut speichern",
+		"sheet is damaged (part %s: %s); expected a complete sheet: save the workbook again from Excel or LibreOffice"},
+	SheetTooLong: {
+		"Blatt hat mehr als %d Zeilen (leere mitgezählt); erwartet werden einige hundert – ist es die richtige Datei?",
+		"sheet has more than %d rows (empty ones included); expected a few hundred: is it the right file?"},
+	CellDateRange: {
+		"Datum %s liegt nicht in den Jahren %d bis %d; erwartet wird ein Datum in diesen Jahren",
+		"date %s is not within the years %d to %d; expected a date in these years"},
+	FileTruncated: {
+		"Datei ist unvollständig oder beschädigt (%s); erwartet wird eine vollständige Arbeitsmappe: erneut speichern oder herunterladen",
+		"file is incomplete or damaged (%s); expected a complete workbook: save or download it again"},
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
@@ -10,10 +11,16 @@ import (
 )
 
 // Limits that keep a hostile or broken file from exhausting memory.
+// A real workbook of the benchmark unpacks to well under a megabyte; the
+// limits leave room for pictures and long lists and keep a reader's peak
+// heap far below 200 MB (generator/workbook/hostile_test.go measures it).
 const (
-	unzipSizeLimit    = 128 << 20 // a whole workbook, unpacked
-	unzipXMLSizeLimit = 16 << 20  // one sheet held in memory; larger ones go to a temp file
-	maxTextLength     = 5000      // characters in one text cell
+	unzipSizeLimit    = 32 << 20 // a whole workbook, unpacked
+	unzipXMLSizeLimit = 16 << 20 // one sheet held in memory; larger ones go to a temp file
+	maxTextLength     = 5000     // characters in one text cell
+	maxRows           = 100000   // rows in one sheet, empty ones included
+	minDateYear       = 1900     // years a date cell may name
+	maxDateYear       = 2100
 )
 
 // sheetSpec names a sheet in both languages; the first name is what
@@ -51,6 +58,9 @@ type book struct {
 }
 
 func openBook(path string, probs *problem.List) (*book, bool) {
+	if !checkPackage(path, probs) {
+		return nil, false
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    unzipSizeLimit,
@@ -113,6 +123,24 @@ func (r row) cell(col int) string {
 	return r.cells[col-1]
 }
 
+// overlong is the 1-based column of the first cell longer than
+// maxTextLength characters, or 0; with cols, only those columns count.
+func overlong(cells []string, cols map[string]int) int {
+	for i, c := range cells {
+		if len(c) > maxTextLength && utf8.RuneCountInString(c) > maxTextLength {
+			if cols == nil {
+				return i + 1
+			}
+			for _, col := range cols {
+				if col == i+1 {
+					return col
+				}
+			}
+		}
+	}
+	return 0
+}
+
 func (r row) blank() bool {
 	for _, c := range r.cells {
 		if cleanText(c) != "" {
@@ -134,6 +162,12 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 	t := &table{b: b, sheet: sheet, cols: map[string]int{}}
 	var header *row
 	for n := 1; rows.Next(); n++ {
+		if n > maxRows {
+			// A runaway export, or millions of empty rows, would otherwise
+			// be walked row by row (a microsecond each) and kept in memory.
+			b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.SheetTooLong, maxRows)
+			return nil, false
+		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet, Row: n}, problem.FileOpen, err.Error())
@@ -144,6 +178,13 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 			continue
 		}
 		if header == nil {
+			if col := overlong(cells, nil); col > 0 {
+				// Reported once, before any header is matched against
+				// the column names, copied or quoted.
+				b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet, Row: n, Col: col}, problem.CellTooLong,
+					utf8.RuneCountInString(cells[col-1]), maxTextLength)
+				return nil, false
+			}
 			header = &r
 			continue
 		}
@@ -181,6 +222,18 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 			break
 		}
 	}
+	// A row with an overlong cell in a column that is read is reported
+	// once and left out, so that no later check matches, copies or quotes
+	// megabytes of text.
+	kept := t.rows[:0]
+	for _, r := range t.rows {
+		if col := overlong(r.cells, t.cols); col > 0 {
+			b.probs.Errorf(t.pos(r.n, col), problem.CellTooLong, utf8.RuneCountInString(r.cells[col-1]), maxTextLength)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	t.rows = kept
 	ok := true
 	for _, c := range spec {
 		if _, found := t.cols[c.key]; !found && c.required {
@@ -231,8 +284,8 @@ func (t *table) text(r row, key string, required bool, label string) (string, bo
 	case s == "" && required:
 		t.b.probs.Errorf(t.cellPos(r, key), problem.CellRequired, label)
 		return "", false
-	case len([]rune(s)) > maxTextLength:
-		t.b.probs.Errorf(t.cellPos(r, key), problem.CellTooLong, len([]rune(s)), maxTextLength)
+	case utf8.RuneCountInString(s) > maxTextLength:
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellTooLong, utf8.RuneCountInString(s), maxTextLength)
 		return "", false
 	}
 	return s, true
@@ -339,6 +392,11 @@ func (t *table) date(r row, key string) (model.Date, bool) {
 	d, ok := parseDate(s)
 	if !ok {
 		t.b.probs.Errorf(t.cellPos(r, key), problem.CellDate, s)
+		return d, false
 	}
-	return d, ok
+	if d.Year < minDateYear || d.Year > maxDateYear {
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellDateRange, d.ISO(), minDateYear, maxDateYear)
+		return model.Date{}, false
+	}
+	return d, true
 }

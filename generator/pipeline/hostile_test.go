@@ -1,0 +1,254 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/cli"
+	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	"github.com/digitale-staedte/benchmark/generator/workbook/badfiles"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+// TestBadFilesLeaveTheSiteAlone builds a good site, then feeds every case
+// of the hostile corpus (generator/workbook/badfiles) to pipeline.Build and
+// to "generator build": each gives exactly the errors below (English
+// report, data folder written as DATA), ErrInvalidData and exit code 1, no
+// panic, and the site built before is byte-for-byte what it was.
+func TestBadFilesLeaveTheSiteAlone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := build(t, wt.Dataset(t, t.TempDir()), out, ""); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	before := snapshot(t, out)
+	cases := badfiles.Cases()
+	if len(cases) < 30 {
+		t.Fatalf("the corpus has %d cases; issue 7 asks for at least 30", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			if c.Heavy && testing.Short() {
+				t.Skip("heavy case")
+			}
+			want, ok := badFileErrors[c.Name]
+			if !ok || len(want) == 0 {
+				t.Fatalf("no expected errors for case %s", c.Name)
+			}
+			dir := t.TempDir()
+			c.Write(t, dir)
+			res, err := pipeline.Build(pipeline.Options{DataDir: dir, SiteDir: repoSite, OutDir: out})
+			if !errors.Is(err, pipeline.ErrInvalidData) {
+				t.Errorf("Build: err = %v; want ErrInvalidData", err)
+			}
+			var got []string
+			for _, line := range strings.Split(strings.TrimSuffix(res.Problems.Text("en"), "\n"), "\n") {
+				if strings.Contains(line, ": error: ") {
+					got = append(got, strings.ReplaceAll(line, dir, "DATA"))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+
+			var stdout, stderr bytes.Buffer
+			code := cli.Run([]string{"build", "--lang", "en", "--data", dir, "--site", repoSite, "--out", out},
+				&stdout, &stderr, func(string) string { return "" })
+			if code != cli.ExitInvalid {
+				t.Errorf("generator build: exit code %d; want %d\n%s", code, cli.ExitInvalid, stderr.String())
+			}
+			report := strings.ReplaceAll(stderr.String(), dir, "DATA")
+			for _, w := range want {
+				if !strings.Contains(report, w+"\n") {
+					t.Errorf("generator build does not print %q; it printed\n%s", w, report)
+				}
+			}
+			if after := snapshot(t, out); !equal(before, after) {
+				t.Fatalf("the site built before changed")
+			}
+		})
+	}
+	// Nothing was left beside the site either: no work folder, no backup.
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "public" {
+		t.Errorf("beside the site: %v; want only public", entries)
+	}
+}
+
+// badFileErrors are the errors each case must give, every one naming the
+// file and, where there is one, the sheet and cell.
+var badFileErrors = map[string][]string{
+	"not-a-zip": {
+		"DATA/cities/alpha.xlsx: error: cannot read the file (zip: not a valid zip file); expected an Excel workbook (.xlsx) without a password",
+	},
+	"empty-file": {
+		"DATA/cities/alpha.xlsx: error: file is empty (0 bytes); expected an Excel workbook (.xlsx)",
+	},
+	"truncated-zip": {
+		"DATA/cities/alpha.xlsx: error: file is incomplete or damaged (zip: not a valid zip file); expected a complete workbook: save or download it again",
+	},
+	"truncated-zip-header-only": {
+		"DATA/cities/alpha.xlsx: error: file is incomplete or damaged (zip: not a valid zip file); expected a complete workbook: save or download it again",
+	},
+	"encrypted": {
+		"DATA/cities/alpha.xlsx: error: workbook is encrypted with a password; expected a workbook without a password: in Excel, clear it under File › Info › Protect Workbook and save",
+	},
+	"old-xls": {
+		"DATA/cities/alpha.xlsx: error: file is in the old Excel 97–2003 format (.xls) or another old Office document; expected an Excel workbook (.xlsx): open it in Excel or LibreOffice and save it as .xlsx",
+	},
+	"ods-renamed": {
+		"DATA/cities/alpha.xlsx: error: file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)",
+	},
+	"zip-of-text": {
+		"DATA/cities/alpha.xlsx: error: file is a ZIP archive but no Excel workbook (xl/workbook.xml is missing); expected an Excel workbook (.xlsx)",
+	},
+	"sheet-xml-malformed": {
+		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet is damaged (part xl/worksheets/sheet2.xml: XML syntax error on line 1: unexpected EOF); expected a complete sheet: save the workbook again from Excel or LibreOffice",
+	},
+	"billion-laughs": {
+		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet is damaged (part xl/worksheets/sheet2.xml: XML syntax error on line 1: invalid character entity &lol9;); expected a complete sheet: save the workbook again from Excel or LibreOffice",
+	},
+	"empty-workbook": {
+		"DATA/cities/alpha.xlsx: error: sheet \"Stadt\" is missing; expected a sheet named \"Stadt\" / \"City\"",
+		"DATA/cities/alpha.xlsx: error: sheet \"Kennzahlen\" is missing; expected a sheet named \"Kennzahlen\" / \"KPIs\"",
+		"DATA/cities/alpha.xlsx: error: sheet \"Maßnahmen\" is missing; expected a sheet named \"Maßnahmen\" / \"Measures\"",
+	},
+	"sheets-empty": {
+		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet is empty; expected a header row with the columns \"Indikator\"",
+		"DATA/cities/alpha.xlsx: Maßnahmen: error: sheet is empty; expected a header row with the columns \"ID\", \"Titel\", \"Thema\" / \"Status\"",
+		"DATA/cities/alpha.xlsx: Stadt: error: sheet is empty; expected a header row with the columns \"Feld\" / \"Wert\"",
+	},
+	"sheet-missing": {
+		"DATA/cities/alpha.xlsx: error: sheet \"Kennzahlen\" is missing; expected a sheet named \"Kennzahlen\" / \"KPIs\"",
+	},
+	"sheet-twice": {
+		"DATA/cities/alpha.xlsx: KPIs: error: sheets \"Kennzahlen\" and \"KPIs\" mean the same; expected only one of them",
+	},
+	"column-missing": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!1: error: column \"Indikator\" is missing from the header row; expected a column named \"Indikator\" / \"Indicator\"",
+	},
+	"column-twice": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!H1: error: column \"Status\" appears twice (also in column D); expected it only once",
+	},
+	"framework-missing": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!A2: error: unknown indicator \"V1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/alpha.xlsx: Kennzahlen!A3: error: unknown indicator \"V2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/alpha.xlsx: Kennzahlen!A4: error: unknown indicator \"D1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/alpha.xlsx: Kennzahlen!A5: error: unknown indicator \"D2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/alpha.xlsx: Maßnahmen!C2: error: unknown topic \"E-AKTE\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
+		"DATA/cities/alpha.xlsx: Maßnahmen!C3: error: unknown topic \"OPEN\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
+		"DATA/cities/beta.xlsx: Kennzahlen!A2: error: unknown indicator \"V1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/beta.xlsx: Kennzahlen!A3: error: unknown indicator \"V2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/beta.xlsx: Kennzahlen!A4: error: unknown indicator \"D1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/beta.xlsx: Kennzahlen!A5: error: unknown indicator \"D2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+		"DATA/cities/beta.xlsx: Maßnahmen!C2: error: unknown topic \"E-AKTE\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
+		"DATA/cities/beta.xlsx: Maßnahmen!C3: error: unknown topic \"OPEN\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
+		"DATA/framework.xlsx: error: cannot read the file (open DATA/framework.xlsx: no such file or directory); expected an Excel workbook (.xlsx) without a password",
+		"DATA/framework.xlsx: error: no levels given; expected at least one with lower bound 0",
+	},
+	"no-cities": {
+		"DATA/cities: error: no city workbook found; expected at least one file data/cities/<city>.xlsx",
+	},
+	"file-name-not-a-slug": {
+		"DATA/cities/Alpha Stadt.xlsx: error: file name \"Alpha Stadt.xlsx\" cannot serve as the city's address; expected lower-case letters, digits and '-' (e.g. muenchen.xlsx)",
+	},
+	"measure-id-twice": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!A3: error: ID \"M-01\" appears twice (first in A2); expected a unique ID",
+	},
+	"kpi-row-twice": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!A3: error: ID \"V1\" appears twice (first in A2); expected a unique ID",
+	},
+	"indicator-unknown": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!A5: error: unknown indicator \"X9\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
+	},
+	"topic-unknown": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!C2: error: unknown topic \"NIRGENDS\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
+	},
+	"fact-key-unknown": {
+		"DATA/cities/alpha.xlsx: Stadt!A3: error: \"Lieblingsfarbe\" is not a known field; expected one of: \"Name\", \"Bundesland\", \"Einwohner\", \"Webseite\", \"Strategie\", \"Beschlossen am\", \"Strategie-Link\", \"Kontakt\", \"Breitengrad\" / \"Längengrad\"",
+	},
+	"dimension-id-twice": {
+		"DATA/framework.xlsx: Dimensionen!A3: error: ID \"VER\" appears twice (first in A2); expected a unique ID",
+		"DATA/framework.xlsx: Indikatoren!B4: error: unknown dimension \"DAT\"; expected an ID from the Dimensions sheet: VER",
+		"DATA/framework.xlsx: Indikatoren!B5: error: unknown dimension \"DAT\"; expected an ID from the Dimensions sheet: VER",
+		"DATA/framework.xlsx: Themen!B4: error: unknown dimension \"DAT\"; expected an ID from the Dimensions sheet: VER",
+	},
+	"indicator-dimension-unknown": {
+		"DATA/framework.xlsx: Indikatoren!B3: error: unknown dimension \"XYZ\"; expected an ID from the Dimensions sheet: VER, DAT",
+	},
+	"nan": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!B2: error: \"NaN\" is not a number; expected a number such as 1,234.5 or 12.5 %",
+	},
+	"inf": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!C2: error: \"Inf\" is not a number; expected a number such as 1,234.5 or 12.5 %",
+	},
+	"overflow": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!B3: error: \"1e999\" is not a number; expected a number such as 1,234.5 or 12.5 %",
+	},
+	"formula-error": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!C4: error: cell holds the error value #DIV/0! (a formula could not be computed); expected a value",
+	},
+	"formula-uncomputed": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!C2: error: formula =B2*1.5 has no stored result; expected a value: open the workbook in Excel or LibreOffice and save it, which stores the result",
+	},
+	"log-negative": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!C4: error: value -5 cannot be log-transformed (indicator \"D1\" uses transform log); expected a value above 0",
+	},
+	"log-zero": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!C4: error: value 0 cannot be log-transformed (indicator \"D1\" uses transform log); expected a value above 0",
+	},
+	"weight-negative": {
+		"DATA/framework.xlsx: Dimensionen!D2: error: weight -2 is negative; expected a weight of 0 or more",
+	},
+	"population-negative": {
+		"DATA/cities/alpha.xlsx: Stadt!B4: error: population -100000 is not possible; expected a whole number above 0",
+	},
+	"latitude-absurd": {
+		"DATA/cities/alpha.xlsx: Stadt!B7: error: 500 lies outside -90 to 90; expected a coordinate in decimal degrees",
+	},
+	"budget-negative": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!H2: error: budget -1 is negative; expected an amount of 0 or more",
+	},
+	"year-header-absurd": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!C1: error: column header \"20233\" is not a possible year; expected a year from 1990 to 2100",
+	},
+	"year-header-ancient": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!B1: error: column header \"1200\" is not a possible year; expected a year from 1990 to 2100",
+	},
+	"adopted-year-1": {
+		"DATA/cities/alpha.xlsx: Stadt!B6: error: date 0001-01-01 is not within the years 1900 to 2100; expected a date in these years",
+	},
+	"measure-start-year-9999": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!E2: error: date 9999 is not within the years 1900 to 2100; expected a date in these years",
+	},
+	"date-impossible": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!F2: error: \"31.02.2024\" is not a date; expected a date such as 24.07.2019, 2019-07-24, 07.2019 or 2019",
+	},
+	"cell-100000-characters": {
+		"DATA/cities/alpha.xlsx: Maßnahmen!B2: error: text is 100000 characters long; expected at most 5000 characters",
+	},
+	"stray-cell-row-1000000": {
+		"DATA/cities/alpha.xlsx: Maßnahmen: error: sheet has more than 100000 rows (empty ones included); expected a few hundred: is it the right file?",
+	},
+	"million-rows": {
+		"DATA/cities/alpha.xlsx: error: file unpacks to 122 MB, more than the 32 MB allowed; expected a workbook of a few hundred KB: is it the right file?",
+	},
+	"zip-bomb": {
+		"DATA/cities/alpha.xlsx: error: file unpacks to 1024 MB, more than the 32 MB allowed; expected a workbook of a few hundred KB: is it the right file?",
+	},
+	"zip-bomb-lying-header": {
+		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet is damaged (part xl/worksheets/sheet2.xml: zip: not a valid zip file); expected a complete sheet: save the workbook again from Excel or LibreOffice",
+	},
+	"zip-bomb-under-limit": {
+		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet has more than 100000 rows (empty ones included); expected a few hundred: is it the right file?",
+	},
+	"cell-30-megabytes": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!A1: error: text is 30408704 characters long; expected at most 5000 characters",
+	},
+}

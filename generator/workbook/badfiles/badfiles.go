@@ -1,0 +1,515 @@
+// Package badfiles generates a corpus of broken data folders for tests:
+// each case starts from the valid folder of workbooktest and breaks it in
+// one place, from a file that is no workbook at all to a zip bomb. Every
+// file is generated, deterministically, so nothing large is committed.
+package badfiles
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+	"github.com/xuri/excelize/v2"
+)
+
+// Case is one broken data folder.
+type Case struct {
+	Name string
+	// Write creates the data folder below dir.
+	Write func(t testing.TB, dir string)
+	// Heavy marks the cases that take seconds to write or read (the
+	// million-row sheet, the zip bombs).
+	Heavy bool
+}
+
+// City is the path of the city workbook most cases break.
+func City(dir string) string { return filepath.Join(dir, "cities", "alpha.xlsx") }
+
+// Framework is the path of the framework workbook.
+func Framework(dir string) string { return filepath.Join(dir, "framework.xlsx") }
+
+// Cases lists the whole corpus.
+func Cases() []Case {
+	return []Case{
+		// Files that are no workbook at all.
+		{Name: "not-a-zip", Write: replaceCity([]byte("Name;Einwohner\nAlpha;100000\n"))},
+		{Name: "empty-file", Write: replaceCity(nil)},
+		{Name: "truncated-zip", Write: truncateCity(0.5)},
+		{Name: "truncated-zip-header-only", Write: truncateCity(0.01)},
+		{Name: "encrypted", Write: encryptedCity},
+		{Name: "old-xls", Write: replaceCity(oleFile("Workbook"))},
+		{Name: "ods-renamed", Write: replaceCity(zipOf(
+			"mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+			"content.xml", `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`))},
+		{Name: "zip-of-text", Write: replaceCity(zipOf("notes.txt", "nothing to see"))},
+		{Name: "sheet-xml-malformed", Write: malformedSheet},
+		{Name: "billion-laughs", Write: billionLaughs},
+
+		// Workbooks with the wrong shape.
+		{Name: "empty-workbook", Write: emptyWorkbook},
+		{Name: "sheets-empty", Write: city(func(s []wt.Sheet) []wt.Sheet {
+			for i := range s {
+				s[i].Rows = nil
+			}
+			return s
+		})},
+		{Name: "sheet-missing", Write: city(func(s []wt.Sheet) []wt.Sheet { return []wt.Sheet{s[0], s[2]} })},
+		{Name: "sheet-twice", Write: city(func(s []wt.Sheet) []wt.Sheet {
+			return append(s, wt.Sheet{Name: "KPIs", Rows: s[1].Rows})
+		})},
+		{Name: "column-missing", Write: city(func(s []wt.Sheet) []wt.Sheet {
+			s[1].Rows[0][0] = "Kennung"
+			return s
+		})},
+		{Name: "column-twice", Write: city(func(s []wt.Sheet) []wt.Sheet {
+			s[2].Rows[0] = append(s[2].Rows[0], "Status")
+			return s
+		})},
+		{Name: "framework-missing", Write: func(t testing.TB, dir string) {
+			wt.Dataset(t, dir)
+			remove(t, Framework(dir))
+		}},
+		{Name: "no-cities", Write: func(t testing.TB, dir string) {
+			wt.Dataset(t, dir)
+			remove(t, City(dir))
+			remove(t, filepath.Join(dir, "cities", "beta.xlsx"))
+		}},
+		{Name: "file-name-not-a-slug", Write: func(t testing.TB, dir string) {
+			wt.Dataset(t, dir)
+			if err := os.Rename(City(dir), filepath.Join(dir, "cities", "Alpha Stadt.xlsx")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+
+		// Duplicate and unknown identifiers.
+		{Name: "measure-id-twice", Write: cityCells("Maßnahmen", wt.Cells{"A3": "M-01"})},
+		{Name: "kpi-row-twice", Write: cityCells("Kennzahlen", wt.Cells{"A3": "V1"})},
+		{Name: "indicator-unknown", Write: cityCells("Kennzahlen", wt.Cells{"A5": "X9"})},
+		{Name: "topic-unknown", Write: cityCells("Maßnahmen", wt.Cells{"C2": "NIRGENDS"})},
+		{Name: "fact-key-unknown", Write: cityCells("Stadt", wt.Cells{"A3": "Lieblingsfarbe"})},
+		{Name: "dimension-id-twice", Write: frameworkCells("Dimensionen", wt.Cells{"A3": "VER"})},
+		{Name: "indicator-dimension-unknown", Write: frameworkCells("Indikatoren", wt.Cells{"B3": "XYZ"})},
+
+		// Values that are no numbers, or numbers that cannot be.
+		{Name: "nan", Write: cityCells("Kennzahlen", wt.Cells{"B2": "NaN"})},
+		{Name: "inf", Write: cityCells("Kennzahlen", wt.Cells{"C2": "Inf"})},
+		{Name: "overflow", Write: cityCells("Kennzahlen", wt.Cells{"B3": "1e999"})},
+		{Name: "formula-error", Write: cityCells("Kennzahlen", wt.Cells{"C4": "#DIV/0!"})},
+		{Name: "formula-uncomputed", Write: uncomputedFormula},
+		{Name: "log-negative", Write: logNegative(-5)},
+		{Name: "log-zero", Write: logNegative(0)},
+		{Name: "weight-negative", Write: frameworkCells("Dimensionen", wt.Cells{"D2": -2})},
+		{Name: "population-negative", Write: cityCells("Stadt", wt.Cells{"B4": -100000})},
+		{Name: "latitude-absurd", Write: cityCells("Stadt", wt.Cells{"A7": "Breitengrad", "B7": 500})},
+		{Name: "budget-negative", Write: cityCells("Maßnahmen", wt.Cells{"H1": "Budget", "H2": -1})},
+
+		// Absurd years and dates.
+		{Name: "year-header-absurd", Write: cityCells("Kennzahlen", wt.Cells{"C1": 20233})},
+		{Name: "year-header-ancient", Write: cityCells("Kennzahlen", wt.Cells{"B1": 1200})},
+		{Name: "adopted-year-1", Write: cityCells("Stadt", wt.Cells{"B6": "01.01.0001"})},
+		{Name: "measure-start-year-9999", Write: cityCells("Maßnahmen", wt.Cells{"E2": "9999"})},
+		{Name: "date-impossible", Write: cityCells("Maßnahmen", wt.Cells{"F2": "31.02.2024"})},
+
+		// Size.
+		{Name: "cell-100000-characters", Write: longCell},
+		{Name: "stray-cell-row-1000000", Write: cityCells("Maßnahmen", wt.Cells{"A1000000": "x"})},
+		{Name: "million-rows", Write: millionRows, Heavy: true},
+		{Name: "zip-bomb", Write: zipBomb(emptyRows, 1<<30, 1<<30), Heavy: true},
+		{Name: "zip-bomb-lying-header", Write: zipBomb(emptyRows, 1<<30, 1<<20), Heavy: true},
+		{Name: "zip-bomb-under-limit", Write: zipBomb(emptyRows, 30<<20, 30<<20), Heavy: true},
+		{Name: "cell-30-megabytes", Write: zipBomb(giantCell, 30<<20, 30<<20), Heavy: true},
+	}
+}
+
+// replaceCity writes the valid folder and puts b in place of a city workbook.
+func replaceCity(b []byte) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		write(t, City(dir), b)
+	}
+}
+
+func truncateCity(share float64) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		b, err := os.ReadFile(City(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, City(dir), b[:int(float64(len(b))*share)])
+	}
+}
+
+func city(edit func([]wt.Sheet) []wt.Sheet) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		wt.Write(t, City(dir), edit(wt.City("Alpha", 1))...)
+	}
+}
+
+func cityCells(sheet string, cells wt.Cells) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		wt.SetCells(t, City(dir), sheet, cells)
+	}
+}
+
+func frameworkCells(sheet string, cells wt.Cells) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		wt.SetCells(t, Framework(dir), sheet, cells)
+	}
+}
+
+// logNegative puts D1 ("Offene Datensätze") under a log transform and
+// gives alpha the value v for it in 2023.
+func logNegative(v float64) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		wt.SetCells(t, Framework(dir), "Indikatoren", wt.Cells{"J4": "log"})
+		wt.SetCells(t, City(dir), "Kennzahlen", wt.Cells{"C4": v})
+	}
+}
+
+func encryptedCity(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	f, err := excelize.OpenFile(City(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SaveAs(City(dir), excelize.Options{Password: "geheim"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// uncomputedFormula stores a formula without a cached result, as programs
+// that do not calculate write it.
+func uncomputedFormula(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	sheets := wt.City("Alpha", 1)
+	sheets[1].Rows[1][2] = nil
+	wt.Write(t, City(dir), sheets...)
+	f, err := excelize.OpenFile(City(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetCellFormula("Kennzahlen", "C2", "B2*1.5"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// longCell puts 100,000 characters into a measure's title. Excel and
+// excelize stop at 32,767, so the text goes into the shared strings part
+// directly, as another program could write it.
+func longCell(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	marker := "LONGCELLMARKER"
+	wt.SetCells(t, City(dir), "Maßnahmen", wt.Cells{"B2": marker})
+	b, err := readEntry(City(dir), "xl/sharedStrings.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	editZip(t, City(dir), "xl/sharedStrings.xml", func(w io.Writer) error {
+		_, err := io.WriteString(w, strings.Replace(string(b), marker, strings.Repeat("A", 100000), 1))
+		return err
+	})
+}
+
+func readEntry(path, name string) ([]byte, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == name {
+			r, err := f.Open()
+			if err != nil {
+				return nil, err
+			}
+			defer r.Close()
+			return io.ReadAll(r)
+		}
+	}
+	return nil, fmt.Errorf("%s: no part %s", path, name)
+}
+
+func emptyWorkbook(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SaveAs(City(dir)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// editZip rewrites the city workbook with the entry name replaced by body.
+func editZip(t testing.TB, path, name string, body func(w io.Writer) error) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			err = body(w)
+		} else {
+			var r io.ReadCloser
+			if r, err = f.Open(); err == nil {
+				_, err = io.Copy(w, r)
+				r.Close()
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	write(t, path, out.Bytes())
+}
+
+// The valid city workbook's sheets are Stadt, Kennzahlen, Maßnahmen: the
+// KPI sheet is the second.
+const kpiSheetXML = "xl/worksheets/sheet2.xml"
+
+func malformedSheet(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	editZip(t, City(dir), kpiSheetXML, func(w io.Writer) error {
+		_, err := io.WriteString(w, `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Indikator</t></is></c></row><row r="2"><c r="A2"`)
+		return err
+	})
+}
+
+// billionLaughs is the classic entity expansion: nine levels of ten
+// references each, a gigabyte if a parser expanded them.
+func billionLaughs(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	editZip(t, City(dir), kpiSheetXML, func(w io.Writer) error {
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol0 "lollollollollollollollollollol">`)
+		for i := 1; i <= 9; i++ {
+			fmt.Fprintf(&b, `<!ENTITY lol%d "%s">`, i, strings.Repeat(fmt.Sprintf("&lol%d;", i-1), 10))
+		}
+		b.WriteString(`]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`)
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
+}
+
+// millionRows writes a KPI sheet of a million data rows through excelize's
+// stream writer, as a runaway export would.
+func millionRows(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range wt.City("Alpha", 1) {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s.Name); err != nil {
+			t.Fatal(err)
+		}
+		sw, err := f.NewStreamWriter(s.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := s.Rows
+		if s.Name == "Kennzahlen" {
+			rows = rows[:1]
+		}
+		for r, row := range rows {
+			if err := sw.SetRow(cell(t, 1, r+1), row); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if s.Name == "Kennzahlen" {
+			for r := 2; r <= 1_000_001; r++ {
+				if err := sw.SetRow(cell(t, 1, r), []any{"V1", r % 100, r % 97}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(City(dir)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func cell(t testing.TB, col, row int) string {
+	name, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// sheetXML is a worksheet part: head, then unit repeated, then tail.
+type sheetXML struct{ head, unit, tail string }
+
+const sheetHead = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+
+var (
+	// emptyRows are rows without cells: millions of them for a reader
+	// to walk through.
+	emptyRows = sheetXML{sheetHead, "<row/>", "</sheetData></worksheet>"}
+	// giantCell is one cell in the header row holding all the text.
+	giantCell = sheetXML{sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>`, "A", "</t></is></c></row></sheetData></worksheet>"}
+)
+
+// zipBomb replaces the KPI sheet of the city workbook by size bytes of
+// highly compressible XML (a few hundred kilobytes compressed) and
+// declares it to be declared bytes long: a declared size below the real one
+// is the lying header that tries to get past a reader's size check.
+func zipBomb(x sheetXML, size, declared int64) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		zr, err := zip.OpenReader(City(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		out, err := os.Create(City(dir) + ".tmp")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		zw := zip.NewWriter(out)
+		for _, f := range zr.File {
+			if f.Name == kpiSheetXML {
+				if err := bomb(zw, f.Name, x, size, declared); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(City(dir)+".tmp", City(dir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// bomb writes one deflated entry of about size bytes: x's head, then one
+// megabyte of its unit compressed once and repeated, then its tail. Each
+// repetition is a run of deflate blocks that ends byte-aligned (a sync
+// flush) and refers to nothing before it, so copies can follow each other:
+// writing a gigabyte costs a gigabyte of CRC, not of compression.
+func bomb(zw *zip.Writer, name string, x sheetXML, size, declared int64) error {
+	chunk := []byte(strings.Repeat(x.unit, (1<<20)/len(x.unit)))
+	n := (size - int64(len(x.head)+len(x.tail))) / int64(len(chunk))
+	part := func(b []byte, final bool) []byte {
+		var out bytes.Buffer
+		fw, _ := flate.NewWriter(&out, flate.BestCompression)
+		fw.Write(b)
+		if final {
+			fw.Close()
+		} else {
+			fw.Flush()
+		}
+		return out.Bytes()
+	}
+	headZ, chunkZ, tailZ := part([]byte(x.head), false), part(chunk, false), part([]byte(x.tail), true)
+	crc := crc32.NewIEEE()
+	crc.Write([]byte(x.head))
+	for i := int64(0); i < n; i++ {
+		crc.Write(chunk)
+	}
+	crc.Write([]byte(x.tail))
+	total := int64(len(x.head)) + n*int64(len(chunk)) + int64(len(x.tail))
+	if declared >= size {
+		declared = total
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc.Sum32(),
+		CompressedSize64:   uint64(len(headZ)) + uint64(n)*uint64(len(chunkZ)) + uint64(len(tailZ)),
+		UncompressedSize64: uint64(declared)})
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(headZ); err != nil {
+		return err
+	}
+	for i := int64(0); i < n; i++ {
+		if _, err := w.Write(chunkZ); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(tailZ)
+	return err
+}
+
+// oleFile is the start of an OLE2 compound file (the container of .xls and
+// of password-protected .xlsx) naming one stream, e.g. "Workbook" for an
+// Excel 97–2003 file.
+func oleFile(stream string) []byte {
+	b := make([]byte, 1536)
+	copy(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	binary.LittleEndian.PutUint16(b[0x1A:], 3)      // major version
+	binary.LittleEndian.PutUint16(b[0x1C:], 0xFFFE) // byte order
+	binary.LittleEndian.PutUint16(b[0x1E:], 9)      // sector shift
+	for i, u := range utf16.Encode([]rune(stream)) {
+		binary.LittleEndian.PutUint16(b[1024+2*i:], u)
+	}
+	return b
+}
+
+// zipOf is a ZIP archive of name, content pairs, stored in order.
+func zipOf(pairs ...string) []byte {
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: pairs[i], Method: zip.Store})
+		io.WriteString(w, pairs[i+1])
+	}
+	zw.Close()
+	return out.Bytes()
+}
+
+func write(t testing.TB, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func remove(t testing.TB, path string) {
+	t.Helper()
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,120 @@
+package workbook
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/digitale-staedte/benchmark/generator/workbook/badfiles"
+)
+
+// TestBadFilesNeverPanic reads every workbook of the hostile corpus
+// (generator/workbook/badfiles) with the reader alone: no panic, and every
+// broken city workbook or framework gives at least one error that names
+// the file. The exact messages, after validation, are checked through the
+// pipeline and the command line in generator/pipeline/hostile_test.go.
+func TestBadFilesNeverPanic(t *testing.T) {
+	for _, c := range badfiles.Cases() {
+		if c.Heavy {
+			continue // TestHeavyFilesBoundedAndFast reads them
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			c.Write(t, dir)
+			_, probs := ReadDataset(dir)
+			if got := probs.Errors() > 0; got == validatedLater[c.Name] {
+				t.Errorf("reader errors: %v; want %v (cases that only validation catches: %v)", got, !got, validatedLater)
+			}
+			for _, p := range probs {
+				if p.Pos.File == "" || !strings.HasPrefix(p.Pos.File, dir) {
+					t.Errorf("problem without the file's name: %s", p.Format("en"))
+				}
+			}
+		})
+	}
+}
+
+// validatedLater are the cases whose workbooks are readable: the IDs and
+// values are wrong only with respect to each other, which package validate
+// checks.
+var validatedLater = map[string]bool{
+	"measure-id-twice": true, "kpi-row-twice": true, "indicator-unknown": true, "topic-unknown": true,
+	"dimension-id-twice": true, "indicator-dimension-unknown": true, "log-negative": true, "log-zero": true,
+}
+
+// peakHeap runs f and samples the heap every millisecond meanwhile; it
+// returns the highest HeapAlloc seen and how long f took. A collection is
+// forced first so that the baseline is the live heap, not garbage.
+func peakHeap(f func()) (peak uint64, took time.Duration) {
+	runtime.GC()
+	var max atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > max.Load() {
+				max.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	start := time.Now()
+	f()
+	took = time.Since(start)
+	close(stop)
+	<-done
+	return max.Load(), took
+}
+
+// TestHeavyFilesBoundedAndFast reads the heavy cases of the corpus (zip
+// bombs, a million rows, a 30 MB cell) and measures the reader's peak heap
+// and time: under 200 MB and under 5 seconds each, with one clear error.
+// The figures are logged (go test -v -run HeavyFiles).
+func TestHeavyFilesBoundedAndFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and reads files of up to 1 GB unpacked")
+	}
+	want := map[string]problem.Code{
+		"million-rows":          problem.FileTooLarge,
+		"zip-bomb":              problem.FileTooLarge,
+		"zip-bomb-lying-header": problem.SheetDamaged,
+		"zip-bomb-under-limit":  problem.SheetTooLong,
+		"cell-30-megabytes":     problem.CellTooLong,
+	}
+	for _, c := range badfiles.Cases() {
+		if !c.Heavy {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			c.Write(t, dir)
+			info, err := os.Stat(badfiles.City(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var probs problem.List
+			peak, took := peakHeap(func() { ReadCity(badfiles.City(dir), &probs) })
+			t.Logf("%s: %d KB on disk, peak heap %.1f MB, %v", c.Name, info.Size()>>10, float64(peak)/(1<<20), took)
+			if peak > 200<<20 {
+				t.Errorf("peak heap %d MB; want under 200 MB", peak>>20)
+			}
+			if took > 5*time.Second {
+				t.Errorf("took %v; want a quick failure", took)
+			}
+			if probs.Errors() != 1 || probs[0].Code != want[c.Name] {
+				t.Errorf("want one %s error, got\n%s", want[c.Name], probs.Text("en"))
+			}
+		})
+	}
+}

@@ -1,0 +1,193 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+	"golang.org/x/net/html/charset"
+)
+
+// oleSignature starts an OLE2 compound file: an Excel 97–2003 workbook, or
+// an .xlsx saved with a password (Office encrypts the package into one).
+var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// checkPackage looks at the file before excelize does, for what excelize
+// either reports unclearly ("EOF", "zip: not a valid zip file" for a
+// password) or not at all: it skips XML it cannot parse and stops reading
+// a damaged part without a word, so rows would silently go missing. Every
+// part is decompressed (which checks its CRC and declared size) and every
+// XML part tokenised, streaming, so memory stays small whatever the file
+// claims. It reports at most one problem and says whether the file may be
+// opened.
+func checkPackage(file string, probs *problem.List) bool {
+	pos := model.Pos{File: file}
+	f, err := os.Open(file)
+	if err != nil {
+		probs.Errorf(pos, problem.FileOpen, err.Error())
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		probs.Errorf(pos, problem.FileOpen, err.Error())
+		return false
+	}
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	switch {
+	case st.Size() == 0:
+		probs.Errorf(pos, problem.FileEmpty)
+		return false
+	case n == len(head) && bytes.Equal(head, oleSignature):
+		if oleHasStream(f, "EncryptionInfo") {
+			probs.Errorf(pos, problem.FileEncrypted)
+		} else {
+			probs.Errorf(pos, problem.FileOldExcel)
+		}
+		return false
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil && bytes.HasPrefix(head, []byte("PK")) {
+		// starts as a ZIP archive (an .xlsx is one) but its end is missing
+		probs.Errorf(pos, problem.FileTruncated, err.Error())
+		return false
+	}
+	if err != nil {
+		probs.Errorf(pos, problem.FileOpen, err.Error())
+		return false
+	}
+	var total uint64
+	parts := map[string]*zip.File{}
+	for _, p := range zr.File {
+		total += p.UncompressedSize64
+		parts[strings.ToLower(p.Name)] = p
+	}
+	if total > unzipSizeLimit {
+		probs.Errorf(pos, problem.FileTooLarge, min(total, 1<<50)>>20, unzipSizeLimit>>20)
+		return false
+	}
+	if m := parts["mimetype"]; m != nil && bytes.Contains(readPart(m, 200), []byte("opendocument")) {
+		probs.Errorf(pos, problem.FileOpenDocument)
+		return false
+	}
+	if parts["xl/workbook.xml"] == nil {
+		probs.Errorf(pos, problem.FileNotWorkbook)
+		return false
+	}
+	sheets := sheetParts(parts)
+	for _, p := range zr.File {
+		if err := checkPart(p); err != nil {
+			if name, ok := sheets[strings.ToLower(p.Name)]; ok {
+				probs.Errorf(model.Pos{File: file, Sheet: name}, problem.SheetDamaged, p.Name, err.Error())
+			} else {
+				probs.Errorf(pos, problem.FileDamaged, p.Name, err.Error())
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// checkPart reads a part to its end: archive/zip fails on a part longer
+// than declared, a wrong CRC or broken compression; an XML part must also
+// be well-formed. encoding/xml does not expand entities declared in a
+// DOCTYPE, so an entity bomb is an error here, not a gigabyte.
+func checkPart(p *zip.File) error {
+	rc, err := p.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	name := strings.ToLower(p.Name)
+	if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+		_, err = io.Copy(io.Discard, rc)
+		return err
+	}
+	d := xml.NewDecoder(rc)
+	d.CharsetReader = charset.NewReaderLabel // as excelize reads it
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
+
+func readPart(p *zip.File, limit int64) []byte {
+	rc, err := p.Open()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, limit))
+	return b
+}
+
+// sheetParts maps each worksheet's part name (lower case) to the sheet's
+// name, from xl/workbook.xml and its relationships, so that a damaged sheet
+// can be named as the strategist knows it. Parts it cannot map stay
+// unnamed; the problem is then reported for the file.
+func sheetParts(parts map[string]*zip.File) map[string]string {
+	out := map[string]string{}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	// Both parts are a few kilobytes in any real workbook; the limit keeps
+	// a hostile one from being read whole before its check.
+	if xml.Unmarshal(readPart(parts["xl/workbook.xml"], 1<<20), &wb) != nil {
+		return out
+	}
+	if r := parts["xl/_rels/workbook.xml.rels"]; r == nil || xml.Unmarshal(readPart(r, 1<<20), &rels) != nil {
+		return out
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		t := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(strings.ToLower(t), "xl/") {
+			t = path.Join("xl", t)
+		}
+		target[r.ID] = strings.ToLower(t)
+	}
+	for _, s := range wb.Sheets {
+		if t, ok := target[s.RID]; ok {
+			out[t] = s.Name
+		}
+	}
+	return out
+}
+
+// oleHasStream reports whether an OLE2 file names a stream, by looking for
+// its UTF-16 name in the first megabyte, where the directory of a small
+// file lies. A password-protected .xlsx has "EncryptionInfo"; an .xls has
+// "Workbook" instead.
+func oleHasStream(r io.ReaderAt, name string) bool {
+	buf := make([]byte, 1<<20)
+	n, err := r.ReadAt(buf, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return false
+	}
+	var want []byte
+	for _, u := range utf16.Encode([]rune(name)) {
+		want = append(want, byte(u), byte(u>>8))
+	}
+	return bytes.Contains(buf[:n], want)
+}
