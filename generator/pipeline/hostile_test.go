@@ -106,7 +106,7 @@ var badFileErrors = map[string][]string{
 		"DATA/cities/alpha.xlsx: error: file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)",
 	},
 	"zip-of-text": {
-		"DATA/cities/alpha.xlsx: error: file is a ZIP archive but no Excel workbook (xl/workbook.xml is missing); expected an Excel workbook (.xlsx)",
+		"DATA/cities/alpha.xlsx: error: file is a ZIP archive but no Excel workbook (it holds no workbook part); expected an Excel workbook (.xlsx)",
 	},
 	"sheet-xml-malformed": {
 		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet is damaged (part xl/worksheets/sheet2.xml: XML syntax error on line 1: unexpected EOF); expected a complete sheet: save the workbook again from Excel or LibreOffice",

@@ -280,8 +280,8 @@ var catalog = map[Code]message{
 		"Datei ist eine OpenDocument-Tabelle (.ods) mit der Endung .xlsx; erwartet wird eine Excel-Arbeitsmappe: in LibreOffice mit Speichern unter im Format Excel 2007–365 (.xlsx) speichern",
 		"file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)"},
 	FileNotWorkbook: {
-		"Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (xl/workbook.xml fehlt); erwartet wird eine Excel-Arbeitsmappe (.xlsx)",
-		"file is a ZIP archive but no Excel workbook (xl/workbook.xml is missing); expected an Excel workbook (.xlsx)"},
+		"Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (sie enthält keinen Arbeitsmappen-Teil); erwartet wird eine Excel-Arbeitsmappe (.xlsx)",
+		"file is a ZIP archive but no Excel workbook (it holds no workbook part); expected an Excel workbook (.xlsx)"},
 	FileTooLarge: {
 		"Datei entpackt sich auf %d MB, mehr als die erlaubten %d MB; erwartet wird eine Arbeitsmappe von einigen hundert KB – ist es die richtige Datei?",
 		"file unpacks to %d MB, more than the %d MB allowed; expected a workbook of a few hundred KB: is it the right file?"},

@@ -118,3 +118,31 @@ func TestHeavyFilesBoundedAndFast(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCellsNamesBrokenFiles: textconv and diff read workbooks through
+// ReadCells, which says what is wrong with a broken file as the reader does.
+func TestReadCellsNamesBrokenFiles(t *testing.T) {
+	tests := map[string]string{
+		"encrypted":             "workbook is encrypted with a password",
+		"old-xls":               "old Excel 97–2003 format",
+		"ods-renamed":           "OpenDocument spreadsheet",
+		"truncated-zip":         "file is incomplete or damaged",
+		"sheet-xml-malformed":   "Kennzahlen: sheet is damaged (part xl/worksheets/sheet2.xml: XML syntax error",
+		"zip-bomb-lying-header": "Kennzahlen: sheet is damaged (part xl/worksheets/sheet2.xml: zip: not a valid zip file)",
+		"zip-bomb":              "file unpacks to 1024 MB, more than the 32 MB allowed",
+	}
+	for _, c := range badfiles.Cases() {
+		want, ok := tests[c.Name]
+		if !ok {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			c.Write(t, dir)
+			_, err := ReadCells(badfiles.City(dir))
+			if err == nil || !strings.Contains(err.Error(), badfiles.City(dir)+": ") || !strings.Contains(err.Error(), want) {
+				t.Errorf("ReadCells: %v; want the file's name and %q", err, want)
+			}
+		})
+	}
+}

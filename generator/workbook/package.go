@@ -79,11 +79,12 @@ func checkPackage(file string, probs *problem.List) bool {
 		probs.Errorf(pos, problem.FileOpenDocument)
 		return false
 	}
-	if parts["xl/workbook.xml"] == nil {
+	wb := workbookPart(parts)
+	if parts[wb] == nil {
 		probs.Errorf(pos, problem.FileNotWorkbook)
 		return false
 	}
-	sheets := sheetParts(parts)
+	sheets := sheetParts(parts, wb)
 	for _, p := range zr.File {
 		if err := checkPart(p); err != nil {
 			if name, ok := sheets[strings.ToLower(p.Name)]; ok {
@@ -133,41 +134,63 @@ func readPart(p *zip.File, limit int64) []byte {
 	return b
 }
 
+// workbookPart is the (lower-case) name of the workbook part: the package's
+// officeDocument relationship names it, as excelize reads it, and
+// xl/workbook.xml is where every common writer puts it.
+func workbookPart(parts map[string]*zip.File) string {
+	var rels relationships
+	if r := parts["_rels/.rels"]; r != nil && xml.Unmarshal(readPart(r, 1<<20), &rels) == nil {
+		for _, r := range rels.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				return strings.ToLower(strings.TrimPrefix(r.Target, "/"))
+			}
+		}
+	}
+	return "xl/workbook.xml"
+}
+
+type relationships struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
 // sheetParts maps each worksheet's part name (lower case) to the sheet's
-// name, from xl/workbook.xml and its relationships, so that a damaged sheet
-// can be named as the strategist knows it. Parts it cannot map stay
+// name, from the workbook part wb and its relationships, so that a damaged
+// sheet can be named as the strategist knows it. Parts it cannot map stay
 // unnamed; the problem is then reported for the file.
-func sheetParts(parts map[string]*zip.File) map[string]string {
+func sheetParts(parts map[string]*zip.File, wb string) map[string]string {
 	out := map[string]string{}
-	var wb struct {
+	var book struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
 			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
+	var rels relationships
 	// Both parts are a few kilobytes in any real workbook; the limit keeps
 	// a hostile one from being read whole before its check.
-	if xml.Unmarshal(readPart(parts["xl/workbook.xml"], 1<<20), &wb) != nil {
+	if xml.Unmarshal(readPart(parts[wb], 1<<20), &book) != nil {
 		return out
 	}
-	if r := parts["xl/_rels/workbook.xml.rels"]; r == nil || xml.Unmarshal(readPart(r, 1<<20), &rels) != nil {
+	dir := path.Dir(wb)
+	r := parts[path.Join(dir, "_rels", path.Base(wb)+".rels")]
+	if r == nil || xml.Unmarshal(readPart(r, 1<<20), &rels) != nil {
 		return out
 	}
 	target := map[string]string{}
 	for _, r := range rels.Rels {
-		t := strings.TrimPrefix(r.Target, "/")
-		if !strings.HasPrefix(strings.ToLower(t), "xl/") {
-			t = path.Join("xl", t)
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join(dir, t)
 		}
 		target[r.ID] = strings.ToLower(t)
 	}
-	for _, s := range wb.Sheets {
+	for _, s := range book.Sheets {
 		if t, ok := target[s.RID]; ok {
 			out[t] = s.Name
 		}

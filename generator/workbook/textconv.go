@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -59,6 +60,12 @@ func TextLines(cells []Cell) string {
 // empty in the file and therefore absent; the range's value is in its
 // top-left cell.
 func ReadCells(path string) ([]Cell, error) {
+	// The same first look as the reader's: a clear word for an encrypted,
+	// old-format, damaged or oversized file instead of excelize's.
+	var probs problem.List
+	if !checkPackage(path, &probs) {
+		return nil, fmt.Errorf("%s: %s", probs[0].Pos, probs[0].Message("en"))
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    unzipSizeLimit,
