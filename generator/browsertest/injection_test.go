@@ -185,6 +185,55 @@ func shownTexts(doc *html.Node) string {
 	return b.String()
 }
 
+// leavesDirectionOpen says whether s ends inside a direction embedding,
+// override or isolate it opened (U+202A–U+202E, U+2066–U+2069), which would
+// reorder whatever the page shows after it. Depths per the Unicode
+// Bidirectional Algorithm: a PDF closes an embedding opened since the last
+// open isolate, a PDI closes the last open isolate with all inside it.
+func leavesDirectionOpen(s string) bool {
+	var open []bool // true for an isolate
+	for _, r := range s {
+		switch {
+		case r == '\u202A' || r == '\u202B' || r == '\u202D' || r == '\u202E':
+			open = append(open, false)
+		case r >= '\u2066' && r <= '\u2068':
+			open = append(open, true)
+		case r == '\u202C' && len(open) > 0 && !open[len(open)-1]:
+			open = open[:len(open)-1]
+		case r == '\u2069':
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] {
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+	return len(open) > 0
+}
+
+// directionProblems lists the text nodes and attribute values of a page
+// that leave a direction override open.
+func directionProblems(doc *html.Node) []string {
+	var probs []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode && leavesDirectionOpen(n.Data) {
+			probs = append(probs, fmt.Sprintf("text leaves a direction override open: %+.80q", n.Data))
+		}
+		for _, a := range n.Attr {
+			if leavesDirectionOpen(a.Val) {
+				probs = append(probs, fmt.Sprintf("<%s %s> leaves a direction override open: %+.80q", n.Data, a.Key, a.Val))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return probs
+}
+
 // markupProblems lists what a page's markup must never contain: event
 // handler attributes, elements that embed or redirect, scripts that are not
 // the site's own or a data block, data blocks with unescaped markup or
@@ -253,9 +302,12 @@ func markupProblems(doc *html.Node) []string {
 // TestInjectedTextStaysText builds a site from the hostile data set. The
 // build succeeds; every hostile text appears literally (as text, not as
 // markup) on at least one page; no page has markup, links or scripts that
-// did not come from the theme; the open-data CSV and XLSX files neutralise
-// formulas; and in Chromium no page opens a dialog, logs an error, or grows
-// an event handler, also with every chart's tooltips shown.
+// did not come from the theme; no text node or attribute leaves a direction
+// override open (the generator closes those a cell leaves open, so that
+// they cannot reorder the rest of a sentence or title); the open-data CSV
+// and XLSX files neutralise formulas; and in Chromium no page opens a
+// dialog, logs an error, or grows an event handler, also with every
+// chart's tooltips shown.
 func TestInjectedTextStaysText(t *testing.T) {
 	data := t.TempDir()
 	in := writeInjected(t, data)
@@ -264,7 +316,7 @@ func TestInjectedTextStaysText(t *testing.T) {
 	shown := map[string][]string{} // tag → pages that show its text
 	pages := 0
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+		if err != nil || d.IsDir() || (filepath.Ext(p) != ".html" && filepath.Ext(p) != ".json") {
 			return err
 		}
 		b, err := os.ReadFile(p)
@@ -272,12 +324,20 @@ func TestInjectedTextStaysText(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(out, p)
+		if filepath.Ext(p) == ".json" {
+			// The compare page's data: every string closes what it opens.
+			// (The downloads keep the texts exactly as written.)
+			if !strings.HasPrefix(filepath.ToSlash(rel), "downloads/") && leavesDirectionOpen(string(b)) {
+				t.Errorf("%s leaves a direction override open", rel)
+			}
+			return nil
+		}
 		doc, err := html.Parse(bytes.NewReader(b))
 		if err != nil {
 			return fmt.Errorf("%s: %w", rel, err)
 		}
 		pages++
-		for _, prob := range markupProblems(doc) {
+		for _, prob := range append(markupProblems(doc), directionProblems(doc)...) {
 			t.Errorf("%s: %s", rel, prob)
 		}
 		text := shownTexts(doc)
@@ -575,6 +635,24 @@ func TestHostileCheckers(t *testing.T) {
 		}
 		if got := markupProblems(doc); (len(got) > 0) != tc.bad {
 			t.Errorf("%s: problems %q, want some: %v", tc.page, got, tc.bad)
+		}
+	}
+	for _, tc := range []struct {
+		page string
+		bad  bool
+	}{
+		{"<p>\u202Eevil\u202C, then the sentence</p>", false},
+		{"<p>\u2067a\u202Eb\u2069 c</p>", false},
+		{"<p>\u202Eevil, then the sentence</p>", true},
+		{"<p>\u202Ea\u2067b\u202C c\u2069</p>", true},
+		{"<p title=\"\u202Eevil\">x</p>", true},
+	} {
+		doc, err := html.Parse(strings.NewReader(tc.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := directionProblems(doc); (len(got) > 0) != tc.bad {
+			t.Errorf("%+q: problems %q, want some: %v", tc.page, got, tc.bad)
 		}
 	}
 	for _, tc := range []struct {

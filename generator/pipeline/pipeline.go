@@ -84,6 +84,7 @@ func Build(o Options) (Result, error) {
 	scores := score.Compute(ds)
 	cmp := compare.Build(ds, scores)
 	res.Site = sitedata.Build(ds, scores, cmp)
+	closeAllDirections(&res.Site)
 	// The map's country outline: world-atlas from site/package.json.
 	topo, err := os.ReadFile(filepath.Join(o.SiteDir, "node_modules", filepath.FromSlash(charts.TopoFile)))
 	if err != nil {
@@ -98,7 +99,9 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	// The compare page loads these on demand, one file per chosen city.
-	compareFiles, err := sitedata.BuildCompare(ds, scores, cmp).Files()
+	compareData := sitedata.BuildCompare(ds, scores, cmp)
+	closeAllDirections(&compareData)
+	compareFiles, err := compareData.Files()
 	if err != nil {
 		return res, err
 	}
