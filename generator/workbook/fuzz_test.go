@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/digitale-staedte/benchmark/generator/workbook/badfiles"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
@@ -283,6 +284,23 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		entries, err := os.ReadDir(dir)
 		if err != nil || len(entries) == 0 {
 			t.Errorf("%s has no seed corpus in %s (go test -run WriteFuzzSeeds -fuzzseeds)", name, dir)
+		}
+	}
+}
+
+// TestFuzzFindings keeps what fuzzing found, with the answer checked by
+// hand (the failing inputs also stay as seeds in testdata/fuzz/).
+func TestFuzzFindings(t *testing.T) {
+	// FuzzParseDate: a month of 0 with a day was read as the bare year,
+	// so the typo "15.0.2019" became 2019.
+	for _, s := range []string{"1000-0-1", "2019-0-15", "15.0.2019", "15. 0. 2019"} {
+		if d, ok := parseDate(s); ok {
+			t.Errorf("parseDate(%q) = %+v; want it refused", s, d)
+		}
+	}
+	for s, want := range map[string]model.Date{"2019": {Year: 2019}, "07.2019": {Year: 2019, Month: 7}, "2019-07": {Year: 2019, Month: 7}} {
+		if d, ok := parseDate(s); !ok || d != want {
+			t.Errorf("parseDate(%q) = %+v, %v; want %+v", s, d, ok, want)
 		}
 	}
 }

@@ -134,7 +134,8 @@ func parseDate(raw string) (model.Date, bool) {
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	valid := func(d model.Date) (model.Date, bool) {
 		if d.Month == 0 {
-			return d, d.Year >= 1000
+			// a day without a month ("15.0.2019") is a typo, not a year
+			return d, d.Year >= 1000 && d.Day == 0
 		}
 		if d.Month < 1 || d.Month > 12 {
 			return model.Date{}, false
