@@ -236,6 +236,13 @@ var badFileErrors = map[string][]string{
 	"stray-cell-row-1000000": {
 		"DATA/cities/alpha.xlsx: Maßnahmen: error: sheet has more than 100000 rows (empty ones included); expected a few hundred: is it the right file?",
 	},
+	// 5 rows to column D (20 cells) and 200 rows to column XFD (16,384 each)
+	"cells-far-right": {
+		"DATA/cities/alpha.xlsx: Kennzahlen: error: sheet spans 3276820 cells (each row counted to its last cell), more than the 200000 allowed; expected a compact table: delete stray entries far to the right (the outermost is in XFD6)",
+	},
+	"cells-far-right-under-limit": {
+		"DATA/cities/alpha.xlsx: Kennzahlen!B5: error: \"viel\" is not a number; expected a number such as 1,234.5 or 12.5 %",
+	},
 	"million-rows": {
 		"DATA/cities/alpha.xlsx: error: file unpacks to 122 MB, more than the 32 MB allowed; expected a workbook of a few hundred KB: is it the right file?",
 	},

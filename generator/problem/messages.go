@@ -81,6 +81,7 @@ const (
 	FileTruncated    Code = "file.truncated"
 	SheetDamaged     Code = "sheet.damaged"
 	SheetTooLong     Code = "sheet.too_long"
+	SheetTooWide     Code = "sheet.too_wide"
 	CellDateRange    Code = "cell.date_range"
 )
 
@@ -300,4 +301,7 @@ var catalog = map[Code]message{
 	FileTruncated: {
 		"Datei ist unvollständig oder beschädigt (%s); erwartet wird eine vollständige Arbeitsmappe: erneut speichern oder herunterladen",
 		"file is incomplete or damaged (%s); expected a complete workbook: save or download it again"},
+	SheetTooWide: {
+		"Blatt umfasst %d Zellen (jede Zeile bis zu ihrer letzten Zelle gezählt), mehr als die erlaubten %d; erwartet wird eine kompakte Tabelle: verirrte Einträge weit rechts löschen (der äußerste steht in %s)",
+		"sheet spans %d cells (each row counted to its last cell), more than the %d allowed; expected a compact table: delete stray entries far to the right (the outermost is in %s)"},
 }

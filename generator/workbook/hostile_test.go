@@ -91,6 +91,9 @@ func TestHeavyFilesBoundedAndFast(t *testing.T) {
 		"zip-bomb-lying-header": problem.SheetDamaged,
 		"zip-bomb-under-limit":  problem.SheetTooLong,
 		"cell-30-megabytes":     problem.CellTooLong,
+		// passes the extent check (12 × 16,384 cells), so excelize fills
+		// the rows out; the one error is a cell of its own
+		"cells-far-right-under-limit": problem.CellNumber,
 	}
 	for _, c := range badfiles.Cases() {
 		if !c.Heavy {
@@ -144,5 +147,27 @@ func TestReadCellsNamesBrokenFiles(t *testing.T) {
 				t.Errorf("ReadCells: %v; want the file's name and %q", err, want)
 			}
 		})
+	}
+}
+
+func TestExtent(t *testing.T) {
+	refs := []struct {
+		ref      string
+		col, row int
+	}{{"A1", 1, 1}, {"AA10", 27, 10}, {"xfd1048576", 16384, 1048576}, {"", 0, 0}, {"7", 0, 7}, {"B-1", 2, 0}}
+	for _, tt := range refs {
+		if col, row := splitRef(tt.ref); col != tt.col || row != tt.row {
+			t.Errorf("splitRef(%q) = %d, %d; want %d, %d", tt.ref, col, row, tt.col, tt.row)
+		}
+	}
+	// Row 1 to column C (3 cells); a row without number is row 2, its cells
+	// without references columns 1 and 2 (2 cells); row 9 reaches column J
+	// (10 cells): 15 cells, last row 9, outermost J9.
+	var e extent
+	e.add(1, []string{"A1", "C1"})
+	e.add(0, []string{"", ""})
+	e.add(9, []string{"J9"})
+	if e.cells != 15 || e.maxRow != 9 || e.farthest != "J9" {
+		t.Errorf("extent = %+v; want 15 cells, last row 9, outermost J9", e)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -86,42 +87,142 @@ func checkPackage(file string, probs *problem.List) bool {
 	}
 	sheets := sheetParts(parts, wb)
 	for _, p := range zr.File {
-		if err := checkPart(p); err != nil {
-			if name, ok := sheets[strings.ToLower(p.Name)]; ok {
-				probs.Errorf(model.Pos{File: file, Sheet: name}, problem.SheetDamaged, p.Name, err.Error())
-			} else {
-				probs.Errorf(pos, problem.FileDamaged, p.Name, err.Error())
-			}
-			return false
+		name := strings.ToLower(p.Name)
+		sheet, isSheet := sheets[name]
+		isSheet = isSheet || strings.HasPrefix(name, "xl/worksheets/")
+		ext, err := checkPart(p, isSheet)
+		sheetPos := model.Pos{File: file, Sheet: sheet}
+		switch {
+		case err != nil && isSheet:
+			probs.Errorf(sheetPos, problem.SheetDamaged, p.Name, err.Error())
+		case err != nil:
+			probs.Errorf(pos, problem.FileDamaged, p.Name, err.Error())
+		case ext.maxRow > maxRows:
+			probs.Errorf(sheetPos, problem.SheetTooLong, maxRows)
+		case ext.cells > maxCells:
+			probs.Errorf(sheetPos, problem.SheetTooWide, ext.cells, maxCells, ext.farthest)
+		default:
+			continue
 		}
+		return false
 	}
 	return true
+}
+
+// extent is how far a sheet reaches: its last row, and its cells counted
+// as excelize holds them once a sheet is loaded for random access (each
+// row filled up to its last cell, so one cell in column XFD costs 16,384).
+// A few kilobytes of XML with such cells in many rows would otherwise take
+// gigabytes.
+type extent struct {
+	maxRow, cells int
+	farthest      string // the cell furthest to the right
+}
+
+// add counts a row element: its number (0 when it has none) and its cells'
+// references, in order ("" for a cell without one).
+func (e *extent) add(row int, refs []string) {
+	if row == 0 {
+		row = e.maxRow + 1
+	}
+	last := 0
+	for _, ref := range refs {
+		col, r := splitRef(ref)
+		if col == 0 {
+			col = last + 1
+		}
+		if r > row {
+			row = r
+		}
+		if col > last {
+			last = col
+			if col > e.farthestCol() {
+				e.farthest = ref
+			}
+		}
+	}
+	e.maxRow = max(e.maxRow, row)
+	e.cells += last
+}
+
+func (e *extent) farthestCol() int { c, _ := splitRef(e.farthest); return c }
+
+// splitRef reads a cell reference such as "XFD7" as column 16384, row 7;
+// 0 for a part that is missing or absurd.
+func splitRef(ref string) (col, row int) {
+	i := 0
+	for ; i < len(ref) && col <= 1<<20; i++ {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' || row > 1<<30 {
+			return col, 0
+		}
+		row = row*10 + int(c-'0')
+	}
+	return col, row
 }
 
 // checkPart reads a part to its end: archive/zip fails on a part longer
 // than declared, a wrong CRC or broken compression; an XML part must also
 // be well-formed. encoding/xml does not expand entities declared in a
 // DOCTYPE, so an entity bomb is an error here, not a gigabyte.
-func checkPart(p *zip.File) error {
+// For a worksheet it also measures the sheet's extent.
+func checkPart(p *zip.File, sheet bool) (extent, error) {
+	var ext extent
 	rc, err := p.Open()
 	if err != nil {
-		return err
+		return ext, err
 	}
 	defer rc.Close()
 	name := strings.ToLower(p.Name)
 	if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
 		_, err = io.Copy(io.Discard, rc)
-		return err
+		return ext, err
 	}
 	d := xml.NewDecoder(rc)
 	d.CharsetReader = charset.NewReaderLabel // as excelize reads it
+	row, inRow := 0, false
+	var refs []string
 	for {
-		if _, err := d.Token(); err == io.EOF {
-			return nil
+		tok, err := d.Token()
+		if err == io.EOF {
+			return ext, nil
 		} else if err != nil {
-			return err
+			return ext, err
+		}
+		if !sheet {
+			continue
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch {
+			case e.Name.Local == "row":
+				row, _ = strconv.Atoi(attr(e, "r"))
+				inRow, refs = true, refs[:0]
+			case e.Name.Local == "c" && inRow:
+				refs = append(refs, attr(e, "r"))
+			}
+		case xml.EndElement:
+			if e.Name.Local == "row" && inRow {
+				ext.add(row, refs)
+				inRow = false
+			}
 		}
 	}
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 func readPart(p *zip.File, limit int64) []byte {

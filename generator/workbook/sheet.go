@@ -19,6 +19,7 @@ const (
 	unzipXMLSizeLimit = 16 << 20 // one sheet held in memory; larger ones go to a temp file
 	maxTextLength     = 5000     // characters in one text cell
 	maxRows           = 100000   // rows in one sheet, empty ones included
+	maxCells          = 200000   // cells in one sheet, each row counted to its last cell (see extent)
 	minDateYear       = 1900     // years a date cell may name
 	maxDateYear       = 2100
 )

@@ -123,7 +123,9 @@ func Cases() []Case {
 		// Size.
 		{Name: "cell-100000-characters", Write: longCell},
 		{Name: "stray-cell-row-1000000", Write: cityCells("Maßnahmen", wt.Cells{"A1000000": "x"})},
+		{Name: "cells-far-right", Write: farRight(200, "")},
 		{Name: "million-rows", Write: millionRows, Heavy: true},
+		{Name: "cells-far-right-under-limit", Write: farRight(12, "viel"), Heavy: true},
 		{Name: "zip-bomb", Write: zipBomb(emptyRows, 1<<30, 1<<30), Heavy: true},
 		{Name: "zip-bomb-lying-header", Write: zipBomb(emptyRows, 1<<30, 1<<20), Heavy: true},
 		{Name: "zip-bomb-under-limit", Write: zipBomb(emptyRows, 30<<20, 30<<20), Heavy: true},
@@ -318,6 +320,40 @@ func billionLaughs(t testing.TB, dir string) {
 		_, err := io.WriteString(w, b.String())
 		return err
 	})
+}
+
+// farRight writes a KPI sheet whose V1 row lacks its 2023 value (the
+// reader then asks excelize whether that cell holds a formula, which loads
+// the sheet for random access) followed by n rows with one empty cell in
+// the last column, XFD: a few kilobytes that excelize fills out to 16,384
+// cells per row. D2's 2022 value is badD2 when that is not "".
+func farRight(n int, badD2 string) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		editZip(t, City(dir), kpiSheetXML, func(w io.Writer) error {
+			str := func(ref, s string) string {
+				return fmt.Sprintf(`<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, s)
+			}
+			num := func(ref string, v float64) string { return fmt.Sprintf(`<c r="%s"><v>%v</v></c>`, ref, v) }
+			d2 := num("B5", 5)
+			if badD2 != "" {
+				d2 = str("B5", badD2)
+			}
+			var b strings.Builder
+			b.WriteString(sheetHead)
+			b.WriteString(`<row r="1">` + str("A1", "Indikator") + num("B1", 2022) + num("C1", 2023) + str("D1", "Quelle") + `</row>`)
+			b.WriteString(`<row r="2">` + str("A2", "V1") + num("B2", 20) + str("D2", "Umfrage") + `</row>`)
+			b.WriteString(`<row r="3">` + str("A3", "V2") + num("B3", 40) + num("C3", 30) + str("D3", "Amt") + `</row>`)
+			b.WriteString(`<row r="4">` + str("A4", "D1") + num("B4", 10) + num("C4", 12) + str("D4", "Portal") + `</row>`)
+			b.WriteString(`<row r="5">` + str("A5", "D2") + d2 + num("C5", 6) + str("D5", "Portal") + `</row>`)
+			for r := 6; r < 6+n; r++ {
+				fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d"/></row>`, r, r)
+			}
+			b.WriteString(`</sheetData></worksheet>`)
+			_, err := io.WriteString(w, b.String())
+			return err
+		})
+	}
 }
 
 // millionRows writes a KPI sheet of a million data rows through excelize's
