@@ -31,6 +31,10 @@ var writeSeeds = flag.Bool("fuzzseeds", false, "rewrite the generated seeds in t
 // tests (TestHeavyFilesBoundedAndFast).
 const maxFuzzFile = 1 << 20
 
+// slowRead is far beyond what reading a megabyte should take, even on a
+// busy machine: a slower read is a finding (a file that stalls the build).
+const slowRead = 10 * time.Second
+
 // FuzzReadWorkbook reads arbitrary bytes as a city workbook and as a
 // framework: never a panic, and every problem names the file.
 func FuzzReadWorkbook(f *testing.F) {
@@ -43,8 +47,12 @@ func FuzzReadWorkbook(f *testing.F) {
 			t.Fatal(err)
 		}
 		var probs problem.List
+		start := time.Now()
 		ReadCity(path, &probs)
 		ReadFramework(path, &probs)
+		if took := time.Since(start); took > slowRead {
+			t.Errorf("reading took %v", took)
+		}
 		for _, p := range probs {
 			if p.Pos.File != path {
 				t.Errorf("problem does not name the file: %s", p.Format("en"))
@@ -57,17 +65,22 @@ func FuzzReadWorkbook(f *testing.F) {
 // fuzzed bytes in place of its KPI sheet and its shared strings: the
 // mutations that get past the ZIP layer and into excelize's XML reading.
 func FuzzReadWorkbookParts(f *testing.F) {
+	city := validCity(f)
 	f.Fuzz(func(t *testing.T, sheet, shared []byte) {
 		if len(sheet)+len(shared) > maxFuzzFile {
 			t.Skip()
 		}
 		path := filepath.Join(t.TempDir(), "stadt.xlsx")
-		if err := os.WriteFile(path, withParts(t, validCity(t), map[string][]byte{
+		if err := os.WriteFile(path, withParts(t, city, map[string][]byte{
 			kpiPart: sheet, sharedPart: shared}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		var probs problem.List
+		start := time.Now()
 		c := ReadCity(path, &probs)
+		if took := time.Since(start); took > slowRead {
+			t.Errorf("reading took %v", took)
+		}
 		for _, p := range probs {
 			if p.Pos.File != path {
 				t.Errorf("problem does not name the file: %s", p.Format("en"))
