@@ -14,7 +14,7 @@ NPM     ?= npm
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
-.PHONY: site test check vet fmt-check clean validate lint-workflows fuzz
+.PHONY: site test check vet fmt-check clean validate lint-workflows bench fuzz
 
 # Build the website into site/public (German at /, English at /en/).
 site: $(BIN) $(NODE_MODULES)
@@ -62,6 +62,12 @@ fmt-check:
 $(NODE_MODULES): site/package.json site/package-lock.json
 	cd site && $(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Time the build end to end on synthetic data (N = 3, 100, 1,000; FULL=1
+# adds 10,800) against the floor; data sets are cached in .bench/. See
+# docs/benchmarks.md.
+bench: $(BIN) $(NODE_MODULES)
+	$(BIN) bench $(if $(FULL),--full)
 
 clean:
 	rm -rf bin site/public site/resources

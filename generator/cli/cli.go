@@ -133,7 +133,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, &code), newCityCommand(stdout, stderr, lang, t, &code))
 	root.AddCommand(textconvCommand(stdout, tt), diffCommand(stdout, stderr, tt, &code),
 		serveCommand(stdout, stderr, lang, t, tt, &code))
-	root.AddCommand(synthCommand(stdout, lang))
+	root.AddCommand(synthCommand(stdout, lang), benchCommand(stdout, stderr, lang), benchStageCommand(stdout))
 	if err := root.Execute(); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)
 		return ExitFailure

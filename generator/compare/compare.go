@@ -26,7 +26,8 @@ type Result struct {
 	// indexed [i][j] in ds.Cities order. It is symmetric with 1 on the
 	// diagonal, except that two empty sets give 0: a city without any
 	// active measure shares nothing with anyone, itself included, and a
-	// heat map should not suggest otherwise.
+	// heat map should not suggest otherwise. Nil above
+	// MaxSimilarityCities: the table has a cell per pair of cities.
 	Similarity [][]float64
 	QuickWins  []CityQuickWins   // ds.Cities order
 	Leaders    []DimensionLeader // framework dimension order
@@ -64,6 +65,15 @@ type DimCoverage struct {
 	Share           float64
 }
 
+// MaxSimilarityCities is the most cities for which the similarity table
+// is made: it has a cell per pair, 117 million at national scale.
+const MaxSimilarityCities = 60
+
+// MaxExamples caps a quick win's examples: with thousands of partners a
+// topic can have thousands of running measures, and every city page would
+// list them all.
+const MaxExamples = 10
+
 // CityQuickWins lists what one city could take over from its partners.
 type CityQuickWins struct {
 	Slug string
@@ -79,7 +89,8 @@ type QuickWin struct {
 	Topic    string
 	Partners int // partner cities with a done or in-progress measure here
 	// Examples are those partners' done and in-progress measures in the
-	// topic, done first, then by city slug, then by measure ID.
+	// topic, done first, then by city slug, then by measure ID; at most
+	// MaxExamples of them.
 	Examples []Example
 }
 
@@ -212,6 +223,9 @@ func coverage(ds model.Dataset, byTopic [][][]model.Measure) []CityCoverage {
 
 func similarity(byTopic [][][]model.Measure) [][]float64 {
 	n := len(byTopic)
+	if n > MaxSimilarityCities {
+		return nil
+	}
 	sets := make([][]bool, n)
 	for c := range byTopic {
 		sets[c] = make([]bool, len(byTopic[c]))
@@ -262,33 +276,41 @@ func sortExamples(ex []Example) {
 }
 
 func quickWins(ds model.Dataset, byTopic [][][]model.Measure) []CityQuickWins {
+	// A city without an active measure in a topic has no running one
+	// either, so every city that lacks the topic sees the same partners
+	// and examples: computed once per topic, not once per city and topic
+	// (which grew with the square of the number of cities).
+	type topicWins struct {
+		partners int
+		examples []Example
+	}
+	perTopic := make([]topicWins, len(ds.Framework.Topics))
+	for t := range ds.Framework.Topics {
+		var ex []Example
+		for p, partner := range ds.Cities {
+			found := false
+			for _, m := range byTopic[p][t] {
+				if running(m.Status) {
+					ex = append(ex, example(partner.Slug, m))
+					found = true
+				}
+			}
+			if found {
+				perTopic[t].partners++
+			}
+		}
+		sortExamples(ex)
+		perTopic[t].examples = ex[:min(len(ex), MaxExamples)]
+	}
 	out := make([]CityQuickWins, len(ds.Cities))
 	for c, city := range ds.Cities {
 		wins := []QuickWin{}
 		for t, topic := range ds.Framework.Topics {
-			if hasActive(byTopic[c][t]) {
+			if hasActive(byTopic[c][t]) || perTopic[t].partners == 0 {
 				continue
 			}
-			win := QuickWin{Topic: topic.ID, Examples: []Example{}}
-			for p, partner := range ds.Cities {
-				if p == c {
-					continue
-				}
-				found := false
-				for _, m := range byTopic[p][t] {
-					if running(m.Status) {
-						win.Examples = append(win.Examples, example(partner.Slug, m))
-						found = true
-					}
-				}
-				if found {
-					win.Partners++
-				}
-			}
-			if win.Partners > 0 {
-				sortExamples(win.Examples)
-				wins = append(wins, win)
-			}
+			wins = append(wins, QuickWin{Topic: topic.ID, Partners: perTopic[t].partners,
+				Examples: slices.Clone(perTopic[t].examples)})
 		}
 		// Stable: equal Partners keep framework topic order.
 		slices.SortStableFunc(wins, func(a, b QuickWin) int { return cmp.Compare(b.Partners, a.Partners) })

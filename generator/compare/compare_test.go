@@ -349,3 +349,47 @@ func TestSimilarityProperties(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickWinsExamplesCapped: fifteen partners run a measure in T1 (eight
+// done, seven in progress) and city "z" has none; z's quick win counts all
+// fifteen partners but lists only the MaxExamples (10) most advanced
+// measures: the eight done ones by slug, then p00 and p02, the first two in
+// progress.
+func TestQuickWinsExamplesCapped(t *testing.T) {
+	ds := model.Dataset{Framework: model.Framework{Dimensions: []model.Dimension{{ID: "D1"}},
+		Topics: []model.Topic{{ID: "T1", Dimension: "D1"}}}}
+	var want []Example
+	var progress []Example
+	for i := range 15 {
+		slug, id, s := fmt.Sprintf("p%02d", i), fmt.Sprintf("m%02d", i), done
+		if i%2 == 0 && i < 14 {
+			s = inProgress
+		}
+		ds.Cities = append(ds.Cities, model.City{Slug: slug, Measures: []model.Measure{measure(id, "T1", s)}})
+		if s == done {
+			want = append(want, ex(slug, id, s))
+		} else {
+			progress = append(progress, ex(slug, id, s))
+		}
+	}
+	want = append(want, progress[:2]...)
+	ds.Cities = append(ds.Cities, model.City{Slug: "z"})
+	got := Build(ds, score.Result{}).QuickWins[15]
+	check(t, "z's quick wins", got, CityQuickWins{Slug: "z", Wins: []QuickWin{{Topic: "T1", Partners: 15, Examples: want}}})
+}
+
+// TestSimilarityOmittedAtScale: one city more than MaxSimilarityCities
+// gives no similarity table at all (it has a cell per pair of cities).
+func TestSimilarityOmittedAtScale(t *testing.T) {
+	ds := model.Dataset{Framework: model.Framework{Dimensions: []model.Dimension{{ID: "D1"}},
+		Topics: []model.Topic{{ID: "T1", Dimension: "D1"}}}}
+	for i := range MaxSimilarityCities + 1 {
+		ds.Cities = append(ds.Cities, model.City{Slug: fmt.Sprint(i)})
+	}
+	if got := Build(ds, score.Result{}).Similarity; got != nil {
+		t.Errorf("similarity of %d cities: %d rows, want none", len(ds.Cities), len(got))
+	}
+	if got := Build(ds, score.Result{}); len(got.Matrix) != 1 {
+		t.Errorf("matrix: %d rows, want 1", len(got.Matrix))
+	}
+}

@@ -1,0 +1,140 @@
+package bench
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+)
+
+func TestDataDirNamesEveryParameter(t *testing.T) {
+	got := DataDir(".bench", Size{Cities: 1000, Indicators: 50, Years: 10, Measures: 20, Seed: 7})
+	if want := filepath.Join(".bench", "data-n1000-k50-y10-m20-s7"); got != want {
+		t.Errorf("DataDir = %q, want %q", got, want)
+	}
+}
+
+// TestTable: 2 s for 1,000 cities is 2.0 ms per city; the floor is
+// 0.5 s + 0.3 s, so the ratio is 2 / 0.8 = 2.5; 1.5 GiB peak is 1536 MiB.
+func TestTable(t *testing.T) {
+	r := Row{Size: Size{Cities: 1000, Indicators: 50, Years: 10, Measures: 20},
+		Build: Run{Wall: 2 * time.Second, CPU: 3 * time.Second, PeakRSS: 3 << 29, Pages: 2345},
+		Read:  Run{Wall: 500 * time.Millisecond, PeakRSS: 100 << 20},
+		Hugo:  Run{Wall: 300 * time.Millisecond}}
+	got := Table([]Row{r})
+	want := "| 1000 | 50 | 10 | 20 | 2.00 s | 3.00 s | 1536 MiB | 2345 | 2.0 ms | 0.50 s / 100 MiB | 0.30 s / n/a | 2.5× |\n"
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("Table =\n%s\nwant its last line\n%s", got, want)
+	}
+	if n := strings.Count(got, "\n"); n != 3 {
+		t.Errorf("Table has %d lines, want header, rule and one row", n)
+	}
+}
+
+func TestRatioWithoutFloor(t *testing.T) {
+	if got := (Row{Build: Run{Wall: time.Second}}).Ratio(); got != 0 {
+		t.Errorf("Ratio without a floor = %v, want 0", got)
+	}
+}
+
+// writeSet writes a small synthetic data set as generator synth does.
+func writeSet(t *testing.T, o synth.Options) string {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(path string, sheets []synth.Sheet) {
+		out := make([]workbook.ExportSheet, len(sheets))
+		for i, s := range sheets {
+			out[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
+		}
+		b, err := workbook.WriteSheets(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "cities"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(dir, workbook.FrameworkFile), synth.Framework(o))
+	for c := range o.Cities {
+		name, sheets := synth.City(o, c)
+		write(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+	}
+	return dir
+}
+
+// TestReadAll: three cities of three sheets each plus the framework's
+// five sheets are 14 sheets.
+func TestReadAll(t *testing.T) {
+	dir := writeSet(t, synth.Options{Cities: 3, Indicators: 5, Years: 3, Measures: 2, Seed: 1})
+	r, err := RunStage(StageOptions{Stage: StageRead, DataDir: dir, WorkDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pages != 14 {
+		t.Errorf("sheets read = %d, want 14", r.Pages)
+	}
+}
+
+// TestFloorHugo builds the floor project with Hugo: six pages and the
+// home page are seven HTML files, each page with its title.
+func TestFloorHugo(t *testing.T) {
+	work := t.TempDir()
+	r, err := RunStage(StageOptions{Stage: StageHugo, WorkDir: work, Pages: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pages != 7 {
+		t.Errorf("pages = %d, want 7", r.Pages)
+	}
+	b, err := os.ReadFile(filepath.Join(work, "public", "p6", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<p>Page 6</p>") {
+		t.Errorf("p6/index.html = %q, want its title in a paragraph", b)
+	}
+}
+
+func TestUnknownStage(t *testing.T) {
+	if _, err := RunStage(StageOptions{Stage: "nope", WorkDir: t.TempDir()}); err == nil || !strings.Contains(err.Error(), `"nope"`) {
+		t.Errorf("err = %v, want one naming the stage", err)
+	}
+}
+
+func TestMachineNamesTheGoVersion(t *testing.T) {
+	if m := Machine(); !strings.Contains(m, "go1.") || !strings.Contains(m, "logical CPUs") {
+		t.Errorf("Machine() = %q", m)
+	}
+}
+
+// TestDataSetCached: a complete data set is written once and then reused;
+// one without its marker (an interrupted run) is written again.
+func TestDataSetCached(t *testing.T) {
+	writes := 0
+	c := Config{Dir: t.TempDir(), Log: &strings.Builder{}, Synth: func(s Size, dir string) error {
+		writes++
+		return os.MkdirAll(dir, 0o755)
+	}}
+	s := Size{Cities: 2, Indicators: 1, Years: 1}
+	for range 2 {
+		if _, err := dataSet(c, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if writes != 1 {
+		t.Errorf("written %d times, want once", writes)
+	}
+	if err := os.Remove(filepath.Join(DataDir(c.Dir, s), ".complete")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dataSet(c, s); err != nil || writes != 2 {
+		t.Errorf("after an interrupted run: err %v, written %d times, want 2", err, writes)
+	}
+}

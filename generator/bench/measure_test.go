@@ -1,0 +1,59 @@
+package bench_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/bench"
+	"github.com/digitale-staedte/benchmark/generator/cli"
+)
+
+// The test binary doubles as the generator for Measure's children.
+func TestMain(m *testing.M) {
+	if os.Getenv("BENCH_TEST_CHILD") == "1" {
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	}
+	os.Exit(m.Run())
+}
+
+// TestMeasure runs the real thing on two cities: every stage runs in a
+// child, and the build writes the real site's pages.
+func TestMeasure(t *testing.T) {
+	site := filepath.Join("..", "..", "site")
+	if _, err := os.Stat(filepath.Join(site, "node_modules", "echarts")); err != nil {
+		t.Skip("site/node_modules missing (make test installs it)")
+	}
+	t.Setenv("BENCH_TEST_CHILD", "1")
+	dir := t.TempDir()
+	synths := 0
+	var log strings.Builder
+	c := bench.Config{Sizes: []bench.Size{{Cities: 2, Indicators: 6, Years: 3, Measures: 3, Seed: 1}}, Dir: dir,
+		SiteDir: site, Exe: os.Args[0], Log: &log,
+		Synth: func(s bench.Size, out string) error {
+			synths++
+			if code := cli.Run([]string{"synth", "--cities", "2", "--indicators", "6", "--years", "3", "--measures", "3", "--out", out},
+				&strings.Builder{}, &log, func(string) string { return "" }); code != 0 {
+				return fmt.Errorf("synth: exit code %d", code)
+			}
+			return nil
+		}}
+	rows, err := bench.Measure(c)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	r := rows[0]
+	// Sheets: two cities of three, the framework's five.
+	if r.Read.Pages != 11 || r.Hugo.Pages != 5 {
+		t.Errorf("floor: %d sheets read, %d pages built; want 11 and 5", r.Read.Pages, r.Hugo.Pages)
+	}
+	// Both languages' city pages, home pages and more.
+	if r.Build.Pages < 2*(2+1) || r.Build.Wall <= 0 {
+		t.Errorf("build: %d pages in %v", r.Build.Pages, r.Build.Wall)
+	}
+	if synths != 1 {
+		t.Errorf("the data set was written %d times, want once", synths)
+	}
+}

@@ -1,0 +1,60 @@
+package bench
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Run is one child's measurement.
+type Run struct {
+	Wall    time.Duration
+	CPU     time.Duration // user plus system time: steadier than Wall on a busy machine
+	PeakRSS int64         // bytes; 0 where the system does not say
+	Pages   int
+}
+
+// Row is one data set's measurements.
+type Row struct {
+	Size
+	Build, Read, Hugo Run
+}
+
+// PerCity is the build's wall time per city.
+func (r Row) PerCity() time.Duration { return r.Build.Wall / time.Duration(max(r.Cities, 1)) }
+
+// Ratio is the build's wall time over the floor's, (a) plus (b).
+func (r Row) Ratio() float64 {
+	floor := r.Read.Wall + r.Hugo.Wall
+	if floor <= 0 {
+		return 0
+	}
+	return float64(r.Build.Wall) / float64(floor)
+}
+
+// Table is the rows as a Markdown table, for the terminal and for
+// docs/benchmarks.md alike.
+func Table(rows []Row) string {
+	var b strings.Builder
+	b.WriteString("| N | K | Y | M | wall | CPU | peak memory | pages | per city | floor (a) read | floor (b) Hugo | ratio to floor |\n")
+	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %d | %d | %d | %d | %s | %s | %s | %d | %s | %s | %s | %.1f× |\n",
+			r.Cities, r.Indicators, r.Years, r.Measures, seconds(r.Build.Wall), seconds(r.Build.CPU), mib(r.Build.PeakRSS), r.Build.Pages,
+			millis(r.PerCity()), seconds(r.Read.Wall)+" / "+mib(r.Read.PeakRSS), seconds(r.Hugo.Wall)+" / "+mib(r.Hugo.PeakRSS), r.Ratio())
+	}
+	return b.String()
+}
+
+func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func millis(d time.Duration) string {
+	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+}
+
+func mib(n int64) string {
+	if n <= 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%d MiB", (n+1<<19)>>20)
+}
