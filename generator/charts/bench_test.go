@@ -1,0 +1,64 @@
+package charts
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/compare"
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+)
+
+// synthSite is the site data of a synthetic data set, through the same
+// stages as the pipeline: workbooks written, read, scored, compared.
+func synthSite(b *testing.B, o synth.Options) sitedata.Site {
+	b.Helper()
+	dir := b.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, workbook.CitiesDir), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	write := func(path string, sheets []synth.Sheet) {
+		out := make([]workbook.ExportSheet, len(sheets))
+		for i, s := range sheets {
+			out[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
+		}
+		data, err := workbook.WriteSheets(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, workbook.FrameworkFile), synth.Framework(o))
+	for c := range o.Cities {
+		name, sheets := synth.City(o, c)
+		write(filepath.Join(dir, workbook.CitiesDir, workbook.Slug(name)+".xlsx"), sheets)
+	}
+	ds, probs := workbook.ReadDataset(dir)
+	if probs.Errors() > 0 {
+		b.Fatal(probs.Text("en"))
+	}
+	res := score.Compute(ds)
+	return sitedata.Build(ds, res, compare.Build(ds, res))
+}
+
+// BenchmarkBuild builds every chart of 100 synthetic cities (50
+// indicators, 10 years, 20 measures), as make bench does; per city charts
+// make it linear in the cities.
+func BenchmarkBuild(b *testing.B) {
+	topo, err := os.ReadFile(filepath.Join("..", "..", "site", "node_modules", filepath.FromSlash(TopoFile)))
+	if err != nil {
+		b.Skip("site/node_modules missing (make test installs it)")
+	}
+	s := synthSite(b, synth.Options{Cities: 100, Indicators: 50, Years: 10, Measures: 20, Seed: 1})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(s, topo); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
