@@ -39,14 +39,14 @@ check: test
 # Fuzz the workbook reader and its parsers, FUZZTIME per target (go test
 # -fuzz takes one target at a time). A finding fails and is saved under
 # generator/workbook/testdata/fuzz/<target>/, where plain go test replays it.
-# Minimising each new input is capped at 5 s (default 60 s), which would
-# otherwise take most of a short run.
+# Minimising each new input is capped at 50 runs (default 60 s each), which
+# would otherwise take most of a run.
 FUZZTIME ?= 10s
 FUZZ_TARGETS := FuzzReadWorkbook FuzzReadWorkbookParts FuzzParseNumber FuzzParseDate FuzzSlug
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "fuzz $$t for $(FUZZTIME)"; \
-	  $(GO) test ./generator/workbook -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+	  $(GO) test ./generator/workbook -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 50x || exit 1; \
 	done
 
 vet:
