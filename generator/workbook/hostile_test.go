@@ -112,7 +112,10 @@ func TestHeavyFilesBoundedAndFast(t *testing.T) {
 			if peak > 200<<20 {
 				t.Errorf("peak heap %d MB; want under 200 MB", peak>>20)
 			}
-			if took > 5*time.Second {
+			// Quick means seconds, not minutes: the bound is loose because
+			// go test runs packages side by side (the browser tests too),
+			// and the slowest case takes 2 s on an idle machine.
+			if took > 20*time.Second {
 				t.Errorf("took %v; want a quick failure", took)
 			}
 			if probs.Errors() != 1 || probs[0].Code != want[c.Name] {
