@@ -13,7 +13,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
 )
 
@@ -473,5 +476,68 @@ func TestWhatChanged(t *testing.T) {
 		Previous: filepath.Join(t.TempDir(), "nothing-here"), Stdout: &stdout, Stderr: &stderr})
 	if err == nil || !strings.Contains(err.Error(), "previous release") {
 		t.Errorf("unreadable previous release: %v", err)
+	}
+}
+
+// TestCapsAreSaid: above the comparison's caps the pages say what they
+// leave out instead of dropping it silently.
+func TestCapsAreSaid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 65 cities")
+	}
+	o := synth.Options{Cities: compare.MaxSimilarityCities + 5, Indicators: 8, Years: 2, Measures: 6, Seed: 4}
+	data := t.TempDir()
+	writeSynth(t, data, o)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build(t, data, out, "")
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	if page := read(t, filepath.Join(out, "strategie", "index.html")); !strings.Contains(page, "hätte die Tabelle eine Zelle je Städtepaar") {
+		t.Error("the strategy page does not say why the similarity table is missing")
+	}
+	capped := false
+	for _, c := range res.Site.Cities {
+		for _, w := range c.QuickWins {
+			if len(w.Examples) == compare.MaxExamples && w.Partners > compare.MaxExamples {
+				page := read(t, filepath.Join(out, "en", "cities", c.Slug, "index.html"))
+				if !strings.Contains(page, "lists at most 10 measures as examples") {
+					t.Errorf("%s: a capped quick win without the note", c.Slug)
+				}
+				capped = true
+				break
+			}
+		}
+		if capped {
+			break
+		}
+	}
+	if !capped {
+		t.Error("no quick win reached the cap: the test data do not exercise it")
+	}
+}
+
+func writeSynth(t *testing.T, dir string, o synth.Options) {
+	t.Helper()
+	write := func(path string, sheets []synth.Sheet) {
+		var out []workbook.ExportSheet
+		for _, s := range sheets {
+			out = append(out, workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows})
+		}
+		b, err := workbook.WriteSheets(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "framework.xlsx"), synth.Framework(o))
+	for c := range o.Cities {
+		name, sheets := synth.City(o, c)
+		write(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
 	}
 }

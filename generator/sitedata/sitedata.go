@@ -115,7 +115,8 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 }
 
 func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *float64) Strategies {
-	out := Strategies{Matrix: []MatrixRow{}, Similarity: []SimilarityRow{}, Leaders: []Leader{}}
+	out := Strategies{Matrix: []MatrixRow{}, Similarity: []SimilarityRow{}, Leaders: []Leader{},
+		MaxExamples: compare.MaxExamples, SimilarityMax: compare.MaxSimilarityCities}
 	slugs := make([]string, len(cmp.Coverage))
 	for i, c := range cmp.Coverage {
 		slugs[i] = c.Slug

@@ -109,6 +109,11 @@ type Strategies struct {
 	Matrix     []MatrixRow     `json:"matrix"`     // framework topic order
 	Similarity []SimilarityRow `json:"similarity"` // city order, values in city order
 	Leaders    []Leader        `json:"leaders"`    // framework dimension order
+	// The comparison's caps, so that pages can say what they leave out: a
+	// quick win lists at most MaxExamples measures, and the similarity
+	// table is empty above SimilarityMax cities.
+	MaxExamples   int `json:"max_examples"`
+	SimilarityMax int `json:"similarity_max"`
 }
 
 type MatrixRow struct {
