@@ -47,16 +47,8 @@ func lockOutput(out string) (release func(), err error) {
 	owner := fmt.Sprintf("%d %s\n", os.Getpid(), host)
 	// Two attempts: the second after taking over a stale lock.
 	for attempt := 0; ; attempt++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err := createWith(path, owner)
 		if err == nil {
-			_, werr := f.WriteString(owner)
-			if cerr := f.Close(); werr == nil {
-				werr = cerr
-			}
-			if werr != nil {
-				_ = os.Remove(path)
-				return nil, fmt.Errorf("writing the lock file %s: %w", path, werr)
-			}
 			if err := cleanStale(out); err != nil {
 				_ = os.Remove(path)
 				return nil, err
@@ -124,6 +116,36 @@ func cleanStale(out string) error {
 		if err := os.RemoveAll(work); err != nil {
 			return fmt.Errorf("removing %s, left by a build that was stopped: %w", work, err)
 		}
+	}
+	return nil
+}
+
+// createWith creates path holding content, failing with os.ErrExist if
+// path exists. The content is written to a temporary file first and then
+// linked into place, so that no other process ever reads the lock empty
+// (which it would take for an owner it cannot name). Where the file system
+// has no hard links, the lock is created with O_EXCL and written after.
+func createWith(path, content string) error {
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		return fmt.Errorf("writing the lock file %s: %w", tmp, err)
+	}
+	defer os.Remove(tmp)
+	err := os.Link(tmp, path)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, werr := f.WriteString(content)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		_ = os.Remove(path)
+		return fmt.Errorf("writing the lock file %s: %w", path, werr)
 	}
 	return nil
 }
