@@ -38,6 +38,8 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 		ReferenceYear: res.ReferenceYear,
 		Years:         append([]int{}, res.Years...),
 		Settings:      settings(m, fw.Indicators),
+		Lists: Lists{Full: len(ds.Cities) <= FullListMax, FullMax: FullListMax,
+			Top: ListTop, PageSize: ListPageSize},
 	}
 	dimTotal := 0.0
 	for _, d := range fw.Dimensions {

@@ -11,6 +11,7 @@ type Site struct {
 	ReferenceYear int         `json:"reference_year"`
 	Years         []int       `json:"years"`
 	Settings      Settings    `json:"settings"`
+	Lists         Lists       `json:"lists"`
 	Dimensions    []Dimension `json:"dimensions"`
 	Indicators    []Indicator `json:"indicators"`
 	Topics        []Topic     `json:"topics"`
@@ -27,6 +28,25 @@ type Site struct {
 	// peer statistics and uncertainty analysis.
 	Analysis Analysis `json:"analysis"`
 }
+
+// Lists says how long the site's lists may grow. Up to FullMax cities
+// every list shows every city (Full); above, so that no page grows with the
+// number of partners, a list shows its Top first and last cities and the
+// distribution, the ranking of all cities is paginated PageSize per page,
+// and the complete tables are in the downloads.
+type Lists struct {
+	Full     bool `json:"full"`
+	FullMax  int  `json:"full_max"`
+	Top      int  `json:"top"`
+	PageSize int  `json:"page_size"`
+}
+
+// The list limits of every build (see Lists).
+const (
+	FullListMax  = 100
+	ListTop      = 10
+	ListPageSize = 100
+)
 
 // Analysis backs the methodology page's audit and uncertainty sections.
 type Analysis struct {
