@@ -113,6 +113,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 		}
 		return a.Name < b.Name
 	})
+	addLists(&s)
 	return s
 }
 

@@ -19,6 +19,8 @@ type Site struct {
 	// Ranking is the reference year's ranking: ranked cities by rank (ties
 	// by name), then cities without an index by name.
 	Ranking []RankingRow `json:"ranking"`
+	// IndexYears has the cities' index in every year.
+	IndexYears []YearSpread `json:"index_years"`
 	// Average is the partner average of the reference year.
 	Average Average `json:"average"`
 	Cities  []City  `json:"cities"`
@@ -212,6 +214,7 @@ type Dimension struct {
 	WeightPct   float64    `json:"weight_pct"` // share of the index, in %
 	Indicators  []string   `json:"indicators"`
 	Topics      []string   `json:"topics"`
+	Ranking     RankList   `json:"ranking"` // reference year
 }
 
 type Indicator struct {
@@ -229,6 +232,10 @@ type Indicator struct {
 	Source        string     `json:"source"`
 	Description   model.Text `json:"description"`
 	Decimals      int        `json:"decimals"`
+	// Ranking is the reference year's; Years has the cities' values in
+	// every year, in the indicator's unit.
+	Ranking RankList     `json:"ranking"`
+	Years   []YearSpread `json:"years"`
 }
 
 type Goalposts struct {
