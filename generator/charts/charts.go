@@ -95,11 +95,17 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 	}{
 		{&out.Ranking, func(lang string) (Chart, error) { return ranking(s, lang) }},
 		{&out.Trend, func(lang string) (Chart, error) { return trend(s, lang) }},
-		{&out.Map, func(lang string) (Chart, error) { return partnerMap(s, outline, lang) }},
 		{&out.Intervals, func(lang string) (Chart, error) { return intervals(s, lang) }},
 		{&out.Strategy, func(lang string) (Chart, error) { return strategy(s, lang) }},
 	} {
 		if *c.dst, err = localize(c.build); err != nil {
+			return Charts{}, err
+		}
+	}
+	// A map with a point per city is for a list of partners; above the list
+	// limit the home page leaves it out (the coordinates are downloads).
+	if s.Lists.Full {
+		if out.Map, err = localize(func(lang string) (Chart, error) { return partnerMap(s, outline, lang) }); err != nil {
 			return Charts{}, err
 		}
 	}
@@ -224,7 +230,7 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 	var names []string
 	var data []opts.BarData
 	tbl := Table{Columns: []string{txtCity.in(lang), txtIndex.in(lang)}}
-	for _, r := range s.Ranking {
+	for _, r := range rankingShown(s) {
 		names = append(names, clean(r.Name))
 		data = append(data, opts.BarData{Value: value(r.Index)})
 		tbl.Rows = append(tbl.Rows, []any{r.Name, cell(r.Index)})
@@ -244,6 +250,16 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.BarMaxWidth = "40" }),
 	)
 	return finish(bar, "bar", summary, tbl)
+}
+
+// rankingShown is the part of the ranking the home page shows: all of it,
+// or above the list limit the first Lists.Top rows (the full ranking is
+// the paginated cities list).
+func rankingShown(s sitedata.Site) []sitedata.RankingRow {
+	if s.Lists.Full || len(s.Ranking) <= s.Lists.Top {
+		return s.Ranking
+	}
+	return s.Ranking[:s.Lists.Top]
 }
 
 func rankingSummary(s sitedata.Site, lang string) string {
@@ -321,14 +337,20 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, t
 	return finish(line, "line", summary, tbl)
 }
 
-// trend shows every city's index over the years, in ranking order.
+// trend shows every city's index over the years, in ranking order; above
+// the list limit, the distribution by year.
 func trend(s sitedata.Site, lang string) (Chart, error) {
+	if !s.Lists.Full {
+		return spread(s, lang, s.IndexYears, txtIndex.in(lang), txtIndex.in(lang), "", s.Settings.Decimals, scaleMax(s))
+	}
+	bySlug := make(map[string]sitedata.City, len(s.Cities))
+	for _, c := range s.Cities {
+		bySlug[c.Slug] = c
+	}
 	var cities []sitedata.City
 	for _, r := range s.Ranking {
-		for _, c := range s.Cities {
-			if c.Slug == r.Slug {
-				cities = append(cities, c)
-			}
+		if c, ok := bySlug[r.Slug]; ok {
+			cities = append(cities, c)
 		}
 	}
 	tbl := Table{Columns: append([]string{txtCity.in(lang)}, years(s)...)}

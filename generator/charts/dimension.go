@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"sort"
-
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -27,24 +25,18 @@ type ranked struct {
 }
 
 // dimensionRanking shows the cities' scores in one dimension in the
-// reference year, in the order of the dimension page's table: ranked
-// cities by rank, then by name; then the cities without a score by name.
+// reference year, the rows of the dimension page's table in their order
+// (sitedata.RankList: ranked cities by rank, then by name; then the cities
+// without a score; above the list limit the first and last ones).
 func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart, error) {
-	var rows []ranked
-	for _, r := range s.Ranking {
-		sd := findDim(r.Dimensions, d.ID)
-		rows = append(rows, ranked{name: r.Name, value: sd.Score, rank: sd.Rank})
+	cityName := make(map[string]string, len(s.Cities))
+	for _, c := range s.Cities {
+		cityName[c.Slug] = c.Name
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
-		if (a.rank == nil) != (b.rank == nil) {
-			return a.rank != nil
-		}
-		if a.rank != nil && *a.rank != *b.rank {
-			return *a.rank < *b.rank
-		}
-		return a.name < b.name
-	})
+	var rows []ranked
+	for _, p := range d.Ranking.Rows {
+		rows = append(rows, ranked{name: cityName[p.Slug], value: p.Score, rank: p.Rank})
+	}
 	dimName := name(d.Name, lang)
 	tbl := Table{Columns: []string{txtCity.in(lang), dimName}}
 	var names []string

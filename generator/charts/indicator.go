@@ -12,9 +12,17 @@ import (
 
 // indicatorTrend shows one indicator's reported values over the years, a
 // line per city, in the indicator's unit and with its decimals, as the
-// indicator page's table (rows: cities in site order, columns: years).
+// indicator page's table (rows: cities in site order, columns: years);
+// above the list limit, the distribution by year.
 func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart, error) {
 	indName := name(ind.Name, lang)
+	if !s.Lists.Full {
+		unit, axisName := "", indName
+		if ind.Unit != "" {
+			unit, axisName = " "+clean(ind.Unit), fmt.Sprintf("%s (%s)", indName, clean(ind.Unit))
+		}
+		return spread(s, lang, ind.Years, indName, axisName, unit, ind.Decimals, 0)
+	}
 	tbl := Table{Columns: append([]string{txtCity.in(lang)}, years(s)...)}
 	line := gecharts.NewLine()
 	line.SetXAxis(years(s))

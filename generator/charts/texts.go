@@ -27,7 +27,19 @@ func (m msg) in(lang string, args ...any) string {
 // summaries are the charts' ECharts aria descriptions and are printed under
 // each chart, so a reader without the picture gets the main finding.
 var (
-	txtIndex        = msg{"Index", "Index"}
+	txtIndex = msg{"Index", "Index"}
+	// Spread charts (above the list limit).
+	txtStatistic    = msg{"Kennwert", "Statistic"}
+	txtSpreadMin    = msg{"Minimum", "Minimum"}
+	txtSpreadQ1     = msg{"1. Quartil", "1st quartile"}
+	txtSpreadMedian = msg{"Median", "Median"}
+	txtSpreadQ3     = msg{"3. Quartil", "3rd quartile"}
+	txtSpreadMax    = msg{"Maximum", "Maximum"}
+	txtSpreadNone   = msg{"Für %s gibt es noch keine Werte.", "There are no %s values yet."}
+	txtSpreadOne    = msg{"%s: Median %[3]s (%[2]d).", "%s: median %[3]s (%[2]d)."}
+	txtSpreadFlat   = msg{"Der Median von %s ist von %d bis %d gleich geblieben (%s).", "The median of %s stayed the same from %d to %d (%s)."}
+	txtSpreadMove   = msg{"Der Median von %s ging von %s (%d) auf %s (%d).", "The median of %s went from %s (%d) to %s (%d)."}
+	txtSpreadMiddle = msg{"Die mittlere Hälfte der %d Städte mit Wert lag %d zwischen %s und %s.", "The middle half of the %d cities with a value lay between %[3]s and %[4]s in %[2]d."}
 	txtIndexYear    = msg{"Index %d", "Index %d"}
 	txtYear         = msg{"Jahr", "Year"}
 	txtScore        = msg{"Punkte (0–100)", "Points (0–100)"}
