@@ -11,50 +11,135 @@ import (
 // percentile of its rank over the Monte Carlo draws: a bar from the low to
 // the high end, a dot at the median, a diamond at the published rank. The
 // rows follow the methodology page's uncertainty table (ranking order).
+// Above the list limit only the first and last ranked cities are drawn
+// (intervalsTop).
 func intervals(s sitedata.Site, lang string) (Chart, error) {
-	tbl := Table{Columns: []string{txtCity.in(lang), txtRank.in(lang), txtMedianRank.in(lang), txtLow.in(lang), txtHigh.in(lang)}}
-	var names []string
-	var base, span []opts.BarData
-	var medians, ranks []opts.ScatterData
-	n := 1
-	var widest *sitedata.RankingRow
-	fixed, counted := 0, 0
+	if sc := s.Analysis.Scale; sc != nil {
+		return intervalsTop(s, *sc, lang)
+	}
+	tbl := Table{Columns: intervalColumns(lang)}
+	var rows []intervalRow
 	for _, r := range s.Ranking {
 		row := []any{r.Name, intCell(r.Rank), nil, nil, nil}
 		if iv := r.Interval; iv != nil {
 			row[2], row[3], row[4] = iv.Median, iv.Low, iv.High
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		if r.Rank == nil || r.Interval == nil {
+		rows = append(rows, intervalRow{r.Name, r.Rank, r.Interval})
+	}
+	st := intervalStats(rows)
+	var summary string
+	switch {
+	case s.Analysis.Uncertainty.Draws == 0 || st.counted == 0:
+		summary = txtIntervalsNone.in(lang)
+	case st.fixed == st.counted:
+		summary = txtIntervalsFixed.in(lang, st.counted, s.Analysis.Uncertainty.Draws)
+	default:
+		w := st.widest.interval
+		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, s.Analysis.Uncertainty.Draws, st.fixed, st.counted)
+	}
+	return intervalChart(lang, summary, rows, tbl, 0)
+}
+
+// intervalsTop is the chart above the list limit: the first and last
+// ranked cities of sitedata.AnalysisScale, as the methodology page's table
+// lists them; the summary counts over all ranked cities.
+func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang string) (Chart, error) {
+	tbl := Table{Columns: intervalColumns(lang)}
+	var rows []intervalRow
+	for _, r := range sc.Uncertainty {
+		row := []any{r.Name, intCell(r.Rank), nil, nil, nil}
+		if iv := r.Interval; iv != nil {
+			row[2], row[3], row[4] = iv.Median, iv.Low, iv.High
+		}
+		tbl.Rows = append(tbl.Rows, row)
+		rows = append(rows, intervalRow{r.Name, r.Rank, r.Interval})
+	}
+	var all []intervalRow
+	for _, r := range s.Ranking {
+		all = append(all, intervalRow{r.Name, r.Rank, r.Interval})
+	}
+	st := intervalStats(all)
+	draws := s.Analysis.Uncertainty.Draws
+	var summary string
+	switch {
+	case draws == 0 || st.counted == 0:
+		summary = txtIntervalsNone.in(lang)
+	case sc.Omitted == 0 && st.fixed == st.counted:
+		summary = txtIntervalsFixed.in(lang, st.counted, draws)
+	case sc.Omitted == 0:
+		w := st.widest.interval
+		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, draws, st.fixed, st.counted)
+	case st.fixed == st.counted:
+		summary = txtIntervalsTopFixed.in(lang, sc.Top, sc.Top, sc.Ranked, draws)
+	default:
+		w := st.widest.interval
+		summary = txtIntervalsTop.in(lang, sc.Top, sc.Top, sc.Ranked, st.fixed, draws, clean(st.widest.name), w.Low, w.High)
+	}
+	// A tick per rank would crowd the axis of a thousand ranks.
+	return intervalChart(lang, summary, rows, tbl, 10)
+}
+
+// intervalRow is a city's rank and interval as the chart draws it.
+type intervalRow struct {
+	name     string
+	rank     *int
+	interval *sitedata.RankInterval
+}
+
+// ivStats: how many cities have a rank and interval, how many of them keep
+// their rank in every draw's 90 %, and the (first) widest interval.
+type ivStats struct {
+	counted, fixed int
+	widest         *intervalRow
+}
+
+func intervalStats(rows []intervalRow) ivStats {
+	var st ivStats
+	for i, r := range rows {
+		if r.rank == nil || r.interval == nil {
 			continue
 		}
-		iv := r.Interval
+		iv := r.interval
+		st.counted++
+		if iv.Low == iv.High {
+			st.fixed++
+		}
+		if st.widest == nil || iv.High-iv.Low > st.widest.interval.High-st.widest.interval.Low {
+			st.widest = &rows[i]
+		}
+	}
+	return st
+}
+
+func intervalColumns(lang string) []string {
+	return []string{txtCity.in(lang), txtRank.in(lang), txtMedianRank.in(lang), txtLow.in(lang), txtHigh.in(lang)}
+}
+
+// intervalChart draws the rows with a rank and an interval; splits is the
+// rank axis's number of ticks (0: one per rank).
+func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits int) (Chart, error) {
+	var names []string
+	var base, span []opts.BarData
+	var medians, ranks []opts.ScatterData
+	n := 1
+	for _, r := range rows {
+		if r.rank == nil || r.interval == nil {
+			continue
+		}
+		iv := r.interval
 		i := len(names)
-		names = append(names, clean(r.Name))
+		names = append(names, clean(r.name))
 		// The bars stack: an invisible one up to the low end, then the
 		// interval itself.
 		base = append(base, opts.BarData{Value: iv.Low})
 		span = append(span, opts.BarData{Value: iv.High - iv.Low, Name: txtRankSpan.in(lang, iv.Low, iv.High)})
 		medians = append(medians, opts.ScatterData{Value: []any{iv.Median, i}})
-		ranks = append(ranks, opts.ScatterData{Value: []any{*r.Rank, i}})
-		n = max(n, iv.High, *r.Rank)
-		counted++
-		if iv.Low == iv.High {
-			fixed++
-		}
-		if widest == nil || iv.High-iv.Low > widest.Interval.High-widest.Interval.Low {
-			widest = &r
-		}
+		ranks = append(ranks, opts.ScatterData{Value: []any{*r.rank, i}})
+		n = max(n, iv.High, *r.rank)
 	}
-	var summary string
-	switch {
-	case s.Analysis.Uncertainty.Draws == 0 || counted == 0:
-		summary = txtIntervalsNone.in(lang)
-	case fixed == counted:
-		summary = txtIntervalsFixed.in(lang, counted, s.Analysis.Uncertainty.Draws)
-	default:
-		w := widest.Interval
-		summary = txtIntervals.in(lang, clean(widest.Name), w.Low, w.High, w.Median, s.Analysis.Uncertainty.Draws, fixed, counted)
+	if splits == 0 {
+		splits = n
 	}
 	bar := gecharts.NewBar()
 	bar.SetGlobalOptions(
@@ -63,7 +148,7 @@ func intervals(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}: {b}"}),
 		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0.5, Max: float64(n) + 0.5, Name: txtRank.in(lang), NameLocation: "middle", NameGap: 28,
-			SplitNumber: n}),
+			SplitNumber: splits}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 	)
 	bar.AddSeries("", base,

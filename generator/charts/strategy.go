@@ -24,7 +24,11 @@ func status(lang, st string) string {
 
 // strategy is the topic × city heat map of the strategy page's matrix: the
 // most advanced status of each city's measures in each topic.
+// Above the list limit it counts the cities by status instead.
 func strategy(s sitedata.Site, lang string) (Chart, error) {
+	if sc := s.Strategies.Scale; sc != nil {
+		return strategyCounts(s, *sc, lang)
+	}
 	var cities, topics []string
 	cityName := map[string]string{}
 	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}

@@ -114,6 +114,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 		return a.Name < b.Name
 	})
 	addLists(&s)
+	addScale(&s)
 	return s
 }
 

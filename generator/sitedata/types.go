@@ -60,6 +60,9 @@ type Analysis struct {
 	DimensionCorrelations Correlations `json:"dimension_correlations"`
 	Peers                 PeerStats    `json:"peers"`
 	Uncertainty           Uncertainty  `json:"uncertainty"`
+
+	// Scale: the cities shown above FullListMax (scale_strategy.go).
+	Scale *AnalysisScale `json:"scale,omitempty"`
 }
 
 // AuditRow describes one indicator's values in the reference year, in the
@@ -136,6 +139,8 @@ type Strategies struct {
 	// table is empty above SimilarityMax cities.
 	MaxExamples   int `json:"max_examples"`
 	SimilarityMax int `json:"similarity_max"`
+	// Scale: counts over all cities above FullListMax (scale_strategy.go).
+	Scale *StrategyScale `json:"scale,omitempty"`
 }
 
 type MatrixRow struct {
