@@ -105,6 +105,12 @@ func Build(o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	// The city search loads its index on demand too (sitedata/search.go).
+	searchFile, err := sitedata.BuildSearch(res.Site).File()
+	if err != nil {
+		return res, err
+	}
+	compareFiles = append(compareFiles, searchFile)
 	res.Changes = changes.None()
 	if o.Previous != "" {
 		prev, err := changes.Load(o.Previous, nil)
