@@ -144,11 +144,12 @@ func localize(build func(lang string) (Chart, error)) (Localized, error) {
 	return Localized{De: de, En: en}, err
 }
 
-// Write stores the charts as FileName in dir.
+// Write stores the charts as FileName in dir, as compact JSON: indented,
+// every point of every option took lines of its own (a file ten times the
+// size for Hugo to read).
 func Write(dir string, c Charts) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // escapes <, > and & as \u003c, \u003e, \u0026
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(c); err != nil {
 		return err
 	}

@@ -87,7 +87,11 @@ func write(t *testing.T, s sitedata.Site) []byte {
 // testdata/charts.golden.json; run with -update after a deliberate change
 // and review the diff.
 func TestGolden(t *testing.T) {
-	got := write(t, site(t, withCoords(t)))
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, write(t, site(t, withCoords(t))), "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.Bytes() // indented, so that a change shows as a readable diff
 	golden := filepath.Join("testdata", "charts.golden.json")
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {

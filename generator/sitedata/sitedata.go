@@ -261,6 +261,13 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 			kpi.Values = append(kpi.Values, Observation{Year: o.Year, Value: o.Value,
 				Score: pub(is.Score), Rank: rankOrNil(is.Rank), Clamped: is.Clamped, Origin: cellRef(o.Pos)})
 		}
+		kpi.ByYear = make([]*float64, len(res.Years))
+		for _, o := range kpi.Values {
+			if at := yearIndex(res.Years, o.Year); at >= 0 {
+				v := o.Value
+				kpi.ByYear[at] = &v
+			}
+		}
 		if n := len(kpi.Values); n > 0 {
 			latest := kpi.Values[n-1]
 			kpi.Latest = &latest
@@ -393,12 +400,12 @@ func cellRef(p model.Pos) string {
 	return p.Sheet + "!" + p.Cell()
 }
 
-// Write stores the document as indented JSON in dir. Go's encoder sorts
+// Write stores the document as compact JSON in dir (indentation made it
+// twice as large for Hugo to read at national scale). Go's encoder sorts
 // nothing that is not already ordered here, so output is byte-stable.
 func Write(dir string, s Site) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
 	if err := enc.Encode(s); err != nil {
 		return err
 	}

@@ -35,6 +35,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	got = indented(t, got)
 	golden := filepath.Join("testdata", "site.golden.json")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -86,4 +87,15 @@ func firstDiff(a, b []byte) string {
 		}
 	}
 	return ""
+}
+
+// indented is the document as the golden file keeps it, one value per line,
+// so that a change shows as a readable diff.
+func indented(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, b, "", " "); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

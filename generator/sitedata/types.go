@@ -391,6 +391,9 @@ type KPI struct {
 	Origin       string        `json:"origin"` // "Kennzahlen!A7"
 	Latest       *Observation  `json:"latest"` // newest year with a value
 	Values       []Observation `json:"values"` // ascending years
+	// ByYear is the value of each year of Site.Years, null where there is
+	// none, so that a year table is one range with no search per cell.
+	ByYear []*float64 `json:"by_year"`
 }
 
 type Observation struct {
