@@ -14,6 +14,8 @@
 // alike. Only log and exp (geometric mean) differ between the two
 // languages; there the generator's own index comes with the data.
 
+import { fold } from "./fold.js";
+
 // ---- The generator's arithmetic (pure) ----
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
@@ -237,14 +239,6 @@ function writeQuery(state, index) {
 }
 
 // ---- The page ----
-
-function fold(s) {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ß/g, "ss")
-    .toLowerCase();
-}
 
 const MAX_MATCHES = 50;
 const DEFAULT_CHOICE = 3;
