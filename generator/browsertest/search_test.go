@@ -1,0 +1,450 @@
+package browsertest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+)
+
+// searchState is what the city search shows.
+type searchState struct {
+	Visible bool     `json:"visible"`
+	State   string   `json:"state"` // data-state: loading, ready, error
+	Status  string   `json:"status"`
+	Names   []string `json:"names"`
+	Hrefs   []string `json:"hrefs"` // paths
+	More    string   `json:"more"`
+	Focus   string   `json:"focus"` // the focused link's path, or the element's tag
+}
+
+const searchStateJS = `(() => {
+  const root = document.querySelector("[data-city-search]");
+  const links = Array.from(root.querySelectorAll("ul a"));
+  const more = root.querySelector("[data-more]");
+  const a = document.activeElement;
+  return { visible: !root.hidden && root.offsetHeight > 0, state: root.dataset.state || "",
+    status: root.querySelector("[role=status]").textContent,
+    names: links.map((l) => l.textContent), hrefs: links.map((l) => new URL(l.href).pathname),
+    more: more.hidden ? "" : more.textContent,
+    focus: a && a.tagName === "A" ? new URL(a.href).pathname : (a ? a.tagName : "") };
+})()`
+
+// searchRequests counts the requests for the search index so far.
+func searchRequests(rec *recorder) int {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	n := 0
+	for _, r := range rec.requests {
+		if strings.HasSuffix(r, "/"+sitedata.SearchPath) {
+			n++
+		}
+	}
+	return n
+}
+
+// typeSearch empties the field, types text into it and waits until the
+// status says want (any status when want is "").
+func typeSearch(t *testing.T, ctx context.Context, text, want string) searchState {
+	t.Helper()
+	clear := `(() => { const i = document.getElementById("city-search-input"); i.value = ""; i.dispatchEvent(new Event("input")); })()`
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](clear), chromedp.Focus(chromedp.ID("city-search-input")), chromedp.KeyEvent(text)); err != nil {
+		t.Fatalf("typing %q: %v", text, err)
+	}
+	cond := fmt.Sprintf(`document.querySelector("[data-city-search] [role=status]").textContent === %q`, want)
+	if want == "" {
+		cond = `document.querySelector("[data-city-search] [role=status]").textContent !== ""`
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond,
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		s, _ := chromedp.Run(ctx, chromedp.Evaluate[searchState](searchStateJS))
+		t.Fatalf("typing %q: status never became %q; the search shows %+v", text, want, s)
+	}
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[searchState](searchStateJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// waitForPage waits (up to 10 s) until the tab shows the page at path,
+// loaded, and returns its h1; "" if it never does. A navigation replaces
+// the page's JavaScript context, so errors while it happens are retried.
+func waitForPage(ctx context.Context, path string) string {
+	js := fmt.Sprintf(`location.pathname === %q && document.readyState === "complete" && document.querySelector("h1") ? document.querySelector("h1").textContent : ""`, path)
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](js)); err == nil && h1 != "" {
+			return h1
+		}
+	}
+	return ""
+}
+
+// TestCitySearchInChromium types into the home page's city search on the
+// sample site, in both languages: the index loads only when the field is
+// first used; "mün", "MUN" and "muen" (the slug's spelling) all find
+// München, whose link goes to its page in the page's language; the arrow
+// key and Enter reach it without the mouse; no console error, no CSP
+// violation, nothing from another origin, no axe-core violation with the
+// results shown. Without JavaScript the field is hidden.
+func TestCitySearchInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	dir := buildSite(t, filepath.Join(repo, "data"))
+	for _, p := range []string{"index.html", "en/index.html"} {
+		b, err := os.ReadFile(filepath.Join(dir, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(`<div class="city-search"[^>]* hidden[ >]`).Match(b) {
+			t.Errorf("%s: the city search is not hidden for readers without JavaScript", p)
+		}
+	}
+	origin := serve(t, dir)
+	browser := startBrowser(t, browserPath)
+	axe := axeSource(t)
+	for _, tc := range []struct {
+		name, path, cities, one, many, none string
+	}{
+		{"de", "/", "/staedte/", "1 Stadt gefunden", "2 Städte gefunden", "Keine Stadt gefunden"},
+		{"en", "/en/", "/en/cities/", "1 city found", "2 cities found", "No city found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tab, cancelTab := chromedp.NewContext(browser)
+			defer cancelTab()
+			rec := &recorder{}
+			if err := chromedp.Listen(tab, rec.event); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+			defer cancel()
+			if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+tc.path)); err != nil {
+				t.Fatal(err)
+			}
+			s, err := chromedp.Run(ctx, chromedp.Evaluate[searchState](searchStateJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !s.Visible {
+				t.Fatal("the city search is not shown with JavaScript")
+			}
+			if n := searchRequests(rec); n != 0 {
+				t.Errorf("the index was loaded %d times before the field was used", n)
+			}
+
+			munich := tc.cities + "muenchen/"
+			for _, q := range []string{"mün", "MUN", "muen", "München "} {
+				s = typeSearch(t, ctx, q, tc.one)
+				if !slices.Equal(s.Names, []string{"München"}) || !slices.Equal(s.Hrefs, []string{munich}) {
+					t.Errorf("%q finds %q → %q, want München → %s", q, s.Names, s.Hrefs, munich)
+				}
+			}
+			// "rg": a word's middle in Nürnberg and Augsburg (substring).
+			s = typeSearch(t, ctx, "rg", tc.many)
+			if !slices.Equal(s.Names, []string{"Augsburg", "Nürnberg"}) {
+				t.Errorf(`"rg" finds %q, want Augsburg and Nürnberg in that order`, s.Names)
+			}
+			// Nürnberg's name starts with "n"; no other name does.
+			if s = typeSearch(t, ctx, "n", tc.many); s.Names[0] != "Nürnberg" {
+				t.Errorf(`"n" finds %q, want Nürnberg (start of the name) first`, s.Names)
+			}
+			s = typeSearch(t, ctx, "xyz", tc.none)
+			if len(s.Names) != 0 {
+				t.Errorf(`"xyz" lists %q`, s.Names)
+			}
+			if n := searchRequests(rec); n != 1 {
+				t.Errorf("the index was requested %d times, want once", n)
+			}
+
+			// With München listed: axe-core on the page as the reader sees it.
+			typeSearch(t, ctx, "mün", tc.one)
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+				t.Fatalf("injecting axe-core: %v", err)
+			}
+			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeJS, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("running axe-core: %v", err)
+			}
+			for _, v := range violations {
+				t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+			}
+
+			// Keyboard: the arrow key moves to the result, Escape back to
+			// the field, Enter in the field opens the first result.
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+				t.Fatal(err)
+			}
+			if s, _ = chromedp.Run(ctx, chromedp.Evaluate[searchState](searchStateJS)); s.Focus != munich {
+				t.Errorf("after the down arrow the focus is on %q, want the link to %s", s.Focus, munich)
+			}
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+				t.Fatal(err)
+			}
+			if s, _ = chromedp.Run(ctx, chromedp.Evaluate[searchState](searchStateJS)); s.Focus != "INPUT" {
+				t.Errorf("after Escape the focus is on %q, want the field", s.Focus)
+			}
+			if err := chromedp.Do(ctx, chromedp.KeyEvent("\r")); err != nil {
+				t.Fatal(err)
+			}
+			if h1 := waitForPage(ctx, munich); !strings.Contains(h1, "München") {
+				t.Errorf("Enter did not open München's page (heading %q)", h1)
+			}
+			rec.report(t, origin)
+		})
+	}
+}
+
+// writeSynthData writes a synthetic data set (package synth) to dir.
+func writeSynthData(t *testing.T, dir string, o synth.Options) {
+	t.Helper()
+	write := func(path string, sheets []synth.Sheet) {
+		var out []workbook.ExportSheet
+		for _, s := range sheets {
+			out = append(out, workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows})
+		}
+		b, err := workbook.WriteSheets(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "framework.xlsx"), synth.Framework(o))
+	for c := range o.Cities {
+		name, sheets := synth.City(o, c)
+		write(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+	}
+}
+
+var (
+	rowLink   = regexp.MustCompile(`<th scope="row"><a href="([^"]*)">`)
+	pagerNav  = regexp.MustCompile(`(?s)<nav class="pager" id="(pager-top|pager-bottom)" aria-label="([^"]+)">(.*?)</nav>`)
+	pagerLink = regexp.MustCompile(`<a href="([^"]*)"([^>]*)>(.*?)</a>`)
+)
+
+// gzipSize is the size of b compressed with gzip -9.
+func gzipSize(t *testing.T, b []byte) int {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Len()
+}
+
+// builtFile reads the page a site path names.
+func builtFile(t *testing.T, dir, p string) []byte {
+	t.Helper()
+	f := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
+	if strings.HasSuffix(p, "/") {
+		f = filepath.Join(f, "index.html")
+	}
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	return b
+}
+
+// TestCitiesPaginated builds 130 synthetic cities (above the list limit of
+// 100): the cities list has 100 rows on page 1 and 30 on page 2 in both
+// languages, in the ranking's order, each city once and linked to its own
+// page; the pagers' links lead to the pages they name, the current page
+// marked; each page stays under 60 KB gzip. In Chromium: axe-core finds
+// nothing on page 2, the search on the list finds cities and says how many
+// more matched than it lists, and every city's link the script derives
+// from the index is a built page.
+func TestCitiesPaginated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 130 cities")
+	}
+	o := synth.Options{Cities: 130, Indicators: 8, Years: 2, Measures: 4, Seed: 7}
+	data := t.TempDir()
+	writeSynthData(t, data, o)
+	if _, err := os.Stat(filepath.Join(repo, "site", "node_modules", "echarts", "package.json")); err != nil {
+		t.Fatal("site/node_modules has no echarts: run make test (it runs npm ci in site/)")
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	start := time.Now()
+	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: filepath.Join(repo, "site"),
+		OutDir: dir, Stdout: io.Discard, Stderr: io.Discard})
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	t.Logf("130 cities built in %v", time.Since(start).Round(time.Millisecond))
+	site := res.Site
+	if site.Lists.Full || site.Lists.PageSize != 100 {
+		t.Fatalf("lists %+v, want paginated with 100 per page", site.Lists)
+	}
+	var ranking []string
+	for _, r := range site.Ranking {
+		ranking = append(ranking, r.Slug)
+	}
+	if len(ranking) != o.Cities {
+		t.Fatalf("%d cities in the ranking, want %d", len(ranking), o.Cities)
+	}
+
+	for _, lang := range []struct{ base, page, first, prev, next, last string }{
+		{"/staedte/", "Seite", "« Erste Seite", "‹ Vorige Seite", "Nächste Seite ›", "Letzte Seite »"},
+		{"/en/cities/", "Page", "« First page", "‹ Previous page", "Next page ›", "Last page »"},
+	} {
+		pages := []string{lang.base, lang.base + "page/2/"}
+		var all []string
+		for i, p := range pages {
+			html := builtFile(t, dir, p)
+			if gz := gzipSize(t, html); gz > 60_000 {
+				t.Errorf("%s: %d bytes gzip, over 60 KB", p, gz)
+			} else {
+				t.Logf("%s: %d bytes, %d gzip", p, len(html), gz)
+			}
+			var slugs []string
+			for _, m := range rowLink.FindAllSubmatch(html, -1) {
+				href := string(m[1])
+				slug, ok := strings.CutPrefix(href, lang.base)
+				if !ok || !strings.HasSuffix(slug, "/") {
+					t.Errorf("%s: row link %s is not a city page of %s", p, href, lang.base)
+				}
+				builtFile(t, dir, href) // the city's page exists
+				slugs = append(slugs, strings.TrimSuffix(slug, "/"))
+			}
+			want := ranking[i*100 : min(len(ranking), (i+1)*100)]
+			if !slices.Equal(slugs, want) {
+				t.Errorf("%s: %d rows\n got %q\nwant %q (the ranking's order)", p, len(slugs), slugs, want)
+			}
+			all = append(all, slugs...)
+
+			// The pagers: both, with their labels; the links lead to built
+			// pages; the current page is marked, the other offered.
+			navs := pagerNav.FindAllSubmatch(html, -1)
+			if len(navs) != 2 || string(navs[0][2]) == string(navs[1][2]) {
+				t.Errorf("%s: %d pagers, want two with different labels", p, len(navs))
+			}
+			other := pages[1-i]
+			for _, nav := range navs {
+				var current, texts []string
+				for _, l := range pagerLink.FindAllSubmatch(nav[3], -1) {
+					href, attrs := string(l[1]), string(l[2])
+					text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(l[3]), "")
+					texts = append(texts, text)
+					builtFile(t, dir, href)
+					if strings.Contains(attrs, `aria-current="page"`) {
+						current = append(current, href)
+					}
+					if text == lang.page+" "+fmt.Sprint(2-i) && href != other {
+						t.Errorf("%s: %q leads to %s, want %s", p, text, href, other)
+					}
+				}
+				if !slices.Equal(current, []string{p}) {
+					t.Errorf("%s %s: aria-current on %q, want this page only", p, nav[1], current)
+				}
+				// Two pages: no first and last (their numbers are shown),
+				// next on page 1, previous on page 2.
+				wantTexts := []string{lang.page + " 1", lang.page + " 2", lang.next}
+				if i == 1 {
+					wantTexts = []string{lang.prev, lang.page + " 1", lang.page + " 2"}
+				}
+				if !slices.Equal(texts, wantTexts) {
+					t.Errorf("%s %s: links %q, want %q", p, nav[1], texts, wantTexts)
+				}
+			}
+		}
+		sorted := slices.Clone(all)
+		slices.Sort(sorted)
+		if len(slices.Compact(sorted)) != len(all) || len(all) != o.Cities {
+			t.Errorf("%s: %d rows over both pages, %d distinct; want each of %d cities once", lang.base, len(all), len(slices.Compact(sorted)), o.Cities)
+		}
+	}
+
+	t.Run("browser", func(t *testing.T) {
+		browserPath := chromiumPath(t)
+		origin := serve(t, dir)
+		browser := startBrowser(t, browserPath)
+		axe := axeSource(t)
+		for _, p := range []string{"/staedte/page/2/", "/en/cities/"} {
+			res := visit(t, browser, origin, p, nil, axe)
+			for _, v := range res.axe {
+				t.Errorf("%s: axe-core: %s (%s): %s\n  %s", p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+			}
+		}
+
+		tab, cancelTab := chromedp.NewContext(browser)
+		defer cancelTab()
+		rec := &recorder{}
+		if err := chromedp.Listen(tab, rec.event); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+		defer cancel()
+		if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/staedte/page/2/")); err != nil {
+			t.Fatal(err)
+		}
+		// "e" is in nearly every name: 20 listed and a note on the rest.
+		total := 0
+		for _, c := range site.Cities {
+			if strings.Contains(strings.ToLower(c.Name), "e") || strings.Contains(c.Slug, "e") {
+				total++
+			}
+		}
+		s := typeSearch(t, ctx, "e", fmt.Sprintf("%d Städte gefunden", total))
+		if len(s.Names) != 20 || !strings.Contains(s.More, fmt.Sprintf("und %d weitere", total-20)) {
+			t.Errorf(`"e": %d listed, note %q; want 20 and "und %d weitere"`, len(s.Names), s.More, total-20)
+		}
+		// A city by its whole name in capitals: it comes first, linked to
+		// its page.
+		c := site.Cities[len(site.Cities)/2]
+		s = typeSearch(t, ctx, strings.ToUpper(c.Name), "")
+		if len(s.Hrefs) == 0 || s.Hrefs[0] != "/staedte/"+c.Slug+"/" {
+			t.Errorf("%q finds %q, want /staedte/%s/", c.Name, s.Hrefs, c.Slug)
+		}
+		// Every link the script can make from the index is a built page
+		// (the index leaves most slugs out; the script derives them).
+		links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`fetch(document.querySelector("[data-city-search]").dataset.src).then((r) => r.json())
+  .then((d) => d.cities.map((c) => c[3] || window.benchmarkCitySearch.plainSlug(c[0])))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var slugs []string
+		for _, c := range site.Cities {
+			slugs = append(slugs, c.Slug)
+		}
+		slices.Sort(slugs)
+		slices.Sort(links)
+		if !slices.Equal(links, slugs) {
+			t.Errorf("the slugs the script derives from the index differ from the cities' slugs:\n got %q\nwant %q", links, slugs)
+		}
+		// A mouse click on a result opens the city's page.
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-city-search] ul a`))); err != nil {
+			t.Fatal(err)
+		}
+		if h1 := waitForPage(ctx, "/staedte/"+c.Slug+"/"); !strings.Contains(h1, c.Name) {
+			t.Errorf("clicking the result did not open /staedte/%s/ (heading %q)", c.Slug, h1)
+		}
+		rec.report(t, origin)
+	})
+}
