@@ -38,11 +38,9 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 	for _, t := range s.Topics {
 		topicName[t.ID] = name(t.Name, lang)
 	}
-	dimName := map[string]string{}
-	for _, d := range s.Dimensions {
-		dimName[d.ID] = name(d.Name, lang)
-	}
-	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}
+	// The table: the topic, then per status the count (the bar) and the
+	// share; the page's table adds the dimension.
+	tbl := Table{Columns: []string{txtTopic.in(lang)}}
 	for _, st := range sitedata.ScaleStatuses {
 		tbl.Columns = append(tbl.Columns, statusLabel(lang, st), txtShareCol.in(lang, statusLabel(lang, st)))
 	}
@@ -52,7 +50,7 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 	doneAt, noneAt := 0, len(sitedata.ScaleStatuses)-1 // ScaleStatuses: done first, none last
 	for i, tc := range sc.Topics {
 		topics = append(topics, topicName[tc.Topic])
-		row := []any{topicName[tc.Topic], dimName[tc.Dimension]}
+		row := []any{topicName[tc.Topic]}
 		for k, c := range tc.Statuses {
 			row = append(row, c.Count, c.SharePct)
 			series[k] = append(series[k], opts.BarData{Value: c.Count})

@@ -61,14 +61,14 @@ func TestScaleStrategyChart(t *testing.T) {
 		}
 	}
 	ch := c.Strategy.En
-	wantCols := []string{"Topic", "Dimension", "done", "done (% of cities)", "in progress", "in progress (% of cities)",
+	wantCols := []string{"Topic", "done", "done (% of cities)", "in progress", "in progress (% of cities)",
 		"planned", "planned (% of cities)", "stopped", "stopped (% of cities)", "no measure", "no measure (% of cities)"}
 	if ch.Kind != "bar" || !reflect.DeepEqual(ch.Data.Columns, wantCols) {
 		t.Errorf("kind %q, columns %q; want bar, %q", ch.Kind, ch.Data.Columns, wantCols)
 	}
 	wantRows := [][]any{
-		{"E-file", "Administration", 2, 50.0, 0, 0.0, 1, 25.0, 0, 0.0, 1, 25.0},
-		{"Online services", "Administration", 0, 0.0, 1, 25.0, 0, 0.0, 1, 25.0, 2, 50.0},
+		{"E-file", 2, 50.0, 0, 0.0, 1, 25.0, 0, 0.0, 1, 25.0},
+		{"Online services", 0, 0.0, 1, 25.0, 0, 0.0, 1, 25.0, 2, 50.0},
 	}
 	if !reflect.DeepEqual(ch.Data.Rows, wantRows) {
 		t.Errorf("rows = %v, want %v", ch.Data.Rows, wantRows)
@@ -81,18 +81,18 @@ func TestScaleStrategyChart(t *testing.T) {
 		t.Fatalf("%d series, want one per status (5)", len(o.Series))
 	}
 	// The table holds exactly the chart's numbers: series k draws column
-	// 2+2k, and each share is the count over all cities.
+	// 1+2k, and each share is the count over all cities.
 	for k, sr := range o.Series {
-		if sr.Stack != "cities" || sr.Name != ch.Data.Columns[2+2*k] {
-			t.Errorf("series %d: %q stack %q; want %q stacked", k, sr.Name, sr.Stack, ch.Data.Columns[2+2*k])
+		if sr.Stack != "cities" || sr.Name != ch.Data.Columns[1+2*k] {
+			t.Errorf("series %d: %q stack %q; want %q stacked", k, sr.Name, sr.Stack, ch.Data.Columns[1+2*k])
 		}
 		for i, d := range sr.Data {
 			row := ch.Data.Rows[i]
-			if d.Value != float64(row[2+2*k].(int)) {
-				t.Errorf("series %q, %s: bar %v, table %v", sr.Name, row[0], d.Value, row[2+2*k])
+			if d.Value != float64(row[1+2*k].(int)) {
+				t.Errorf("series %q, %s: bar %v, table %v", sr.Name, row[0], d.Value, row[1+2*k])
 			}
-			if share := float64(row[2+2*k].(int)) / 4 * 100; share != row[3+2*k] {
-				t.Errorf("series %q, %s: share %v, want %v", sr.Name, row[0], row[3+2*k], share)
+			if share := float64(row[1+2*k].(int)) / 4 * 100; share != row[2+2*k] {
+				t.Errorf("series %q, %s: share %v, want %v", sr.Name, row[0], row[2+2*k], share)
 			}
 		}
 	}
