@@ -34,8 +34,10 @@ type Charts struct {
 	Intervals Localized `json:"intervals"`
 	// Strategy: strategy page, topic × city status of the measures.
 	Strategy Localized `json:"strategy"`
-	// Cities holds each city's charts by slug.
-	Cities map[string]CityCharts `json:"cities"`
+	// Cities holds each city's charts by slug. They are not in FileName:
+	// each city page reads its charts from a file of its own
+	// (generator/pipeline), so that Hugo does not hold them all.
+	Cities map[string]CityCharts `json:"-"`
 	// Dimensions holds each dimension's ranking by dimension ID.
 	Dimensions map[string]Localized `json:"dimensions"`
 	// Indicators holds each indicator's values over the years, a line per

@@ -87,8 +87,17 @@ func write(t *testing.T, s sitedata.Site) []byte {
 // testdata/charts.golden.json; run with -update after a deliberate change
 // and review the diff.
 func TestGolden(t *testing.T) {
+	s := site(t, withCoords(t))
+	// FileName and, written beside each city's page data, the cities' charts.
+	all, err := json.Marshal(struct {
+		File   json.RawMessage              `json:"file"`
+		Cities map[string]charts.CityCharts `json:"cities"`
+	}{write(t, s), build(t, s).Cities})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := json.Indent(&buf, write(t, site(t, withCoords(t))), "", "  "); err != nil {
+	if err := json.Indent(&buf, all, "", "  "); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.Bytes() // indented, so that a change shows as a readable diff

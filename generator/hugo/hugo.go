@@ -20,8 +20,12 @@ import (
 
 // Options describe one Hugo build.
 type Options struct {
-	SiteDir    string // the Hugo project (hugo.toml, content, ...)
-	DataDir    string // generated JSON, mounted as the site's data/generated
+	SiteDir string // the Hugo project (hugo.toml, content, ...)
+	DataDir string // generated JSON, mounted as the site's data/generated
+	// AssetsDir holds generated files that templates read one at a time
+	// (resources.Get), mounted as assets/generated; "" for none. Unlike
+	// data, Hugo does not load them all before rendering.
+	AssetsDir  string
 	PublishDir string // where the pages are written; must not exist or be empty
 	BaseURL    string // overrides the config's baseURL when set
 	Stdout     io.Writer
@@ -53,17 +57,23 @@ func Build(o Options) error {
 	// The generated data lives outside the project so that a build never
 	// writes into site/; Hugo drops a component's default mount once any
 	// mount for it is given, so the project's own folders are listed again.
-	flags.Set("module", map[string]any{
-		"mounts": []map[string]any{
-			{"source": "content", "target": "content"},
-			{"source": "layouts", "target": "layouts"},
-			{"source": "assets", "target": "assets"},
-			{"source": "static", "target": "static"},
-			{"source": "i18n", "target": "i18n"},
-			{"source": "data", "target": "data"},
-			{"source": dataDir, "target": "data/generated"},
-		},
-	})
+	mounts := []map[string]any{
+		{"source": "content", "target": "content"},
+		{"source": "layouts", "target": "layouts"},
+		{"source": "assets", "target": "assets"},
+		{"source": "static", "target": "static"},
+		{"source": "i18n", "target": "i18n"},
+		{"source": "data", "target": "data"},
+		{"source": dataDir, "target": "data/generated"},
+	}
+	if o.AssetsDir != "" {
+		assetsDir, err := filepath.Abs(o.AssetsDir)
+		if err != nil {
+			return err
+		}
+		mounts = append(mounts, map[string]any{"source": assetsDir, "target": "assets/generated"})
+	}
+	flags.Set("module", map[string]any{"mounts": mounts})
 
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Flags:    flags,

@@ -132,11 +132,15 @@ func Build(o Options) (Result, error) {
 	}
 	defer os.RemoveAll(work)
 	dataDir := filepath.Join(work, "data")
+	assetsDir := filepath.Join(work, "assets")
 	publishDir := filepath.Join(work, "public")
 	if err := os.Mkdir(dataDir, 0o755); err != nil {
 		return res, err
 	}
-	if err := sitedata.Write(dataDir, res.Site); err != nil {
+	if err := sitedata.Write(dataDir, res.Site.ForHugo()); err != nil {
+		return res, err
+	}
+	if err := writeCityPages(assetsDir, res.Site, chartSet); err != nil {
 		return res, err
 	}
 	if err := charts.Write(dataDir, chartSet); err != nil {
@@ -148,7 +152,7 @@ func Build(o Options) (Result, error) {
 	if err := changes.Write(dataDir, res.Changes); err != nil {
 		return res, err
 	}
-	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, PublishDir: publishDir,
+	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, AssetsDir: assetsDir, PublishDir: publishDir,
 		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
 		return res, err
 	}

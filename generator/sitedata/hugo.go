@@ -1,0 +1,26 @@
+package sitedata
+
+// ForHugo returns the document as Hugo's data holds it. Each city page
+// reads its own city from a file of its own (generator/pipeline), and above
+// the list limit no other page lists the cities' KPIs, measures, yearly
+// scores or quick wins, so those are left out here: Hugo keeps its data in
+// memory for the whole build, and at national scale they are most of it.
+// Up to the limit the document is returned unchanged (the indicator year
+// tables and the measures list read them).
+func (s Site) ForHugo() Site {
+	if s.Lists.Full {
+		return s
+	}
+	out := s
+	out.Cities = make([]City, len(s.Cities))
+	for i, c := range s.Cities {
+		out.Cities[i] = City{Slug: c.Slug, Name: c.Name, State: c.State, Population: c.Population,
+			Website: c.Website, Contact: c.Contact, Strategy: c.Strategy, Lat: c.Lat, Lon: c.Lon,
+			Illustrative: c.Illustrative, IllustrativeFacts: c.IllustrativeFacts,
+			Reference: c.Reference, Counts: c.Counts, Interval: c.Interval,
+			Scores: []YearScore{}, KPIs: []KPI{}, Measures: []Measure{}, QuickWins: []QuickWin{},
+			TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
+			Profile: Profile{Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}}}
+	}
+	return out
+}
