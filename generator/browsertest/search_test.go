@@ -323,6 +323,9 @@ func TestCitiesPaginated(t *testing.T) {
 			} else {
 				t.Logf("%s: %d bytes, %d gzip", p, len(html), gz)
 			}
+			if !bytes.Contains(html, []byte(`<link rel="stylesheet" href="/css/city-search.`)) {
+				t.Errorf("%s: no style sheet for the search and the pager", p)
+			}
 			var slugs []string
 			for _, m := range rowLink.FindAllSubmatch(html, -1) {
 				href := string(m[1])
@@ -403,6 +406,10 @@ func TestCitiesPaginated(t *testing.T) {
 		defer cancel()
 		if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/staedte/page/2/")); err != nil {
 			t.Fatal(err)
+		}
+		styled, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector(".pager ul")).display === "flex"`))
+		if err != nil || !styled {
+			t.Errorf("the pager is not styled (%v)", err)
 		}
 		// "e" is in nearly every name: 20 listed and a note on the rest.
 		total := 0

@@ -77,7 +77,7 @@ function setup(root) {
   if (!input || !list || !status || !more) return;
   const lang = document.documentElement.lang || "de";
   const nf = new Intl.NumberFormat(lang);
-  const collator = new Intl.Collator(lang);
+  const collator = new Intl.Collator(lang, { numeric: true }); // "Au 9" before "Au 10"
   const T = root.dataset;
   const text = (k, vars) => (T[k] || "").replace(/\{(\w+)\}/g, (_, n) => (vars && n in vars ? vars[n] : ""));
   const base = T.cities || "";
