@@ -76,7 +76,7 @@ func Files(meta Meta, tables []Table) ([]File, error) {
 			File{"json/" + t.Name + ".json", JSON(t)})
 	}
 	if meta.XLSX != nil {
-		b, err := meta.XLSX(book(meta, tables))
+		b, err := meta.XLSX(book(meta, tables, MaxSheetRows))
 		if err != nil {
 			return nil, err
 		}
@@ -212,7 +212,14 @@ func JSON(t Table) []byte {
 	return b.Bytes()
 }
 
-func book(meta Meta, tables []Table) Book {
+// MaxSheetRows is how many data rows a worksheet holds below its header
+// (Excel's and LibreOffice's limit is 1,048,576 rows).
+const MaxSheetRows = 1<<20 - 1
+
+// book lays the tables out as worksheets behind a README sheet. A table
+// with more than maxRows rows (the values of thousands of cities) does not
+// fit a worksheet: the README names it as CSV and JSON only.
+func book(meta Meta, tables []Table, maxRows int) Book {
 	bk := Book{Readme: [][]string{
 		{meta.Title.De},
 		{meta.Title.En},
@@ -226,6 +233,11 @@ func book(meta Meta, tables []Table) Book {
 		kind := "Ergebnis / result"
 		if t.Input {
 			kind = "Eingabe / input"
+		}
+		if len(t.Rows) > maxRows {
+			kind += " – nur CSV und JSON: zu viele Zeilen für ein Tabellenblatt / CSV and JSON only: too many rows for a sheet"
+			bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
+			continue
 		}
 		bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
 		sh := Sheet{Name: t.Name}
