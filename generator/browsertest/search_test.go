@@ -237,6 +237,7 @@ func writeSynthData(t *testing.T, dir string, o synth.Options) {
 
 var (
 	rowLink   = regexp.MustCompile(`<th scope="row"><a href="([^"]*)">`)
+	rowEnd    = regexp.MustCompile(`<td class="num">(\d+)</td>\s*</tr>`) // measures
 	pagerNav  = regexp.MustCompile(`(?s)<nav class="pager" id="(pager-top|pager-bottom)" aria-label="([^"]+)">(.*?)</nav>`)
 	pagerLink = regexp.MustCompile(`<a href="([^"]*)"([^>]*)>(.*?)</a>`)
 )
@@ -336,7 +337,18 @@ func TestCitiesPaginated(t *testing.T) {
 				builtFile(t, dir, href) // the city's page exists
 				slugs = append(slugs, strings.TrimSuffix(slug, "/"))
 			}
+			var counts []string
+			for _, m := range rowEnd.FindAllSubmatch(html, -1) {
+				counts = append(counts, string(m[1]))
+			}
 			want := ranking[i*100 : min(len(ranking), (i+1)*100)]
+			var wantCounts []string
+			for _, slug := range want {
+				wantCounts = append(wantCounts, fmt.Sprint(len(site.Cities[slices.IndexFunc(site.Cities, func(c sitedata.City) bool { return c.Slug == slug })].Measures)))
+			}
+			if !slices.Equal(counts, wantCounts) {
+				t.Errorf("%s: measures per row\n got %q\nwant %q", p, counts, wantCounts)
+			}
 			if !slices.Equal(slugs, want) {
 				t.Errorf("%s: %d rows\n got %q\nwant %q (the ranking's order)", p, len(slugs), slugs, want)
 			}
