@@ -69,29 +69,57 @@ const (
 // no timestamps, fixed order.
 func Files(meta Meta, tables []Table) ([]File, error) {
 	var files []File
+	var z bytes.Buffer
+	err := Stream(meta, tables, &z, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return append(files, File{ZipFile, z.Bytes()}), nil
+}
+
+// Stream renders the files Files does (but the ZIP) one at a time, hands
+// each to emit and writes it into the ZIP on zipTo, so that the caller need
+// not hold them all: at national scale they are gigabytes. emit must not
+// keep f.Data beyond the call unless it copies it.
+func Stream(meta Meta, tables []Table, zipTo io.Writer, emit func(f File) error) error {
+	zw := newZip(zipTo)
+	put := func(f File) error {
+		if err := zw.add(f); err != nil {
+			return err
+		}
+		return emit(f)
+	}
 	for _, t := range tables {
-		files = append(files,
-			File{"csv/" + t.Name + ".csv", CSV(t, ',', false)},
-			File{"csv-de/" + t.Name + ".csv", CSV(t, ';', true)},
-			File{"json/" + t.Name + ".json", JSON(t)})
+		for _, f := range []File{
+			{"csv/" + t.Name + ".csv", CSV(t, ',', false)},
+			{"csv-de/" + t.Name + ".csv", CSV(t, ';', true)},
+			{"json/" + t.Name + ".json", JSON(t)},
+		} {
+			if err := put(f); err != nil {
+				return err
+			}
+		}
 	}
 	if meta.XLSX != nil {
 		b, err := meta.XLSX(book(meta, tables, MaxSheetRows))
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files = append(files, File{WorkbookFile, b})
+		if err := put(File{WorkbookFile, b}); err != nil {
+			return err
+		}
 	}
 	desc, err := descriptor(meta, tables, meta.XLSX != nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files = append(files, File{PackageFile, desc})
-	z, err := zipped(files)
-	if err != nil {
-		return nil, err
+	if err := put(File{PackageFile, desc}); err != nil {
+		return err
 	}
-	return append(files, File{ZipFile, z}), nil
+	return zw.Close()
 }
 
 // Neutralise makes a text safe to open in a spreadsheet program: a text
@@ -259,31 +287,29 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 	return bk
 }
 
-// zipped packs the files with a fixed time stamp, so that the same data
+// zipWriter packs files with a fixed time stamp, so that the same data
 // give the same archive.
-func zipped(files []File) ([]byte, error) {
-	var b bytes.Buffer
-	w := zip.NewWriter(&b)
+type zipWriter struct{ *zip.Writer }
+
+func newZip(w io.Writer) zipWriter {
+	zw := zip.NewWriter(w)
 	// The fastest deflate level: at national scale the archive holds
 	// gigabytes of tables, and the default level took several times as long
 	// for a few per cent less size. Still deterministic.
-	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
-	for _, f := range files {
-		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
-		fw, err := w.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := fw.Write(f.Data); err != nil {
-			return nil, err
-		}
+	return zipWriter{zw}
+}
+
+func (z zipWriter) add(f File) error {
+	h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	fw, err := z.CreateHeader(h)
+	if err != nil {
+		return err
 	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	_, err = fw.Write(f.Data)
+	return err
 }
 
 // Text is a value as its CSV download spells it, before neutralisation:

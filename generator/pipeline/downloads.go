@@ -1,17 +1,16 @@
 package pipeline
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/opendata"
-	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/workbook"
 )
 
@@ -19,12 +18,13 @@ import (
 // hugo.Data.generated.downloads.
 const downloadsFile = "downloads.json"
 
-// downloads renders the open-data files. The licence comes from the site
-// configuration (params.benchmark.licence_id, licence_title, licence_url).
-func downloads(ds model.Dataset, res score.Result, cmp compare.Result, siteDir string) ([]opendata.File, []opendata.Table, opendata.Licence, error) {
+// downloadMeta describes the open-data package. The licence comes from the
+// site configuration (params.benchmark.licence_id, licence_title,
+// licence_url).
+func downloadMeta(siteDir string) (opendata.Meta, error) {
 	params, err := hugo.Params(siteDir)
 	if err != nil {
-		return nil, nil, opendata.Licence{}, err
+		return opendata.Meta{}, err
 	}
 	lic := opendata.DefaultLicence
 	str := func(key string, dst *string) {
@@ -35,7 +35,7 @@ func downloads(ds model.Dataset, res score.Result, cmp compare.Result, siteDir s
 	str("licence_id", &lic.ID)
 	str("licence_title", &lic.Title)
 	str("licence_url", &lic.URL)
-	meta := opendata.Meta{
+	return opendata.Meta{
 		Name:    "digitale-staedte-benchmark",
 		Title:   model.Text{De: "Digitale Städte – Reifegrad im Vergleich", En: "Digital cities – maturity compared"},
 		Licence: lic,
@@ -46,15 +46,80 @@ func downloads(ds model.Dataset, res score.Result, cmp compare.Result, siteDir s
 			}
 			return workbook.WriteExport(b.Readme, sheets)
 		},
+	}, nil
+}
+
+// downloadFile is a written download: its path below the downloads
+// folder and its size.
+type downloadFile struct {
+	Path  string
+	Bytes int
+}
+
+// writeDownloads renders the open-data files into dir one at a time (at
+// national scale they are gigabytes, too much to hold), the ZIP of all of
+// them last.
+func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table) (files []downloadFile, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
 	}
-	tables := opendata.Tables(ds, res, cmp)
-	files, err := opendata.Files(meta, tables)
-	return files, tables, lic, err
+	z, err := os.Create(filepath.Join(dir, opendata.ZipFile))
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if cerr := z.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	zb := bufio.NewWriter(z)
+	err = opendata.Stream(meta, tables, zb, func(f opendata.File) error {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", f.Path, err)
+		}
+		files = append(files, downloadFile{f.Path, len(f.Data)})
+		return nil
+	})
+	if err == nil {
+		err = zb.Flush()
+	}
+	if err != nil {
+		return nil, err
+	}
+	info, err := z.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return append(files, downloadFile{opendata.ZipFile, int(info.Size())}), nil
+}
+
+// publishDownloads moves what writeDownloads wrote into publishDir's
+// downloads folder (Hugo has put the downloads page there), within one
+// file system.
+func publishDownloads(dir, publishDir string) error {
+	dst := filepath.Join(publishDir, opendata.Dir)
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := os.Rename(filepath.Join(dir, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+			return fmt.Errorf("publishing the downloads: %w", err)
+		}
+	}
+	return nil
 }
 
 // listDownloads writes the list of downloads with their sizes into the
 // generated data folder, for the theme's downloads page.
-func listDownloads(dataDir string, files []opendata.File, tables []opendata.Table, lic opendata.Licence) error {
+func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence) error {
 	type entry struct {
 		Path  string      `json:"path"` // relative to the site root
 		Bytes int         `json:"bytes"`
@@ -71,7 +136,7 @@ func listDownloads(dataDir string, files []opendata.File, tables []opendata.Tabl
 		byName[t.Name] = t
 	}
 	for _, f := range files {
-		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: len(f.Data)}
+		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: f.Bytes}
 		if t, ok := byName[tableOf(f.Path)]; ok {
 			e.Table, e.Title, e.Input = t.Name, &t.Title, t.Input
 		}
@@ -85,20 +150,6 @@ func listDownloads(dataDir string, files []opendata.File, tables []opendata.Tabl
 		return err
 	}
 	return os.WriteFile(filepath.Join(dataDir, downloadsFile), b.Bytes(), 0o644)
-}
-
-// writeDownloads writes the files below publishDir/downloads.
-func writeDownloads(publishDir string, files []opendata.File) error {
-	for _, f := range files {
-		path := filepath.Join(publishDir, opendata.Dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", f.Path, err)
-		}
-	}
-	return nil
 }
 
 // tableOf is the table a CSV or JSON download holds, "" for other files.

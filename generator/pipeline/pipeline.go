@@ -16,6 +16,7 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/opendata"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
@@ -94,10 +95,11 @@ func Build(o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	files, tables, licence, err := downloads(ds, scores, cmp, o.SiteDir)
+	meta, err := downloadMeta(o.SiteDir)
 	if err != nil {
 		return res, err
 	}
+	tables := opendata.Tables(ds, scores, cmp)
 	// The compare page loads these on demand, one file per chosen city.
 	compareData := sitedata.BuildCompare(ds, scores, cmp)
 	closeAllDirections(&compareData)
@@ -146,7 +148,12 @@ func Build(o Options) (Result, error) {
 	if err := charts.Write(dataDir, chartSet); err != nil {
 		return res, err
 	}
-	if err := listDownloads(dataDir, files, tables, licence); err != nil {
+	downloadsDir := filepath.Join(work, "downloads")
+	files, err := writeDownloads(downloadsDir, meta, tables)
+	if err != nil {
+		return res, err
+	}
+	if err := listDownloads(dataDir, files, tables, meta.Licence); err != nil {
 		return res, err
 	}
 	if err := changes.Write(dataDir, res.Changes); err != nil {
@@ -156,7 +163,7 @@ func Build(o Options) (Result, error) {
 		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
 		return res, err
 	}
-	if err := writeDownloads(publishDir, files); err != nil {
+	if err := publishDownloads(downloadsDir, publishDir); err != nil {
 		return res, err
 	}
 	if err := writeCompare(publishDir, compareFiles); err != nil {
