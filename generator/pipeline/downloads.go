@@ -97,26 +97,6 @@ func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table) (fi
 	return append(files, downloadFile{opendata.ZipFile, int(info.Size())}), nil
 }
 
-// publishDownloads moves what writeDownloads wrote into publishDir's
-// downloads folder (Hugo has put the downloads page there), within one
-// file system.
-func publishDownloads(dir, publishDir string) error {
-	dst := filepath.Join(publishDir, opendata.Dir)
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if err := os.Rename(filepath.Join(dir, e.Name()), filepath.Join(dst, e.Name())); err != nil {
-			return fmt.Errorf("publishing the downloads: %w", err)
-		}
-	}
-	return nil
-}
-
 // listDownloads writes the list of downloads with their sizes into the
 // generated data folder, for the theme's downloads page.
 func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence) error {

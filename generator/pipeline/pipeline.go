@@ -56,8 +56,10 @@ type Options struct {
 // Result says what a build did.
 type Result struct {
 	Problems problem.List // warnings on success; errors on ErrInvalidData
-	Site     sitedata.Site
-	Changes  changes.Report // against Options.Previous
+	// Site is the site document as Hugo read it (sitedata.Site.ForHugo:
+	// above the list limit without the cities' details).
+	Site    sitedata.Site
+	Changes changes.Report // against Options.Previous
 }
 
 // Build runs the whole pipeline. On invalid data it returns ErrInvalidData
@@ -82,46 +84,6 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	defer release()
-	scores := score.Compute(ds)
-	cmp := compare.Build(ds, scores)
-	res.Site = sitedata.Build(ds, scores, cmp)
-	closeAllDirections(&res.Site)
-	// The map's country outline: world-atlas from site/package.json.
-	topo, err := os.ReadFile(filepath.Join(o.SiteDir, "node_modules", filepath.FromSlash(charts.TopoFile)))
-	if err != nil {
-		return res, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
-	}
-	chartSet, err := charts.Build(res.Site, topo)
-	if err != nil {
-		return res, err
-	}
-	meta, err := downloadMeta(o.SiteDir)
-	if err != nil {
-		return res, err
-	}
-	tables := opendata.Tables(ds, scores, cmp)
-	// The compare page loads these on demand, one file per chosen city.
-	compareData := sitedata.BuildCompare(ds, scores, cmp)
-	closeAllDirections(&compareData)
-	compareFiles, err := compareData.Files()
-	if err != nil {
-		return res, err
-	}
-	// The city search loads its index on demand too (sitedata/search.go).
-	searchFile, err := sitedata.BuildSearch(res.Site).File()
-	if err != nil {
-		return res, err
-	}
-	compareFiles = append(compareFiles, searchFile)
-	res.Changes = changes.None()
-	if o.Previous != "" {
-		prev, err := changes.Load(o.Previous, nil)
-		if err != nil {
-			return res, err
-		}
-		res.Changes = changes.Diff(prev, tables)
-	}
-
 	// Everything is built in a work folder beside the output, so that the
 	// final rename stays on one file system.
 	parent := filepath.Dir(filepath.Clean(o.OutDir))
@@ -135,52 +97,141 @@ func Build(o Options) (Result, error) {
 	defer os.RemoveAll(work)
 	dataDir := filepath.Join(work, "data")
 	assetsDir := filepath.Join(work, "assets")
-	publishDir := filepath.Join(work, "public")
-	if err := os.Mkdir(dataDir, 0o755); err != nil {
-		return res, err
-	}
-	if err := sitedata.Write(dataDir, res.Site.ForHugo()); err != nil {
-		return res, err
-	}
-	if err := writeCityPages(assetsDir, res.Site, chartSet); err != nil {
-		return res, err
-	}
-	if err := charts.Write(dataDir, chartSet); err != nil {
-		return res, err
-	}
 	downloadsDir := filepath.Join(work, "downloads")
-	files, err := writeDownloads(downloadsDir, meta, tables)
-	if err != nil {
+	extraDir := filepath.Join(work, "extra")
+	publishDir := filepath.Join(work, "public")
+	if res.Site, res.Changes, err = prepare(o, ds, dataDir, assetsDir, downloadsDir, extraDir); err != nil {
 		return res, err
 	}
-	if err := listDownloads(dataDir, files, tables, meta.Licence); err != nil {
-		return res, err
-	}
-	if err := changes.Write(dataDir, res.Changes); err != nil {
-		return res, err
-	}
+	// From here on only files: the data set, scores and charts are no
+	// longer referenced, so Hugo has the memory to itself.
+	ds = model.Dataset{}
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, AssetsDir: assetsDir, PublishDir: publishDir,
 		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
 		return res, err
 	}
-	if err := publishDownloads(downloadsDir, publishDir); err != nil {
-		return res, err
+	if err := moveInto(downloadsDir, filepath.Join(publishDir, opendata.Dir)); err != nil {
+		return res, fmt.Errorf("publishing the downloads: %w", err)
 	}
-	if err := writeCompare(publishDir, compareFiles); err != nil {
-		return res, err
+	if err := moveInto(extraDir, publishDir); err != nil {
+		return res, fmt.Errorf("publishing the compare and search data: %w", err)
 	}
 	return res, swap(publishDir, o.OutDir, filepath.Join(work, "previous"))
 }
 
-// writeCompare writes the compare page's data below publishDir.
-func writeCompare(publishDir string, files []sitedata.CompareFile) error {
+// prepare runs the stages between reading and Hugo and writes what they
+// make into the work folder: Hugo's data (dataDir), each city's page data
+// (assetsDir), the downloads, and the compare and search files (extraDir,
+// laid out as in the site). It returns the site document as Hugo reads it
+// and the changes against the previous release.
+func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extraDir string) (sitedata.Site, changes.Report, error) {
+	none := changes.None()
+	scores := score.Compute(ds)
+	cmp := compare.Build(ds, scores)
+	site := sitedata.Build(ds, scores, cmp)
+	closeAllDirections(&site)
+	// The map's country outline: world-atlas from site/package.json.
+	topo, err := os.ReadFile(filepath.Join(o.SiteDir, "node_modules", filepath.FromSlash(charts.TopoFile)))
+	if err != nil {
+		return site, none, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
+	}
+	chartSet, err := charts.Build(site, topo)
+	if err != nil {
+		return site, none, err
+	}
+	meta, err := downloadMeta(o.SiteDir)
+	if err != nil {
+		return site, none, err
+	}
+	tables := opendata.Tables(ds, scores, cmp)
+	// The compare page loads these on demand, one file per chosen city.
+	compareData := sitedata.BuildCompare(ds, scores, cmp)
+	closeAllDirections(&compareData)
+	compareFiles, err := compareData.Files()
+	if err != nil {
+		return site, none, err
+	}
+	// The city search loads its index on demand too (sitedata/search.go).
+	searchFile, err := sitedata.BuildSearch(site).File()
+	if err != nil {
+		return site, none, err
+	}
+	compareFiles = append(compareFiles, searchFile)
+	report := none
+	if o.Previous != "" {
+		prev, err := changes.Load(o.Previous, nil)
+		if err != nil {
+			return site, none, err
+		}
+		report = changes.Diff(prev, tables)
+	}
+
+	hugoSite := site.ForHugo()
+	if err := os.Mkdir(dataDir, 0o755); err != nil {
+		return site, none, err
+	}
+	if err := sitedata.Write(dataDir, hugoSite); err != nil {
+		return site, none, err
+	}
+	if err := writeCityPages(assetsDir, site, chartSet); err != nil {
+		return site, none, err
+	}
+	if err := charts.Write(dataDir, chartSet); err != nil {
+		return site, none, err
+	}
+	files, err := writeDownloads(downloadsDir, meta, tables)
+	if err != nil {
+		return site, none, err
+	}
+	if err := listDownloads(dataDir, files, tables, meta.Licence); err != nil {
+		return site, none, err
+	}
+	if err := changes.Write(dataDir, report); err != nil {
+		return site, none, err
+	}
+	if err := writeFiles(extraDir, compareFiles); err != nil {
+		return site, none, err
+	}
+	return hugoSite, report, nil
+}
+
+// writeFiles writes files below dir.
+func writeFiles(dir string, files []sitedata.CompareFile) error {
 	for _, f := range files {
-		path := filepath.Join(publishDir, filepath.FromSlash(f.Path))
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return err
 		}
 		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
 			return fmt.Errorf("writing %s: %w", f.Path, err)
+		}
+	}
+	return nil
+}
+
+// moveInto moves everything in src into dst (within one file system),
+// merging folders that exist in both.
+func moveInto(src, dst string) error {
+	entries, err := os.ReadDir(src)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		from, to := filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())
+		if fi, err := os.Stat(to); err == nil && fi.IsDir() && e.IsDir() {
+			if err := moveInto(from, to); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := os.Rename(from, to); err != nil {
+			return err
 		}
 	}
 	return nil

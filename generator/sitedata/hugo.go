@@ -3,7 +3,7 @@ package sitedata
 // ForHugo returns the document as Hugo's data holds it. Each city page
 // reads its own city from a file of its own (generator/pipeline), and above
 // the list limit no other page lists the cities' KPIs, measures, yearly
-// scores or quick wins, so those are left out here: Hugo keeps its data in
+// scores, quick wins or strategy matrix, so those are left out here: Hugo keeps its data in
 // memory for the whole build, and at national scale they are most of it.
 // Up to the limit the document is returned unchanged (the indicator year
 // tables and the measures list read them).
@@ -12,6 +12,9 @@ func (s Site) ForHugo() Site {
 		return s
 	}
 	out := s
+	// The strategy matrix has a cell per topic and city; the pages count
+	// instead (Strategies.Scale), the downloads have the matrix.
+	out.Strategies.Matrix = []MatrixRow{}
 	out.Cities = make([]City, len(s.Cities))
 	for i, c := range s.Cities {
 		out.Cities[i] = City{Slug: c.Slug, Name: c.Name, State: c.State, Population: c.Population,

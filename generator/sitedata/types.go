@@ -384,13 +384,16 @@ type YearScore struct {
 }
 
 type KPI struct {
-	Indicator    string        `json:"indicator"`
-	Source       string        `json:"source"`
-	Note         string        `json:"note"`
-	Illustrative bool          `json:"illustrative"`
-	Origin       string        `json:"origin"` // "Kennzahlen!A7"
-	Latest       *Observation  `json:"latest"` // newest year with a value
-	Values       []Observation `json:"values"` // ascending years
+	Indicator    string `json:"indicator"`
+	Source       string `json:"source"`
+	Note         string `json:"note"`
+	Illustrative bool   `json:"illustrative"`
+	// Origin and Values are for the generator (charts, site lists); pages
+	// read Latest and ByYear, and the downloads have every value with its
+	// cell.
+	Origin string        `json:"-"`      // "Kennzahlen!A7"
+	Latest *Observation  `json:"latest"` // newest year with a value
+	Values []Observation `json:"-"`      // ascending years
 	// ByYear is the value of each year of Site.Years, null where there is
 	// none, so that a year table is one range with no search per cell.
 	ByYear []*float64 `json:"by_year"`
@@ -402,7 +405,7 @@ type Observation struct {
 	Score   *float64 `json:"score"` // on the score scale after normalisation; null if not scored
 	Rank    *int     `json:"rank"`
 	Clamped bool     `json:"clamped"`
-	Origin  string   `json:"origin"`
+	Origin  string   `json:"-"`
 }
 
 type Measure struct {
