@@ -2,9 +2,11 @@ package opendata
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -70,9 +72,8 @@ const (
 func Files(meta Meta, tables []Table) ([]File, error) {
 	var files []File
 	var z bytes.Buffer
-	err := Stream(meta, tables, &z, func(f File) error {
-		files = append(files, f)
-		return nil
+	err := Stream(meta, tables, &z, func(path string) (io.WriteCloser, error) {
+		return &memFile{path: path, files: &files}, nil
 	})
 	if err != nil {
 		return nil, err
@@ -80,27 +81,54 @@ func Files(meta Meta, tables []Table) ([]File, error) {
 	return append(files, File{ZipFile, z.Bytes()}), nil
 }
 
-// Stream renders the files Files does (but the ZIP) one at a time, hands
-// each to emit and writes it into the ZIP on zipTo, so that the caller need
-// not hold them all: at national scale they are gigabytes. emit must not
-// keep f.Data beyond the call unless it copies it.
-func Stream(meta Meta, tables []Table, zipTo io.Writer, emit func(f File) error) error {
+// memFile collects a file Stream writes, for Files.
+type memFile struct {
+	bytes.Buffer
+	path  string
+	files *[]File
+}
+
+func (m *memFile) Close() error {
+	*m.files = append(*m.files, File{m.path, m.Bytes()})
+	return nil
+}
+
+// Stream renders the files Files does but the ZIP, one at a time and
+// straight into the writer create opens for each path, and into the ZIP on
+// zipTo: at national scale the tables run to gigabytes, which no one need
+// hold in memory.
+func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string) (io.WriteCloser, error)) error {
 	zw := newZip(zipTo)
-	put := func(f File) error {
-		if err := zw.add(f); err != nil {
+	put := func(path string, render func(w *bufio.Writer)) error {
+		f, err := create(path)
+		if err != nil {
 			return err
 		}
-		return emit(f)
+		entry, err := zw.entry(path)
+		if err != nil {
+			f.Close()
+			return err
+		}
+		w := bufio.NewWriterSize(io.MultiWriter(f, entry), 1<<16)
+		render(w)
+		if err := w.Flush(); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return f.Close()
+	}
+	bytesOf := func(b []byte) func(w *bufio.Writer) {
+		return func(w *bufio.Writer) { w.Write(b) }
 	}
 	for _, t := range tables {
-		for _, f := range []File{
-			{"csv/" + t.Name + ".csv", CSV(t, ',', false)},
-			{"csv-de/" + t.Name + ".csv", CSV(t, ';', true)},
-			{"json/" + t.Name + ".json", JSON(t)},
-		} {
-			if err := put(f); err != nil {
-				return err
-			}
+		if err := put("csv/"+t.Name+".csv", func(w *bufio.Writer) { writeCSV(w, t, ',', false) }); err != nil {
+			return err
+		}
+		if err := put("csv-de/"+t.Name+".csv", func(w *bufio.Writer) { writeCSV(w, t, ';', true) }); err != nil {
+			return err
+		}
+		if err := put("json/"+t.Name+".json", func(w *bufio.Writer) { writeJSON(w, t) }); err != nil {
+			return err
 		}
 	}
 	if meta.XLSX != nil {
@@ -108,7 +136,7 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, emit func(f File) error)
 		if err != nil {
 			return err
 		}
-		if err := put(File{WorkbookFile, b}); err != nil {
+		if err := put(WorkbookFile, bytesOf(b)); err != nil {
 			return err
 		}
 	}
@@ -116,7 +144,7 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, emit func(f File) error)
 	if err != nil {
 		return err
 	}
-	if err := put(File{PackageFile, desc}); err != nil {
+	if err := put(PackageFile, bytesOf(desc)); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -143,6 +171,14 @@ func Neutralise(s string) string {
 // Excel expects when a file is opened by double-click.
 func CSV(t Table, sep rune, decimalComma bool) []byte {
 	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	writeCSV(w, t, sep, decimalComma)
+	w.Flush() // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// writeCSV is CSV into w; errors stay in w for its Flush.
+func writeCSV(b *bufio.Writer, t Table, sep rune, decimalComma bool) {
 	if decimalComma {
 		b.WriteString("\ufeff")
 	}
@@ -171,7 +207,6 @@ func CSV(t Table, sep rune, decimalComma bool) []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	return b.Bytes()
 }
 
 func quote(s string, sep rune) string {
@@ -200,6 +235,15 @@ func scalar(v Value) string {
 // JSON writes the table as an array of objects with the fields in schema
 // order. Texts are not neutralised: JSON is not opened by spreadsheets.
 func JSON(t Table) []byte {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	writeJSON(w, t)
+	w.Flush() // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// writeJSON is JSON into w; errors stay in w for its Flush.
+func writeJSON(b *bufio.Writer, t Table) {
 	// Field names are encoded once, and texts once each: slugs and IDs
 	// repeat in every row, and encoding was most of the cost at scale.
 	names := make([][]byte, len(t.Fields))
@@ -208,7 +252,6 @@ func JSON(t Table) []byte {
 		names[i] = append(name, ": "...)
 	}
 	texts := map[string][]byte{}
-	var b bytes.Buffer
 	b.WriteString("[")
 	for r, row := range t.Rows {
 		if r > 0 {
@@ -237,7 +280,6 @@ func JSON(t Table) []byte {
 		b.WriteString("}")
 	}
 	b.WriteString("\n]\n")
-	return b.Bytes()
 }
 
 // MaxSheetRows is how many data rows a worksheet holds below its header
@@ -302,14 +344,9 @@ func newZip(w io.Writer) zipWriter {
 	return zipWriter{zw}
 }
 
-func (z zipWriter) add(f File) error {
-	h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
-	fw, err := z.CreateHeader(h)
-	if err != nil {
-		return err
-	}
-	_, err = fw.Write(f.Data)
-	return err
+// entry starts the archive's next file.
+func (z zipWriter) entry(path string) (io.Writer, error) {
+	return z.CreateHeader(&zip.FileHeader{Name: path, Method: zip.Deflate, Modified: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
 }
 
 // Text is a value as its CSV download spells it, before neutralisation:

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -73,16 +73,16 @@ func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table) (fi
 		}
 	}()
 	zb := bufio.NewWriter(z)
-	err = opendata.Stream(meta, tables, zb, func(f opendata.File) error {
-		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+	err = opendata.Stream(meta, tables, zb, func(p string) (io.WriteCloser, error) {
+		path := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
+			return nil, err
 		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			return fmt.Errorf("writing %s: %w", f.Path, err)
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, err
 		}
-		files = append(files, downloadFile{f.Path, len(f.Data)})
-		return nil
+		return &sizedFile{File: f, path: p, files: &files}, nil
 	})
 	if err == nil {
 		err = zb.Flush()
@@ -130,6 +130,24 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 		return err
 	}
 	return os.WriteFile(filepath.Join(dataDir, downloadsFile), b.Bytes(), 0o644)
+}
+
+// sizedFile notes the size of a download when it is closed.
+type sizedFile struct {
+	*os.File
+	path  string
+	files *[]downloadFile
+}
+
+func (f *sizedFile) Close() error {
+	info, err := f.Stat()
+	if err == nil {
+		*f.files = append(*f.files, downloadFile{f.path, int(info.Size())})
+	}
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // tableOf is the table a CSV or JSON download holds, "" for other files.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/changes"
@@ -104,8 +105,11 @@ func Build(o Options) (Result, error) {
 		return res, err
 	}
 	// From here on only files: the data set, scores and charts are no
-	// longer referenced, so Hugo has the memory to itself.
+	// longer referenced, so Hugo has the memory to itself. One collection
+	// now, or the collector would wait for the heap to double from the size
+	// it had at its peak before it looked again (gigabytes at national scale).
 	ds = model.Dataset{}
+	runtime.GC()
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, AssetsDir: assetsDir, PublishDir: publishDir,
 		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
 		return res, err
