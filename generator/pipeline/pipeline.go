@@ -132,6 +132,16 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	none := changes.None()
 	scores := score.Compute(ds)
 	cmp := compare.Build(ds, scores)
+	if err := os.Mkdir(dataDir, 0o755); err != nil {
+		return sitedata.Site{}, none, err
+	}
+	// The open data first: its tables are the largest thing the build
+	// holds (a row per value), and they can go before the site's data is
+	// made.
+	report, err := openData(o, ds, scores, cmp, dataDir, downloadsDir)
+	if err != nil {
+		return sitedata.Site{}, none, err
+	}
 	site := sitedata.Build(ds, scores, cmp)
 	closeAllDirections(&site)
 	// The map's country outline: world-atlas from site/package.json.
@@ -143,11 +153,6 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err != nil {
 		return site, none, err
 	}
-	meta, err := downloadMeta(o.SiteDir)
-	if err != nil {
-		return site, none, err
-	}
-	tables := opendata.Tables(ds, scores, cmp)
 	// The compare page loads these on demand, one file per chosen city.
 	compareData := sitedata.BuildCompare(ds, scores, cmp)
 	closeAllDirections(&compareData)
@@ -161,19 +166,8 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 		return site, none, err
 	}
 	compareFiles = append(compareFiles, searchFile)
-	report := none
-	if o.Previous != "" {
-		prev, err := changes.Load(o.Previous, nil)
-		if err != nil {
-			return site, none, err
-		}
-		report = changes.Diff(prev, tables)
-	}
 
 	hugoSite := site.ForHugo()
-	if err := os.Mkdir(dataDir, 0o755); err != nil {
-		return site, none, err
-	}
 	if err := sitedata.Write(dataDir, hugoSite); err != nil {
 		return site, none, err
 	}
@@ -183,13 +177,6 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err := charts.Write(dataDir, chartSet); err != nil {
 		return site, none, err
 	}
-	files, err := writeDownloads(downloadsDir, meta, tables)
-	if err != nil {
-		return site, none, err
-	}
-	if err := listDownloads(dataDir, files, tables, meta.Licence); err != nil {
-		return site, none, err
-	}
 	if err := changes.Write(dataDir, report); err != nil {
 		return site, none, err
 	}
@@ -197,6 +184,30 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 		return site, none, err
 	}
 	return hugoSite, report, nil
+}
+
+// openData writes the downloads into downloadsDir and their list into
+// dataDir, and compares the tables with the previous release's.
+func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Result, dataDir, downloadsDir string) (changes.Report, error) {
+	none := changes.None()
+	meta, err := downloadMeta(o.SiteDir)
+	if err != nil {
+		return none, err
+	}
+	tables := opendata.Tables(ds, scores, cmp)
+	report := none
+	if o.Previous != "" {
+		prev, err := changes.Load(o.Previous, nil)
+		if err != nil {
+			return none, err
+		}
+		report = changes.Diff(prev, tables)
+	}
+	files, err := writeDownloads(downloadsDir, meta, tables)
+	if err != nil {
+		return none, err
+	}
+	return report, listDownloads(dataDir, files, tables, meta.Licence)
 }
 
 // writeFiles writes files below dir.
