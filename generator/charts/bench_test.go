@@ -9,6 +9,7 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 	"github.com/digitale-staedte/benchmark/generator/workbook"
 )
 
@@ -17,26 +18,8 @@ import (
 func synthSite(b *testing.B, o synth.Options) sitedata.Site {
 	b.Helper()
 	dir := b.TempDir()
-	if err := os.Mkdir(filepath.Join(dir, workbook.CitiesDir), 0o755); err != nil {
+	if err := synthwrite.Dataset(dir, o); err != nil {
 		b.Fatal(err)
-	}
-	write := func(path string, sheets []synth.Sheet) {
-		out := make([]workbook.ExportSheet, len(sheets))
-		for i, s := range sheets {
-			out[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
-		}
-		data, err := workbook.WriteSheets(out)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	write(filepath.Join(dir, workbook.FrameworkFile), synth.Framework(o))
-	for c := range o.Cities {
-		name, sheets := synth.City(o, c)
-		write(filepath.Join(dir, workbook.CitiesDir, workbook.Slug(name)+".xlsx"), sheets)
 	}
 	ds, probs := workbook.ReadDataset(dir)
 	if probs.Errors() > 0 {

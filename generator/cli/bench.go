@@ -9,6 +9,7 @@ import (
 
 	"github.com/digitale-staedte/benchmark/generator/bench"
 	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 	"github.com/spf13/cobra"
 )
 
@@ -72,8 +73,8 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 			}
 			rows, err := bench.Measure(bench.Config{Sizes: sizes, Dir: dir, SiteDir: site, Exe: exe, Log: stderr,
 				Synth: func(s bench.Size, out string) error {
-					return writeSynth(synth.Options{Cities: s.Cities, Indicators: s.Indicators, Years: s.Years,
-						Measures: s.Measures, Seed: s.Seed}, out)
+					return synthwrite.Dataset(out, synth.Options{Cities: s.Cities, Indicators: s.Indicators, Years: s.Years,
+						Measures: s.Measures, Seed: s.Seed})
 				}})
 			if len(rows) > 0 {
 				fmt.Fprintf(stdout, "%s: %s\n\n%s", bt.machine, bench.Machine(), bench.Table(rows))

@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/digitale-staedte/benchmark/generator/synth"
-	"github.com/digitale-staedte/benchmark/generator/workbook"
+	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 	"github.com/spf13/cobra"
 )
 
@@ -55,7 +52,7 @@ func synthCommand(stdout io.Writer, lang string) *cobra.Command {
 			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 				return err
 			}
-			if err := writeSynth(o, out); err != nil {
+			if err := synthwrite.Dataset(out, o); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, st.wrote, o.Cities, o.Indicators, o.Years, out)
@@ -71,57 +68,4 @@ func synthCommand(stdout io.Writer, lang string) *cobra.Command {
 	f.StringVar(&out, "out", "", st.out)
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
-}
-
-// writeSynth writes the framework and the cities, the cities in parallel:
-// each depends only on its number, so the files do not depend on the
-// order in which they are written.
-func writeSynth(o synth.Options, dir string) error {
-	if err := os.MkdirAll(filepath.Join(dir, "cities"), 0o755); err != nil {
-		return err
-	}
-	if err := writeSynthBook(filepath.Join(dir, "framework.xlsx"), synth.Framework(o)); err != nil {
-		return err
-	}
-	next := make(chan int)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range next {
-				name, sheets := synth.City(o, c)
-				if err := writeSynthBook(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for c := range o.Cities {
-		next <- c
-	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-		return nil
-	}
-}
-
-func writeSynthBook(path string, sheets []synth.Sheet) error {
-	out := make([]workbook.ExportSheet, len(sheets))
-	for i, s := range sheets {
-		out[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
-	}
-	b, err := workbook.WriteSheets(out)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, b, 0o644)
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
 	"github.com/digitale-staedte/benchmark/generator/synth"
-	"github.com/digitale-staedte/benchmark/generator/workbook"
+	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
 )
 
@@ -519,25 +519,7 @@ func TestCapsAreSaid(t *testing.T) {
 
 func writeSynth(t *testing.T, dir string, o synth.Options) {
 	t.Helper()
-	write := func(path string, sheets []synth.Sheet) {
-		var out []workbook.ExportSheet
-		for _, s := range sheets {
-			out = append(out, workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows})
-		}
-		b, err := workbook.WriteSheets(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(filepath.Join(dir, "framework.xlsx"), synth.Framework(o))
-	for c := range o.Cities {
-		name, sheets := synth.City(o, c)
-		write(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+	if err := synthwrite.Dataset(dir, o); err != nil {
+		t.Fatal(err)
 	}
 }
