@@ -351,3 +351,42 @@ func BenchmarkSaveToReload(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSaveToReloadAtScale is BenchmarkSaveToReload on a synthetic
+// data set named by $SERVE_BENCH_DATA (skipped without it), e.g. the 400
+// cities of issue 8's serve target:
+//
+//	generator synth --cities 400 --out /tmp/s400
+//	SERVE_BENCH_DATA=/tmp/s400 go test -run '^$' -bench SaveToReloadAtScale -benchtime 3x ./generator/serve
+//
+// One city workbook changes per iteration; only it is read again.
+func BenchmarkSaveToReloadAtScale(b *testing.B) {
+	src := os.Getenv("SERVE_BENCH_DATA")
+	if src == "" {
+		b.Skip("set SERVE_BENCH_DATA to a data folder (generator synth)")
+	}
+	data := b.TempDir()
+	if err := os.CopyFS(data, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	cities, err := filepath.Glob(filepath.Join(data, "cities", "*.xlsx"))
+	if err != nil || len(cities) == 0 {
+		b.Fatalf("no city workbooks in %s (%v)", src, err)
+	}
+	p := start(b, data)
+	if r := p.next(b); r.Err != nil {
+		b.Fatal(r.Err)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		wt.SetCells(b, cities[i%len(cities)], "Stadt", wt.Cells{"C2": fmt.Sprintf("Quelle %d", i)})
+		r := p.next(b)
+		if r.Err != nil {
+			b.Fatal(r.Err)
+		}
+		if len(r.Changed) != 1 {
+			b.Fatalf("read again: %v; want the one changed workbook", r.Changed)
+		}
+		b.ReportMetric(float64(r.Took.Milliseconds()), "build-ms")
+	}
+}
