@@ -15,6 +15,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/langs"
 	"github.com/spf13/fsync"
 )
 
@@ -129,6 +130,44 @@ func copyStatic(sites *hugolib.HugoSites, fs *hugofs.Fs) error {
 // belong to the site, such as the data licence, from the same file Hugo
 // does. A missing table gives an empty map.
 func Params(siteDir string) (map[string]any, error) {
+	configs, err := load(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	if b, ok := configs.Base.Params["benchmark"].(map[string]any); ok {
+		return b, nil
+	}
+	if b, ok := configs.Base.Params["benchmark"].(hmaps.Params); ok {
+		return b, nil
+	}
+	return map[string]any{}, nil
+}
+
+// NumberFormat formats a number with the given decimals as one language's
+// pages do.
+type NumberFormat func(v float64, decimals int) string
+
+// NumberFormats returns, by language code ("de", "en"), the formatting
+// Hugo's lang.FormatNumber applies in that language of the project (its
+// locale from hugo.toml), so that numbers the generator formats in advance
+// read exactly like those the templates format.
+func NumberFormats(siteDir string) (map[string]NumberFormat, error) {
+	configs, err := load(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]NumberFormat{}
+	for _, l := range configs.Languages {
+		if t := langs.GetTranslator(l); t != nil {
+			out[l.Lang] = t.FormatNumber
+		}
+	}
+	return out, nil
+}
+
+// load reads the project's configuration as a build does, without the
+// caller's HUGO_* variables.
+func load(siteDir string) (*allconfig.Configs, error) {
 	abs, err := filepath.Abs(siteDir)
 	if err != nil {
 		return nil, err
@@ -144,11 +183,5 @@ func Params(siteDir string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hugo config: %w", err)
 	}
-	if b, ok := configs.Base.Params["benchmark"].(map[string]any); ok {
-		return b, nil
-	}
-	if b, ok := configs.Base.Params["benchmark"].(hmaps.Params); ok {
-		return b, nil
-	}
-	return map[string]any{}, nil
+	return configs, nil
 }

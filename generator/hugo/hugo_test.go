@@ -61,3 +61,31 @@ func TestParams(t *testing.T) {
 		t.Errorf("without params: %v, %v", p, err)
 	}
 }
+
+// TestNumberFormats: the project's languages format as their locales do
+// (site/hugo.toml: de-DE and en-US).
+func TestNumberFormats(t *testing.T) {
+	f, err := NumberFormats(filepath.Join("..", "..", "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang     string
+		v        float64
+		decimals int
+		want     string
+	}{
+		{"de", 1234.56, 1, "1.234,6"},
+		{"de", -0.5, 0, "-1"},
+		{"en", 1234567.891, 2, "1,234,567.89"},
+		{"en", 12, 0, "12"},
+	} {
+		format, ok := f[tc.lang]
+		if !ok {
+			t.Fatalf("no format for %q (have %v)", tc.lang, f)
+		}
+		if got := format(tc.v, tc.decimals); got != tc.want {
+			t.Errorf("%s %v (%d decimals) = %q, want %q", tc.lang, tc.v, tc.decimals, got, tc.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/digitale-staedte/benchmark/generator/charts"
+	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
@@ -17,18 +18,68 @@ import (
 // assets; the theme's city layout reads generated/cities/<slug>.json.
 const cityPagesDir = "cities"
 
-// cityPage is what one city's page reads: the city and its charts.
+// cityPage is what one city's page reads: the city, its charts, and by
+// language the numbers of its KPI tables already formatted.
 type cityPage struct {
-	City   sitedata.City     `json:"city"`
-	Charts charts.CityCharts `json:"charts"`
+	City   sitedata.City       `json:"city"`
+	Charts charts.CityCharts   `json:"charts"`
+	Text   map[string]cityText `json:"text"`
+}
+
+// cityText holds a city page's KPI numbers as one language writes them
+// (hugo.NumberFormats: exactly lang.FormatNumber's), by indicator ID: 500
+// cells a page, where a formatting call per cell was most of the page's
+// cost at national scale.
+type cityText struct {
+	KPIs map[string]kpiText `json:"kpis"`
+}
+
+type kpiText struct {
+	ByYear []string `json:"by_year"` // a cell per year of the site; "" for none
+	Latest string   `json:"latest"`  // the newest value, with the unit
+	Score  string   `json:"score"`   // its score; "" for none
+}
+
+// text formats c's KPI numbers in every language of formats; inds are the
+// site's indicators by ID, scoreDecimals the scores' decimals.
+func text(c sitedata.City, inds map[string]sitedata.Indicator, scoreDecimals int, formats map[string]hugo.NumberFormat) map[string]cityText {
+	out := make(map[string]cityText, len(formats))
+	for lang, format := range formats {
+		kpis := make(map[string]kpiText, len(c.KPIs))
+		for _, k := range c.KPIs {
+			ind := inds[k.Indicator]
+			kt := kpiText{ByYear: make([]string, len(k.ByYear))}
+			for i, v := range k.ByYear {
+				if v != nil {
+					kt.ByYear[i] = format(*v, ind.Decimals)
+				}
+			}
+			if l := k.Latest; l != nil {
+				kt.Latest = format(l.Value, ind.Decimals)
+				if ind.Unit != "" {
+					kt.Latest += " " + ind.Unit
+				}
+				if l.Score != nil {
+					kt.Score = format(*l.Score, scoreDecimals)
+				}
+			}
+			kpis[k.Indicator] = kt
+		}
+		out[lang] = cityText{KPIs: kpis}
+	}
+	return out
 }
 
 // writeCityPages writes one file per city into assetsDir/cities, in
 // parallel (marshalling is most of the cost at national scale).
-func writeCityPages(assetsDir string, s sitedata.Site, set charts.Charts) error {
+func writeCityPages(assetsDir string, s sitedata.Site, set charts.Charts, formats map[string]hugo.NumberFormat) error {
 	dir := filepath.Join(assetsDir, cityPagesDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
+	}
+	inds := make(map[string]sitedata.Indicator, len(s.Indicators))
+	for _, ind := range s.Indicators {
+		inds[ind.ID] = ind
 	}
 	jobs := make(chan int)
 	errs := make([]error, len(s.Cities))
@@ -41,7 +92,7 @@ func writeCityPages(assetsDir string, s sitedata.Site, set charts.Charts) error 
 			for i := range jobs {
 				c := s.Cities[i]
 				buf.Reset()
-				if err := json.NewEncoder(&buf).Encode(cityPage{City: c, Charts: set.Cities[c.Slug]}); err != nil {
+				if err := json.NewEncoder(&buf).Encode(cityPage{City: c, Charts: set.Cities[c.Slug], Text: text(c, inds, s.Settings.Decimals, formats)}); err != nil {
 					errs[i] = fmt.Errorf("page data of %s: %w", c.Slug, err)
 					continue
 				}

@@ -171,7 +171,11 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err := sitedata.Write(dataDir, hugoSite); err != nil {
 		return site, none, err
 	}
-	if err := writeCityPages(assetsDir, site, chartSet); err != nil {
+	formats, err := hugo.NumberFormats(o.SiteDir)
+	if err != nil {
+		return site, none, err
+	}
+	if err := writeCityPages(assetsDir, site, chartSet, formats); err != nil {
 		return site, none, err
 	}
 	if err := charts.Write(dataDir, chartSet); err != nil {
