@@ -28,43 +28,44 @@ var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // part is decompressed (which checks its CRC and declared size) and every
 // XML part tokenised, streaming, so memory stays small whatever the file
 // claims. It reports at most one problem and says whether the file may be
-// opened.
-func checkPackage(file string, probs *problem.List) bool {
+// opened, and which sheets hold formulas (by name; the key "" when a
+// worksheet part that holds some has no name in the workbook).
+func checkPackage(file string, probs *problem.List) (formulas map[string]bool, ok bool) {
 	pos := model.Pos{File: file}
 	f, err := os.Open(file)
 	if err != nil {
 		probs.Errorf(pos, problem.FileOpen, err.Error())
-		return false
+		return nil, false
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
 		probs.Errorf(pos, problem.FileOpen, err.Error())
-		return false
+		return nil, false
 	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	switch {
 	case st.Size() == 0:
 		probs.Errorf(pos, problem.FileEmpty)
-		return false
+		return nil, false
 	case n == len(head) && bytes.Equal(head, oleSignature):
 		if oleHasStream(f, "EncryptionInfo") {
 			probs.Errorf(pos, problem.FileEncrypted)
 		} else {
 			probs.Errorf(pos, problem.FileOldExcel)
 		}
-		return false
+		return nil, false
 	}
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil && bytes.HasPrefix(head, []byte("PK")) {
 		// starts as a ZIP archive (an .xlsx is one) but its end is missing
 		probs.Errorf(pos, problem.FileTruncated, err.Error())
-		return false
+		return nil, false
 	}
 	if err != nil {
 		probs.Errorf(pos, problem.FileOpen, err.Error())
-		return false
+		return nil, false
 	}
 	var total uint64
 	parts := map[string]*zip.File{}
@@ -74,18 +75,19 @@ func checkPackage(file string, probs *problem.List) bool {
 	}
 	if total > unzipSizeLimit {
 		probs.Errorf(pos, problem.FileTooLarge, min(total, 1<<50)>>20, unzipSizeLimit>>20)
-		return false
+		return nil, false
 	}
 	if m := parts["mimetype"]; m != nil && bytes.Contains(readPart(m, 200), []byte("opendocument")) {
 		probs.Errorf(pos, problem.FileOpenDocument)
-		return false
+		return nil, false
 	}
 	wb := workbookPart(parts)
 	if parts[wb] == nil {
 		probs.Errorf(pos, problem.FileNotWorkbook)
-		return false
+		return nil, false
 	}
 	sheets := sheetParts(parts, wb)
+	formulas = map[string]bool{}
 	for _, p := range zr.File {
 		name := strings.ToLower(p.Name)
 		sheet, isSheet := sheets[name]
@@ -102,11 +104,14 @@ func checkPackage(file string, probs *problem.List) bool {
 		case ext.cells > maxCells:
 			probs.Errorf(sheetPos, problem.SheetTooWide, ext.cells, maxCells, ext.farthest)
 		default:
+			if ext.formulas {
+				formulas[sheet] = true
+			}
 			continue
 		}
-		return false
+		return nil, false
 	}
-	return true
+	return formulas, true
 }
 
 // extent is how far a sheet reaches: its last row, and its cells counted
@@ -117,6 +122,7 @@ func checkPackage(file string, probs *problem.List) bool {
 type extent struct {
 	maxRow, cells int
 	farthest      string // the cell furthest to the right
+	formulas      bool   // a cell holds a formula (an f element)
 }
 
 // add counts a row element: its number (0 when it has none) and its cells'
@@ -206,6 +212,8 @@ func checkPart(p *zip.File, sheet bool) (extent, error) {
 				inRow, refs = true, refs[:0]
 			case e.Name.Local == "c" && inRow:
 				refs = append(refs, attr(e, "r"))
+			case e.Name.Local == "f" && inRow:
+				ext.formulas = true
 			}
 		case xml.EndElement:
 			if e.Name.Local == "row" && inRow {

@@ -56,10 +56,13 @@ type book struct {
 	file  string
 	f     *excelize.File
 	probs *problem.List
+	// formulas names the sheets with formulas (checkPackage); "" for any.
+	formulas map[string]bool
 }
 
 func openBook(path string, probs *problem.List) (*book, bool) {
-	if !checkPackage(path, probs) {
+	formulas, ok := checkPackage(path, probs)
+	if !ok {
 		return nil, false
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{
@@ -71,7 +74,7 @@ func openBook(path string, probs *problem.List) (*book, bool) {
 		probs.Errorf(model.Pos{File: path}, problem.FileOpen, err.Error())
 		return nil, false
 	}
-	return &book{file: path, f: f, probs: probs}, true
+	return &book{file: path, f: f, probs: probs, formulas: formulas}, true
 }
 
 func (b *book) close() { _ = b.f.Close() }
@@ -308,9 +311,14 @@ func (t *table) isTextCell(row, col int) func() bool {
 // uncomputed reports (as a problem) an empty cell that holds a formula:
 // files written by programs that do not calculate, excelize among them,
 // store formulas without results, and reading the cell as "no value" would
-// silently drop data. Only empty cells are asked, which keeps it cheap.
+// silently drop data. Only empty cells of sheets with formulas are asked.
 func (t *table) uncomputed(r row, col int) bool {
 	if cleanText(r.cell(col)) != "" {
+		return false
+	}
+	// Asking excelize for a formula loads the whole sheet a second time;
+	// a sheet the package check saw no formula in has none to ask for.
+	if !t.b.formulas[t.sheet] && !t.b.formulas[""] {
 		return false
 	}
 	name, err := excelize.CoordinatesToCellName(col, r.n)

@@ -63,7 +63,7 @@ func ReadCells(path string) ([]Cell, error) {
 	// The same first look as the reader's: a clear word for an encrypted,
 	// old-format, damaged or oversized file instead of excelize's.
 	var probs problem.List
-	if !checkPackage(path, &probs) {
+	if _, ok := checkPackage(path, &probs); !ok {
 		return nil, fmt.Errorf("%s: %s", probs[0].Pos, probs[0].Message("en"))
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{
