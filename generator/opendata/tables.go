@@ -115,13 +115,19 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			{"start", String, "", "ISO date, as precise as known"}, {"end", String, "", "ISO date, as precise as known"},
 			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description", String, "", ""},
 			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
+	// A text or a year put into a Value is a copy on the heap; the two
+	// largest tables (a row per value: millions at national scale) repeat
+	// the same few, so each is boxed once and shared.
+	year := boxes{}
 	for _, c := range ds.Cities {
+		slug := Value(c.Slug)
 		for _, f := range c.Facts {
-			facts.Rows = append(facts.Rows, []Value{c.Slug, f.Key, f.Value, f.Source, f.Illustrative, cell(f.Pos)})
+			facts.Rows = append(facts.Rows, []Value{slug, f.Key, f.Value, f.Source, f.Illustrative, cell(f.Pos)})
 		}
 		for _, k := range c.KPIs {
+			ind, src, note := Value(k.Indicator), Value(k.Source), Value(k.Note)
 			for _, o := range k.Values {
-				kpis.Rows = append(kpis.Rows, []Value{c.Slug, k.Indicator, o.Year, o.Value, k.Source, k.Note, k.Illustrative, cell(o.Pos)})
+				kpis.Rows = append(kpis.Rows, []Value{slug, ind, year.of(o.Year), o.Value, src, note, k.Illustrative, cell(o.Pos)})
 			}
 		}
 		for _, m := range c.Measures {
@@ -149,7 +155,12 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"indicator", String, "", ""},
 			{"value", Number, "", "as scored, in the indicator's unit"}, {"carried_from", Integer, "", "year the value was reported in, when carried forward"},
 			{"score", Number, scale, "published, rounded"}, {"clamped", Boolean, "", "outside the goalposts"}, {"rank", Integer, "", ""}}}
+	indIDs := make([]Value, len(fw.Indicators))
+	for i, ind := range fw.Indicators {
+		indIDs[i] = ind.ID
+	}
 	for _, city := range res.Cities {
+		slug := Value(city.Slug)
 		for _, y := range city.Years {
 			if !y.Index.OK && y.IndexCoverage == 0 && !anyDimension(y) {
 				continue // nothing at all that year
@@ -163,7 +174,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 				if !is.Raw.OK {
 					continue
 				}
-				indScores.Rows = append(indScores.Rows, []Value{city.Slug, y.Year, fw.Indicators[i].ID, is.Raw.V,
+				indScores.Rows = append(indScores.Rows, []Value{slug, year.of(y.Year), indIDs[i], is.Raw.V,
 					nonZero(is.CarriedFrom), pub(is.Score), is.Clamped, posInt(is.Rank)})
 			}
 		}
@@ -229,6 +240,18 @@ func baseName(path string) string {
 		}
 	}
 	return path
+}
+
+// boxes shares one Value per int (a year).
+type boxes map[int]Value
+
+func (b boxes) of(n int) Value {
+	v, ok := b[n]
+	if !ok {
+		v = n
+		b[n] = v
+	}
+	return v
 }
 
 func posInt(n int) Value {
