@@ -63,7 +63,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 			}
 			res, err := pipeline.Build(o)
 			prog.done()
-			report(stderr, res.Problems, lang)
+			reportBuild(stderr, res.Problems, lang, t.moreWarnings, o.DataDir)
 			if errors.Is(err, pipeline.ErrInvalidData) {
 				fmt.Fprintf(stderr, t.invalid, res.Problems.Errors(), o.OutDir)
 				code = ExitInvalid
@@ -148,6 +148,31 @@ func addDataFlag(cmd *cobra.Command, dst *string, t text) {
 // report prints every problem, one per line, in workbook order.
 func report(w io.Writer, probs problem.List, lang string) {
 	io.WriteString(w, probs.Text(lang))
+}
+
+// maxBuildWarnings is how many warnings build prints. Every error is
+// printed, but at national scale the warnings run to hundreds of
+// thousands; validate lists them all.
+const maxBuildWarnings = 100
+
+// reportBuild is report for build: the first maxBuildWarnings warnings,
+// then how many more there are and where to see them (more: a format of
+// that count and the data folder).
+func reportBuild(w io.Writer, probs problem.List, lang, more, dataDir string) {
+	shown := make(problem.List, 0, len(probs))
+	warnings := 0
+	for _, p := range probs {
+		if p.Severity == problem.Warning {
+			if warnings++; warnings > maxBuildWarnings {
+				continue
+			}
+		}
+		shown = append(shown, p)
+	}
+	report(w, shown, lang)
+	if hidden := warnings - maxBuildWarnings; hidden > 0 {
+		fmt.Fprintf(w, more, hidden, dataDir)
+	}
 }
 
 // language follows --lang, then GENERATOR_LANG, then the locale variables;

@@ -7,6 +7,7 @@ type text struct {
 	flagLang, flagData, flagSite, flagOut, flagBaseURL string
 	flagPrevious, flagSummary                          string
 	built, invalid, invalidValidate, valid             string
+	moreWarnings                                       string
 
 	templateShort, templateLong, newCityShort, newCityLong string
 	flagFramework, flagTemplateOut, flagFormat, badFormat  string
@@ -49,6 +50,7 @@ Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		invalid:         "%d Fehler gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
 		invalidValidate: "%d Fehler gefunden.\n",
 		valid:           "Keine Fehler, %d Warnungen.\n",
+		moreWarnings:    "… und %d weitere Warnungen; alle nennt: generator validate --data %s\n",
 
 		templateShort: "Leere Vorlage einer Arbeitsmappe schreiben",
 		templateLong: `Schreibt eine leere Stadt-Arbeitsmappe (mit --framework ein leeres
@@ -113,6 +115,7 @@ cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		invalid:         "%d errors found – nothing was written, %s is unchanged.\n",
 		invalidValidate: "%d errors found.\n",
 		valid:           "No errors, %d warnings.\n",
+		moreWarnings:    "… and %d more warnings; generator validate --data %s lists them all.\n",
 
 		templateShort: "Write a blank workbook template",
 		templateLong: `Writes a blank city workbook (with --framework, a blank framework): every
