@@ -222,6 +222,22 @@ type violation struct {
 	Nodes  []string `json:"nodes"`
 }
 
+// checkAxe injects axe-core (its source: axe) into the page ctx shows and
+// reports every violation of the WCAG rules axeJS runs.
+func checkAxe(t *testing.T, ctx context.Context, axe string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeJS, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	for _, v := range vs {
+		t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+	}
+}
+
 // axeJS runs axe-core with the WCAG 2.1 A and AA rules.
 const axeJS = `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] })
   .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact || "", help: v.help,

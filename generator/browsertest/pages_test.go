@@ -174,16 +174,7 @@ func walkPage(t *testing.T, browser context.Context, origin *url.URL, p, axe str
 			t.Logf("with a chart tooltip shown the page is %d px wider than the screen", after.Overflow)
 		}
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
-		t.Fatalf("injecting axe-core: %v", err)
-	}
-	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeJS, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("running axe-core: %v", err)
-	}
-	for _, v := range violations {
-		t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
-	}
+	checkAxe(t, ctx, axe)
 	if facts.Overflow > 0 {
 		t.Errorf("the page is %d px wider than a %d px screen; widest element outside a table: %s", facts.Overflow, phoneWidth, facts.Wide)
 	}

@@ -174,16 +174,7 @@ func TestCitySearchInChromium(t *testing.T) {
 
 			// With München listed: axe-core on the page as the reader sees it.
 			typeSearch(t, ctx, "mün", tc.one)
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
-				t.Fatalf("injecting axe-core: %v", err)
-			}
-			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeJS, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("running axe-core: %v", err)
-			}
-			for _, v := range violations {
-				t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
-			}
+			checkAxe(t, ctx, axe)
 
 			// Keyboard: the arrow key moves to the result, Escape back to
 			// the field, Enter in the field opens the first result.
