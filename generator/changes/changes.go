@@ -165,8 +165,8 @@ func Diff(prev Release, current []opendata.Table) Report {
 
 // rowsOf gives a current table the text form its CSV download has.
 func rowsOf(t opendata.Table) []map[string]string {
-	out := make([]map[string]string, 0, len(t.Rows))
-	for _, row := range t.Rows {
+	out := make([]map[string]string, 0, t.Len())
+	for row := range t.All() {
 		m := make(map[string]string, len(row))
 		for i, v := range row {
 			m[t.Fields[i].Name] = opendata.Text(v)

@@ -189,7 +189,7 @@ func writeCSV(b *bufio.Writer, t Table, sep rune, decimalComma bool) {
 		b.WriteString(quote(f.Name, sep))
 	}
 	b.WriteString("\r\n")
-	for _, row := range t.Rows {
+	for row := range t.All() {
 		for i, v := range row {
 			if i > 0 {
 				b.WriteRune(sep)
@@ -253,10 +253,12 @@ func writeJSON(b *bufio.Writer, t Table) {
 	}
 	texts := map[string][]byte{}
 	b.WriteString("[")
-	for r, row := range t.Rows {
-		if r > 0 {
+	first := true
+	for row := range t.All() {
+		if !first {
 			b.WriteString(",")
 		}
+		first = false
 		b.WriteString("\n {")
 		for i, v := range row {
 			if i > 0 {
@@ -304,7 +306,7 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 		if t.Input {
 			kind = "Eingabe / input"
 		}
-		if len(t.Rows) > maxRows {
+		if t.Len() > maxRows {
 			kind += " – nur CSV und JSON: zu viele Zeilen für ein Tabellenblatt / CSV and JSON only: too many rows for a sheet"
 			bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
 			continue
@@ -314,7 +316,7 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 		for _, f := range t.Fields {
 			sh.Header = append(sh.Header, f.Name)
 		}
-		for _, row := range t.Rows {
+		for row := range t.All() {
 			out := make([]Value, len(row))
 			for i, v := range row {
 				if s, ok := v.(string); ok {

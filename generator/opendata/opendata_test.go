@@ -8,6 +8,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -273,5 +275,41 @@ func TestDescriptorGolden(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("datapackage.json differs from %s (run go test -update to accept)", golden)
+	}
+}
+
+// TestGeneratedTables: the tables generated on each pass (a row per
+// value) give the same rows every time, as many as Len says, and stop when
+// the caller does.
+func TestGeneratedTables(t *testing.T) {
+	ds, tables := sample(t, "../../data")
+	values := 0
+	for _, c := range ds.Cities {
+		for _, k := range c.KPIs {
+			values += len(k.Values)
+		}
+	}
+	for _, tab := range tables {
+		var first, second [][]opendata.Value
+		for row := range tab.All() {
+			first = append(first, slices.Clone(row))
+		}
+		for row := range tab.All() {
+			second = append(second, slices.Clone(row))
+		}
+		if len(first) != tab.Len() || !reflect.DeepEqual(first, second) {
+			t.Errorf("%s: %d rows, then %d, Len %d", tab.Name, len(first), len(second), tab.Len())
+		}
+		if tab.Name == "kpi_values" && tab.Len() != values {
+			t.Errorf("kpi_values has %d rows, the workbooks %d values", tab.Len(), values)
+		}
+		n := 0
+		for range tab.All() {
+			n++
+			break
+		}
+		if n != min(1, tab.Len()) {
+			t.Errorf("%s: %d rows after a break", tab.Name, n)
+		}
 	}
 }

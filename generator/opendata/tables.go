@@ -9,6 +9,7 @@
 package opendata
 
 import (
+	"iter"
 	"strconv"
 
 	"github.com/digitale-staedte/benchmark/generator/compare"
@@ -44,7 +45,36 @@ type Table struct {
 	Title  model.Text
 	Input  bool // read from the spreadsheets (else computed)
 	Fields []Field
-	Rows   [][]Value
+	// Rows holds the rows of a table built whole. The two tables with a row
+	// per value (millions at national scale, gigabytes as Values) have none:
+	// they are generated afresh from the data set and the scores on every
+	// pass over All.
+	Rows [][]Value
+	gen  iter.Seq[[]Value]
+	n    int // rows gen yields
+}
+
+// All yields the rows in order. A generated table yields one slice,
+// refilled for every row: a caller that keeps a row must copy it.
+func (t Table) All() iter.Seq[[]Value] {
+	if t.gen != nil {
+		return t.gen
+	}
+	return func(yield func([]Value) bool) {
+		for _, row := range t.Rows {
+			if !yield(row) {
+				return
+			}
+		}
+	}
+}
+
+// Len is the number of rows.
+func (t Table) Len() int {
+	if t.gen != nil {
+		return t.n
+	}
+	return len(t.Rows)
 }
 
 // Tables lists every download table: first the inputs exactly as read,
@@ -115,20 +145,12 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			{"start", String, "", "ISO date, as precise as known"}, {"end", String, "", "ISO date, as precise as known"},
 			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description", String, "", ""},
 			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
-	// A text or a year put into a Value is a copy on the heap; the two
-	// largest tables (a row per value: millions at national scale) repeat
-	// the same few, so each is boxed once and shared.
-	year := boxes{}
 	for _, c := range ds.Cities {
-		slug := Value(c.Slug)
 		for _, f := range c.Facts {
-			facts.Rows = append(facts.Rows, []Value{slug, f.Key, f.Value, f.Source, f.Illustrative, cell(f.Pos)})
+			facts.Rows = append(facts.Rows, []Value{c.Slug, f.Key, f.Value, f.Source, f.Illustrative, cell(f.Pos)})
 		}
 		for _, k := range c.KPIs {
-			ind, src, note := Value(k.Indicator), Value(k.Source), Value(k.Note)
-			for _, o := range k.Values {
-				kpis.Rows = append(kpis.Rows, []Value{slug, ind, year.of(o.Year), o.Value, src, note, k.Illustrative, cell(o.Pos)})
-			}
+			kpis.n += len(k.Values)
 		}
 		for _, m := range c.Measures {
 			var budget Value
@@ -137,6 +159,24 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			}
 			measures.Rows = append(measures.Rows, []Value{c.Slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
 				m.Start.ISO(), m.End.ISO(), budget, m.Lead, m.Description, m.Link, m.Source, m.Illustrative, cell(m.Pos)})
+		}
+	}
+	kpis.gen = func(yield func([]Value) bool) {
+		// A text or a year put into a Value is a copy on the heap: each is
+		// boxed once per city or KPI, not once per row.
+		year := boxes{}
+		row := make([]Value, len(kpis.Fields))
+		for _, c := range ds.Cities {
+			slug := Value(c.Slug)
+			for _, k := range c.KPIs {
+				ind, src, note, ill := Value(k.Indicator), Value(k.Source), Value(k.Note), Value(k.Illustrative)
+				for _, o := range k.Values {
+					row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] = slug, ind, year.of(o.Year), o.Value, src, note, ill, cell(o.Pos)
+					if !yield(row) {
+						return
+					}
+				}
+			}
 		}
 	}
 
@@ -155,27 +195,46 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"indicator", String, "", ""},
 			{"value", Number, "", "as scored, in the indicator's unit"}, {"carried_from", Integer, "", "year the value was reported in, when carried forward"},
 			{"score", Number, scale, "published, rounded"}, {"clamped", Boolean, "", "outside the goalposts"}, {"rank", Integer, "", ""}}}
-	indIDs := make([]Value, len(fw.Indicators))
-	for i, ind := range fw.Indicators {
-		indIDs[i] = ind.ID
-	}
 	for _, city := range res.Cities {
-		slug := Value(city.Slug)
 		for _, y := range city.Years {
-			if !y.Index.OK && y.IndexCoverage == 0 && !anyDimension(y) {
-				continue // nothing at all that year
+			if !scored(y) {
+				continue
 			}
 			index.Rows = append(index.Rows, []Value{city.Slug, y.Year, pub(y.Index), y.IndexCoverage, posInt(y.Rank), y.RankOf,
 				nonNeg(y.Level), nonNeg(y.NextLevel), toNext(y), pub(y.Change.Index), changeRank(y.Change), nonZero(y.Change.PrevYear)})
 			for _, d := range y.Dimensions {
 				dimScores.Rows = append(dimScores.Rows, []Value{city.Slug, y.Year, d.ID, pub(d.Score), d.Coverage, posInt(d.Rank)})
 			}
-			for i, is := range y.Indicators {
-				if !is.Raw.OK {
+			for _, is := range y.Indicators {
+				if is.Raw.OK {
+					indScores.n++
+				}
+			}
+		}
+	}
+	indScores.gen = func(yield func([]Value) bool) {
+		indIDs := make([]Value, len(fw.Indicators))
+		for i, ind := range fw.Indicators {
+			indIDs[i] = ind.ID
+		}
+		year := boxes{}
+		row := make([]Value, len(indScores.Fields))
+		for _, city := range res.Cities {
+			slug := Value(city.Slug)
+			for _, y := range city.Years {
+				if !scored(y) {
 					continue
 				}
-				indScores.Rows = append(indScores.Rows, []Value{slug, year.of(y.Year), indIDs[i], is.Raw.V,
-					nonZero(is.CarriedFrom), pub(is.Score), is.Clamped, posInt(is.Rank)})
+				for i, is := range y.Indicators {
+					if !is.Raw.OK {
+						continue
+					}
+					row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] = slug, year.of(y.Year), indIDs[i], is.Raw.V,
+						nonZero(is.CarriedFrom), pub(is.Score), is.Clamped, posInt(is.Rank)
+					if !yield(row) {
+						return
+					}
+				}
 			}
 		}
 	}
@@ -216,7 +275,12 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 	return []Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix}
 }
 
-func anyDimension(y score.Year) bool {
+// scored says whether a city has anything at all in a year: an index,
+// some coverage or a dimension score. Years without are left out.
+func scored(y score.Year) bool {
+	if y.Index.OK || y.IndexCoverage != 0 {
+		return true
+	}
 	for _, d := range y.Dimensions {
 		if d.Score.OK {
 			return true
