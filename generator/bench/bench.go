@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
@@ -50,6 +51,14 @@ func Pages(n int) int { return 2 * n }
 // StageResult is what a child reports on its standard output (JSON).
 type StageResult struct {
 	Pages int `json:"pages"` // HTML pages written (build, hugo) or sheets read (read)
+	// Splits are the build's stages (pipeline.Options.Stage) in order.
+	Splits []Split `json:"splits,omitempty"`
+}
+
+// Split is the wall time of one stage of a build.
+type Split struct {
+	Stage string        `json:"stage"`
+	Wall  time.Duration `json:"wall"`
 }
 
 // StageOptions say what a child works on.
@@ -72,13 +81,26 @@ func RunStage(o StageOptions) (StageResult, error) {
 	switch o.Stage {
 	case StageBuild:
 		out := filepath.Join(o.WorkDir, "public")
+		var splits []Split
+		var begun time.Time
+		split := func(next string) {
+			now := time.Now()
+			if len(splits) > 0 {
+				splits[len(splits)-1].Wall = now.Sub(begun)
+			}
+			if next != "" {
+				splits = append(splits, Split{Stage: next})
+			}
+			begun = now
+		}
 		res, err := pipeline.Build(pipeline.Options{DataDir: o.DataDir, SiteDir: o.SiteDir, OutDir: out,
-			Stdout: io.Discard, Stderr: io.Discard})
+			Stdout: io.Discard, Stderr: io.Discard, Stage: split})
+		split("")
 		if err != nil {
 			return StageResult{}, fmt.Errorf("build: %w\n%s", err, res.Problems.Text("en"))
 		}
 		n, err := countHTML(out)
-		return StageResult{Pages: n}, err
+		return StageResult{Pages: n, Splits: splits}, err
 	case StageRead:
 		n, err := ReadAll(o.DataDir)
 		return StageResult{Pages: n}, err

@@ -35,6 +35,19 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestSplitTable: a column per stage in the order first seen, "–" where a
+// build has no such stage (it failed before).
+func TestSplitTable(t *testing.T) {
+	rows := []Row{
+		{Size: Size{Cities: 3}, Build: Run{Splits: []Split{{"read", 250 * time.Millisecond}, {"hugo", 1500 * time.Millisecond}}}},
+		{Size: Size{Cities: 100}, Build: Run{Splits: []Split{{"read", 2 * time.Second}}}},
+	}
+	want := "| N | read | hugo |\n|---:|---:|---:|\n| 3 | 0.25 s | 1.50 s |\n| 100 | 2.00 s | – |\n"
+	if got := SplitTable(rows); got != want {
+		t.Errorf("SplitTable =\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestRatioWithoutFloor(t *testing.T) {
 	if got := (Row{Build: Run{Wall: time.Second}}).Ratio(); got != 0 {
 		t.Errorf("Ratio without a floor = %v, want 0", got)

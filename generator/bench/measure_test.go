@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/bench"
 	"github.com/digitale-staedte/benchmark/generator/cli"
@@ -52,6 +53,16 @@ func TestMeasure(t *testing.T) {
 	// Both languages' city pages, home pages and more.
 	if r.Build.Pages < 2*(2+1) || r.Build.Wall <= 0 {
 		t.Errorf("build: %d pages in %v", r.Build.Pages, r.Build.Wall)
+	}
+	// Every stage of the build timed, in order, within its wall time.
+	var stages []string
+	var sum time.Duration
+	for _, s := range r.Build.Splits {
+		stages = append(stages, s.Stage)
+		sum += s.Wall
+	}
+	if want := "read score downloads site data charts city pages hugo publish"; strings.Join(stages, " ") != want || sum > r.Build.Wall {
+		t.Errorf("splits %v (sum %v of %v), want %s", r.Build.Splits, sum, r.Build.Wall, want)
 	}
 	if synths != 1 {
 		t.Errorf("the data set was written %d times, want once", synths)

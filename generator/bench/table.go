@@ -2,6 +2,7 @@ package bench
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -12,6 +13,7 @@ type Run struct {
 	CPU     time.Duration // user plus system time: steadier than Wall on a busy machine
 	PeakRSS int64         // bytes; 0 where the system does not say
 	Pages   int
+	Splits  []Split // the build's stages
 }
 
 // Row is one data set's measurements.
@@ -42,6 +44,39 @@ func Table(rows []Row) string {
 		fmt.Fprintf(&b, "| %d | %d | %d | %d | %s | %s | %s | %d | %s | %s | %s | %.1f× |\n",
 			r.Cities, r.Indicators, r.Years, r.Measures, seconds(r.Build.Wall), seconds(r.Build.CPU), mib(r.Build.PeakRSS), r.Build.Pages,
 			millis(r.PerCity()), seconds(r.Read.Wall)+" / "+mib(r.Read.PeakRSS), seconds(r.Hugo.Wall)+" / "+mib(r.Hugo.PeakRSS), r.Ratio())
+	}
+	return b.String()
+}
+
+// SplitTable is where each build's wall time went, stage by stage, as a
+// Markdown table.
+func SplitTable(rows []Row) string {
+	var stages []string
+	for _, r := range rows {
+		for _, s := range r.Build.Splits {
+			if !slices.Contains(stages, s.Stage) {
+				stages = append(stages, s.Stage)
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("| N |")
+	for _, s := range stages {
+		b.WriteString(" " + s + " |")
+	}
+	b.WriteString("\n|---:|" + strings.Repeat("---:|", len(stages)) + "\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %d |", r.Cities)
+		for _, st := range stages {
+			cell := "–"
+			for _, s := range r.Build.Splits {
+				if s.Stage == st {
+					cell = seconds(s.Wall)
+				}
+			}
+			b.WriteString(" " + cell + " |")
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type benchText struct{ short, long, cities, full, dir, site, machine string }
+type benchText struct{ short, long, cities, full, dir, site, machine, splits string }
 
 var benchTexts = map[string]benchText{
 	"de": {
@@ -25,6 +25,7 @@ Arbeitsmappen nur mit excelize lesen, (b) Hugo mit gleich vielen Seiten und eine
 Ausgabe als Markdown-Tabelle (für docs/benchmarks.md).`,
 		cities: "Städtezahlen, durch Kommas getrennt", full: "zusätzlich 10.800 Städte (alle Gemeinden Deutschlands)",
 		dir: "Ordner für Datensätze und Arbeitsdateien", site: "das Hugo-Projekt", machine: "Rechner",
+		splits: "Laufzeit des Builds nach Schritten",
 	},
 	"en": {
 		short: "Measures the build on synthetic data against a floor",
@@ -34,6 +35,7 @@ peak memory, pages. For comparison the floor: (a) reading every workbook with ex
 Hugo with as many pages and a one-line layout. Prints a Markdown table (for docs/benchmarks.md).`,
 		cities: "city counts, separated by commas", full: "add 10,800 cities (every German municipality)",
 		dir: "folder for data sets and work files", site: "the Hugo project", machine: "Machine",
+		splits: "The build's wall time by stage",
 	},
 }
 
@@ -77,7 +79,7 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 						Measures: s.Measures, Seed: s.Seed})
 				}})
 			if len(rows) > 0 {
-				fmt.Fprintf(stdout, "%s: %s\n\n%s", bt.machine, bench.Machine(), bench.Table(rows))
+				fmt.Fprintf(stdout, "%s: %s\n\n%s\n%s:\n\n%s", bt.machine, bench.Machine(), bench.Table(rows), bt.splits, bench.SplitTable(rows))
 			}
 			return err
 		},

@@ -52,6 +52,19 @@ type Options struct {
 	// re-reading only the workbooks that changed (generator serve); nil
 	// means Check.
 	Read func(dataDir string) (model.Dataset, problem.List)
+	// Stage, when set, is called as each stage begins, for progress and
+	// for timing: "read" (and validate), "score" (and compare strategies),
+	// "downloads" (the open data), "site data", "charts" (and the compare
+	// and search files), "city pages" (the files Hugo reads), "hugo" and
+	// "publish" (moving the site into place); a build that fails stops
+	// early.
+	Stage func(name string)
+}
+
+func (o Options) stage(name string) {
+	if o.Stage != nil {
+		o.Stage(name)
+	}
 }
 
 // Result says what a build did.
@@ -70,6 +83,7 @@ func Build(o Options) (Result, error) {
 	if read == nil {
 		read = Check
 	}
+	o.stage("read")
 	ds, probs := read(o.DataDir)
 	res := Result{Problems: probs}
 	if probs.Errors() > 0 {
@@ -110,10 +124,12 @@ func Build(o Options) (Result, error) {
 	// it had at its peak before it looked again (gigabytes at national scale).
 	ds = model.Dataset{}
 	runtime.GC()
+	o.stage("hugo")
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, AssetsDir: assetsDir, PublishDir: publishDir,
 		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
 		return res, err
 	}
+	o.stage("publish")
 	if err := moveInto(downloadsDir, filepath.Join(publishDir, opendata.Dir)); err != nil {
 		return res, fmt.Errorf("publishing the downloads: %w", err)
 	}
@@ -130,6 +146,7 @@ func Build(o Options) (Result, error) {
 // and the changes against the previous release.
 func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extraDir string) (sitedata.Site, changes.Report, error) {
 	none := changes.None()
+	o.stage("score")
 	scores := score.Compute(ds)
 	cmp := compare.Build(ds, scores)
 	if err := os.Mkdir(dataDir, 0o755); err != nil {
@@ -138,10 +155,12 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	// The open data first: its tables are the largest thing the build
 	// holds (a row per value), and they can go before the site's data is
 	// made.
+	o.stage("downloads")
 	report, err := openData(o, ds, scores, cmp, dataDir, downloadsDir)
 	if err != nil {
 		return sitedata.Site{}, none, err
 	}
+	o.stage("site data")
 	site := sitedata.Build(ds, scores, cmp)
 	closeAllDirections(&site)
 	// The map's country outline: world-atlas from site/package.json.
@@ -149,6 +168,7 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err != nil {
 		return site, none, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
 	}
+	o.stage("charts")
 	chartSet, err := charts.Build(site, topo)
 	if err != nil {
 		return site, none, err
@@ -175,6 +195,7 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err != nil {
 		return site, none, err
 	}
+	o.stage("city pages")
 	if err := writeCityPages(assetsDir, site, chartSet, formats); err != nil {
 		return site, none, err
 	}
