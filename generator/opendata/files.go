@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -96,8 +97,23 @@ func (m *memFile) Close() error {
 // Stream renders the files Files does but the ZIP, one at a time and
 // straight into the writer create opens for each path, and into the ZIP on
 // zipTo: at national scale the tables run to gigabytes, which no one need
-// hold in memory.
+// hold in memory. Two cores are kept busy: the workbook is made beside the
+// tables, and each file is compressed while it is rendered.
 func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string) (io.WriteCloser, error)) error {
+	type workbook struct {
+		data []byte
+		err  error
+	}
+	var xlsx chan workbook
+	if meta.XLSX != nil {
+		// Tables are only read, and each pass over a generated table has
+		// its own state, so the workbook can read them at the same time.
+		xlsx = make(chan workbook, 1)
+		go func() {
+			b, err := meta.XLSX(book(meta, tables, MaxSheetRows))
+			xlsx <- workbook{b, err}
+		}()
+	}
 	zw := newZip(zipTo)
 	put := func(path string, render func(w *bufio.Writer)) error {
 		f, err := create(path)
@@ -109,9 +125,23 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 			f.Close()
 			return err
 		}
-		w := bufio.NewWriterSize(io.MultiWriter(f, entry), 1<<16)
+		// Rendering here, writing and compressing in copyTo: a pipe
+		// between them lets both run at once.
+		pr, pw := io.Pipe()
+		copied := make(chan error, 1)
+		go func() {
+			_, err := io.Copy(io.MultiWriter(f, entry), pr)
+			pr.CloseWithError(err) // a failed write stops the rendering
+			copied <- err
+		}()
+		w := bufio.NewWriterSize(pw, 1<<16)
 		render(w)
-		if err := w.Flush(); err != nil {
+		err = w.Flush()
+		pw.Close()
+		if cerr := <-copied; err == nil || errors.Is(err, io.ErrClosedPipe) {
+			err = cerr
+		}
+		if err != nil {
 			f.Close()
 			return fmt.Errorf("writing %s: %w", path, err)
 		}
@@ -131,12 +161,12 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 			return err
 		}
 	}
-	if meta.XLSX != nil {
-		b, err := meta.XLSX(book(meta, tables, MaxSheetRows))
-		if err != nil {
-			return err
+	if xlsx != nil {
+		wb := <-xlsx
+		if wb.err != nil {
+			return wb.err
 		}
-		if err := put(WorkbookFile, bytesOf(b)); err != nil {
+		if err := put(WorkbookFile, bytesOf(wb.data)); err != nil {
 			return err
 		}
 	}

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -310,6 +312,38 @@ func TestGeneratedTables(t *testing.T) {
 		}
 		if n != min(1, tab.Len()) {
 			t.Errorf("%s: %d rows after a break", tab.Name, n)
+		}
+	}
+}
+
+// failingFile takes a few bytes and then fails, like a full disk.
+type failingFile struct{ left int }
+
+func (f *failingFile) Write(p []byte) (int, error) {
+	if len(p) > f.left {
+		n := f.left
+		f.left = 0
+		return n, errors.New("no space left on device")
+	}
+	f.left -= len(p)
+	return len(p), nil
+}
+
+func (f *failingFile) Close() error { return nil }
+
+// TestStreamWriteFails: a download that cannot be written stops the run
+// with its path and the cause, whether it fails at once or halfway.
+func TestStreamWriteFails(t *testing.T) {
+	_, tables := sample(t, "../../data")
+	for _, room := range []int{0, 1000} {
+		err := opendata.Stream(meta(), tables, io.Discard, func(path string) (io.WriteCloser, error) {
+			if path == "csv/kpi_values.csv" {
+				return &failingFile{left: room}, nil
+			}
+			return &failingFile{left: 1 << 30}, nil
+		})
+		if err == nil || !strings.Contains(err.Error(), "csv/kpi_values.csv") || !strings.Contains(err.Error(), "no space left") {
+			t.Errorf("room for %d bytes: err = %v, want the path and the cause", room, err)
 		}
 	}
 }
