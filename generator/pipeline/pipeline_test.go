@@ -198,7 +198,7 @@ func TestStrategyComparison(t *testing.T) {
 		html := read(t, filepath.Join(out, "en", "cities", c.Slug, "index.html"))
 		for _, w := range c.QuickWins {
 			wins++
-			for _, e := range w.Examples {
+			for _, e := range s.QuickWinExamples[w.Topic] {
 				if !strings.Contains(html, e.Title.De) && !strings.Contains(html, e.Title.En) {
 					t.Errorf("%s: quick win %s lacks the partner measure %s", c.Slug, w.Topic, e.MeasureID)
 				}
@@ -499,7 +499,7 @@ func TestCapsAreSaid(t *testing.T) {
 	capped := false
 	for _, c := range res.Site.Cities {
 		for _, w := range c.QuickWins {
-			if len(w.Examples) == compare.MaxExamples && w.Partners > compare.MaxExamples {
+			if len(res.Site.Strategies.QuickWinExamples[w.Topic]) == compare.MaxExamples && w.Partners > compare.MaxExamples {
 				page := read(t, filepath.Join(out, "en", "cities", c.Slug, "index.html"))
 				if !strings.Contains(page, "lists at most 10 measures as examples") {
 					t.Errorf("%s: a capped quick win without the note", c.Slug)

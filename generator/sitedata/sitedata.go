@@ -96,8 +96,9 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	}
 	s.Analysis = analysis(ds, res, pub)
 	s.Strategies = strategies(fw, cmp, pub)
+	s.Strategies.QuickWinExamples = map[string][]Example{}
 	for i := range s.Cities {
-		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins)
+		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples)
 		for _, dc := range cmp.Coverage[i].Dimensions {
 			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,
 				Topics: dc.Topics, Covered: dc.Covered, SharePct: round(dc.Share*100, pctDigits)})
@@ -155,10 +156,17 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 	return out
 }
 
-func quickWins(wins []compare.QuickWin) []QuickWin {
+// quickWins lists a city's quick wins and adds each topic's examples to
+// byTopic, the first time the topic comes up: every city that lacks a
+// topic sees the same examples (compare.quickWins), which the site holds
+// once rather than once per city.
+func quickWins(wins []compare.QuickWin, byTopic map[string][]Example) []QuickWin {
 	out := []QuickWin{}
 	for _, w := range wins {
-		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Examples: examples(w.Examples)})
+		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners})
+		if _, ok := byTopic[w.Topic]; !ok {
+			byTopic[w.Topic] = examples(w.Examples)
+		}
 	}
 	return out
 }

@@ -134,6 +134,9 @@ type Strategies struct {
 	Matrix     []MatrixRow     `json:"matrix"`     // framework topic order
 	Similarity []SimilarityRow `json:"similarity"` // city order, values in city order
 	Leaders    []Leader        `json:"leaders"`    // framework dimension order
+	// QuickWinExamples are the partners' measures shown for a quick win,
+	// by topic ID: the same for every city that lacks the topic.
+	QuickWinExamples map[string][]Example `json:"quick_win_examples"`
 	// The comparison's caps, so that pages can say what they leave out: a
 	// quick win lists at most MaxExamples measures, and the similarity
 	// table is empty above SimilarityMax cities.
@@ -177,11 +180,12 @@ type Example struct {
 	Link      string     `json:"link"`
 }
 
-// QuickWin is a topic in which partners already run something this city lacks.
+// QuickWin is a topic in which partners already run something this city
+// lacks; its examples are the same for every such city
+// (Strategies.QuickWinExamples).
 type QuickWin struct {
-	Topic    string    `json:"topic"`
-	Partners int       `json:"partners"`
-	Examples []Example `json:"examples"`
+	Topic    string `json:"topic"`
+	Partners int    `json:"partners"`
 }
 
 type TopicCoverage struct {
