@@ -179,7 +179,7 @@ func finish(c chart, kind, summary string, data Table) (Chart, error) {
 	// Colours come from the theme's stylesheet (light and dark), not from
 	// go-echarts' default palette.
 	delete(opt, "color")
-	b, err := json.Marshal(opt)
+	b, err := canonical(opt)
 	if err != nil {
 		return Chart{}, fmt.Errorf("charts: %w", err)
 	}
@@ -197,6 +197,49 @@ func finish(c chart, kind, summary string, data Table) (Chart, error) {
 		}
 	}
 	return Chart{Kind: kind, Summary: summary, Option: b, Data: data}, nil
+}
+
+// canonical is v as JSON with every object's keys sorted: go-echarts
+// writes its structs' fields in their own order. Sorted, the option is
+// written to the page exactly as the theme wrote it when it still encoded
+// the option itself (Hugo's JSON of a decoded map).
+func canonical(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree any
+	if err := json.Unmarshal(b, &tree); err != nil {
+		return nil, err
+	}
+	return json.Marshal(tree)
+}
+
+// MarshalJSON writes a chart as the theme's chart partial reads it: kind,
+// summary, and the option and the data block of the page (columns, kind,
+// outline, rows) as JSON text in strings, which the partial puts into
+// the page as they are. Decoded into maps, which Hugo does with JSON
+// objects, they were most of the memory of a city's page data, and the
+// partial only encoded them again. Both texts escape <, >, &, U+2028 and
+// U+2029, so neither can end the <script> element that holds it.
+func (c Chart) MarshalJSON() ([]byte, error) {
+	data, err := json.Marshal(struct {
+		Columns []string        `json:"columns"`
+		Kind    string          `json:"kind"`
+		Outline json.RawMessage `json:"outline"`
+		Rows    [][]any         `json:"rows"`
+	}{c.Data.Columns, c.Kind, c.Outline, c.Data.Rows})
+	if err != nil {
+		return nil, err
+	}
+	var option bytes.Buffer
+	json.HTMLEscape(&option, c.Option)
+	return json.Marshal(struct {
+		Kind    string `json:"kind"`
+		Summary string `json:"summary"`
+		Option  string `json:"option"`
+		Data    string `json:"data"`
+	}{c.Kind, c.Summary, option.String(), string(data)})
 }
 
 func aria(summary string) gecharts.GlobalOpts {

@@ -96,11 +96,17 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, all, "", "  "); err != nil {
+	// Option and data are JSON text in strings (Chart.MarshalJSON): shown
+	// as the JSON they hold and indented, so that a change shows as a
+	// readable diff.
+	var tree any
+	if err := json.Unmarshal(all, &tree); err != nil {
 		t.Fatal(err)
 	}
-	got := buf.Bytes() // indented, so that a change shows as a readable diff
+	got, err := json.MarshalIndent(expandTexts(t, tree), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
 	golden := filepath.Join("testdata", "charts.golden.json")
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -117,6 +123,28 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("charts differ from %s (run go test -update to accept):\n%s", golden, firstDiff(got, want))
 	}
+}
+
+// expandTexts replaces every "option" and "data" string below v by the
+// JSON it holds.
+func expandTexts(t *testing.T, v any) any {
+	t.Helper()
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if text, ok := e.(string); ok && (k == "option" || k == "data") {
+				if err := json.Unmarshal([]byte(text), &e); err != nil {
+					t.Fatalf("%s is not JSON: %v", k, err)
+				}
+			}
+			x[k] = expandTexts(t, e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = expandTexts(t, e)
+		}
+	}
+	return v
 }
 
 // TestSameInputSameCharts: building twice gives identical bytes.
@@ -146,16 +174,23 @@ func TestSpreadsheetTextStaysData(t *testing.T) {
 		Ranking struct {
 			De struct {
 				Summary string
-				Option  struct {
-					YAxis []struct{ Data []string }
-				}
+				Option  string // JSON text
 			}
 		}
+	}
+	var option struct {
+		YAxis []struct{ Data []string }
 	}
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	seen := strings.Join(doc.Ranking.De.Option.YAxis[0].Data, "|")
+	if err := json.Unmarshal([]byte(doc.Ranking.De.Option), &option); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(doc.Ranking.De.Option, "<>") {
+		t.Errorf("the option text, which goes into the page as it is, contains < or >")
+	}
+	seen := strings.Join(option.YAxis[0].Data, "|")
 	if !strings.Contains(seen, "</script><script>alert(1)</script>") || strings.Contains(seen, "__f__") {
 		t.Errorf("ranking labels = %q, want the markup as text and the marker split", seen)
 	}
