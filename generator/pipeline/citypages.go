@@ -26,7 +26,31 @@ type cityPage struct {
 	City      sitedata.City       `json:"city"`
 	Charts    charts.CityCharts   `json:"charts"`
 	KPIGroups []kpiGroup          `json:"kpi_groups"`
+	Years     []*yearRow          `json:"years"`
 	Text      map[string]cityText `json:"text"`
+}
+
+// yearRow is a row of the city's table by year: its YearScore without the
+// dimensions, which the page does not show by year.
+type yearRow struct {
+	Index    *float64 `json:"index"`
+	Coverage float64  `json:"coverage_pct"`
+	Rank     *int     `json:"rank"`
+	RankOf   int      `json:"rank_of"`
+	Level    *int     `json:"level"`
+}
+
+// yearRows aligns c's scores with the site's years (nil for a year
+// without), so that the page takes each year's row by position instead of
+// searching the list. c's own Scores are left out of the page file.
+func yearRows(c sitedata.City, years []int) []*yearRow {
+	rows := make([]*yearRow, len(years))
+	for _, ys := range c.Scores {
+		if i := slices.Index(years, ys.Year); i >= 0 {
+			rows[i] = &yearRow{Index: ys.Index, Coverage: ys.Coverage, Rank: ys.Rank, RankOf: ys.RankOf, Level: ys.Level}
+		}
+	}
+	return rows
 }
 
 // kpiGroup is one dimension's rows of the KPI tables: the dimension's
@@ -122,7 +146,10 @@ func writeCityPages(assetsDir string, s sitedata.Site, set charts.Charts, format
 			for i := range jobs {
 				c := s.Cities[i]
 				buf.Reset()
-				if err := json.NewEncoder(&buf).Encode(cityPage{City: c, Charts: set.Cities[c.Slug], KPIGroups: kpiGroups(c, s.Dimensions), Text: text(c, inds, s.Settings.Decimals, formats)}); err != nil {
+				page := cityPage{City: c, Charts: set.Cities[c.Slug], KPIGroups: kpiGroups(c, s.Dimensions), Years: yearRows(c, s.Years),
+					Text: text(c, inds, s.Settings.Decimals, formats)}
+				page.City.Scores = nil
+				if err := json.NewEncoder(&buf).Encode(page); err != nil {
 					errs[i] = fmt.Errorf("page data of %s: %w", c.Slug, err)
 					continue
 				}
