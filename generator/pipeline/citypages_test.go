@@ -36,3 +36,19 @@ func TestKPIGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestYearRows(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	n := func(v int) *int { return &v }
+	c := sitedata.City{Scores: []sitedata.YearScore{
+		{Year: 2024, Index: f(50), Coverage: 80, Rank: n(2), RankOf: 3, Level: n(1),
+			Dimensions: []sitedata.ScoreByDim{{ID: "A"}}},
+		{Year: 2022, Coverage: 10, RankOf: 3},
+		{Year: 2019}, // not a year of the site
+	}}
+	got := yearRows(c, []int{2022, 2023, 2024})
+	want := []*yearRow{{Coverage: 10, RankOf: 3}, nil, {Index: f(50), Coverage: 80, Rank: n(2), RankOf: 3, Level: n(1)}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
