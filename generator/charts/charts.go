@@ -9,9 +9,12 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -111,18 +114,12 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 			return Charts{}, err
 		}
 	}
-	for _, c := range s.Cities {
-		var cc CityCharts
-		if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err != nil {
-			return Charts{}, err
-		}
-		if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
-			return Charts{}, err
-		}
-		if cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) }); err != nil {
-			return Charts{}, err
-		}
-		out.Cities[c.Slug] = cc
+	cities, err := cityCharts(s)
+	if err != nil {
+		return Charts{}, err
+	}
+	for i, c := range s.Cities {
+		out.Cities[c.Slug] = cities[i]
 	}
 	for _, d := range s.Dimensions {
 		if out.Dimensions[d.ID], err = localize(func(lang string) (Chart, error) { return dimensionRanking(s, d, lang) }); err != nil {
@@ -135,6 +132,38 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 		}
 	}
 	return out, nil
+}
+
+// cityCharts makes each city's charts, in s.Cities order, on every core:
+// at national scale they are most of the charts.
+func cityCharts(s sitedata.Site) ([]CityCharts, error) {
+	out := make([]CityCharts, len(s.Cities))
+	errs := make([]error, len(s.Cities))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(s.Cities)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				c := s.Cities[i]
+				cc := &out[i]
+				var err error
+				if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err == nil {
+					if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err == nil {
+						cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) })
+					}
+				}
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range s.Cities {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 func localize(build func(lang string) (Chart, error)) (Localized, error) {

@@ -161,6 +161,18 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 		return sitedata.Site{}, none, err
 	}
 	o.stage("site data")
+	// The compare page loads these on demand, one file per chosen city.
+	// Written now, so that after the site's data nothing holds the data
+	// set, the scores or the comparison (gigabytes at national scale).
+	compareData := sitedata.BuildCompare(ds, scores, cmp)
+	closeAllDirections(&compareData)
+	compareFiles, err := compareData.Files()
+	if err != nil {
+		return sitedata.Site{}, none, err
+	}
+	if err := writeFiles(extraDir, compareFiles); err != nil {
+		return sitedata.Site{}, none, err
+	}
 	site := sitedata.Build(ds, scores, cmp)
 	closeAllDirections(&site)
 	// The map's country outline: world-atlas from site/package.json.
@@ -173,19 +185,11 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err != nil {
 		return site, none, err
 	}
-	// The compare page loads these on demand, one file per chosen city.
-	compareData := sitedata.BuildCompare(ds, scores, cmp)
-	closeAllDirections(&compareData)
-	compareFiles, err := compareData.Files()
-	if err != nil {
-		return site, none, err
-	}
 	// The city search loads its index on demand too (sitedata/search.go).
 	searchFile, err := sitedata.BuildSearch(site).File()
 	if err != nil {
 		return site, none, err
 	}
-	compareFiles = append(compareFiles, searchFile)
 
 	hugoSite := site.ForHugo()
 	if err := sitedata.Write(dataDir, hugoSite); err != nil {
@@ -205,7 +209,7 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err := changes.Write(dataDir, report); err != nil {
 		return site, none, err
 	}
-	if err := writeFiles(extraDir, compareFiles); err != nil {
+	if err := writeFiles(extraDir, []sitedata.CompareFile{searchFile}); err != nil {
 		return site, none, err
 	}
 	return hugoSite, report, nil
