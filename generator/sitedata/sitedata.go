@@ -238,15 +238,8 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		out.Reference = YearScore{Year: res.ReferenceYear, Dimensions: []ScoreByDim{}}
 	}
 
-	// Indicator scores by indicator and year, to put next to each value.
-	type key struct {
-		id   string
-		year int
-	}
-	scores := map[key]score.IndicatorScore{}
 	for _, y := range r.Years {
 		for i, is := range y.Indicators {
-			scores[key{fw.Indicators[i].ID, y.Year}] = is
 			if is.CarriedFrom != 0 && is.Raw.OK {
 				out.Carried = append(out.Carried, Carried{Indicator: fw.Indicators[i].ID, Year: y.Year,
 					From: is.CarriedFrom, Value: is.Raw.V})
@@ -257,17 +250,17 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 	for _, k := range c.KPIs {
 		byIndicator[k.Indicator] = k
 	}
-	for _, ind := range fw.Indicators {
+	for i, ind := range fw.Indicators {
 		k, ok := byIndicator[ind.ID]
 		if !ok {
 			continue
 		}
 		kpi := KPI{Indicator: ind.ID, Source: k.Source, Note: k.Note, Illustrative: k.Illustrative,
-			Origin: cellRef(k.Pos), Values: []Observation{}}
+			Values: make([]Observation, 0, len(k.Values))}
 		for _, o := range k.Values {
-			is := scores[key{ind.ID, o.Year}]
+			is := indicatorScore(r, i, o.Year)
 			kpi.Values = append(kpi.Values, Observation{Year: o.Year, Value: o.Value,
-				Score: pub(is.Score), Rank: rankOrNil(is.Rank), Clamped: is.Clamped, Origin: cellRef(o.Pos)})
+				Score: pub(is.Score), Rank: rankOrNil(is.Rank), Clamped: is.Clamped})
 		}
 		kpi.ByYear = make([]*float64, len(res.Years))
 		for _, o := range kpi.Values {
@@ -388,6 +381,17 @@ func share(w, total float64) float64 {
 		return 0
 	}
 	return round(w/total*100, pctDigits)
+}
+
+// indicatorScore is r's score of the framework's i-th indicator in year,
+// zero when r has no such year.
+func indicatorScore(r score.City, i, year int) score.IndicatorScore {
+	for _, y := range r.Years {
+		if y.Year == year && i < len(y.Indicators) {
+			return y.Indicators[i]
+		}
+	}
+	return score.IndicatorScore{}
 }
 
 func yearIndex(years []int, y int) int {

@@ -392,10 +392,8 @@ type KPI struct {
 	Source       string `json:"source"`
 	Note         string `json:"note"`
 	Illustrative bool   `json:"illustrative"`
-	// Origin and Values are for the generator (charts, site lists); pages
-	// read Latest and ByYear, and the downloads have every value with its
-	// cell.
-	Origin string        `json:"-"`      // "Kennzahlen!A7"
+	// Values are for the generator (charts, site lists); pages read Latest
+	// and ByYear, and the downloads have every value with its cell.
 	Latest *Observation  `json:"latest"` // newest year with a value
 	Values []Observation `json:"-"`      // ascending years
 	// ByYear is the value of each year of Site.Years, null where there is
@@ -409,7 +407,6 @@ type Observation struct {
 	Score   *float64 `json:"score"` // on the score scale after normalisation; null if not scored
 	Rank    *int     `json:"rank"`
 	Clamped bool     `json:"clamped"`
-	Origin  string   `json:"-"`
 }
 
 type Measure struct {
