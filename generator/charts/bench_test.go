@@ -43,5 +43,10 @@ func BenchmarkBuild(b *testing.B) {
 		if _, err := Build(s, topo); err != nil {
 			b.Fatal(err)
 		}
+		for _, c := range s.Cities {
+			if _, err := City(s, c); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

@@ -9,12 +9,9 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -37,10 +34,6 @@ type Charts struct {
 	Intervals Localized `json:"intervals"`
 	// Strategy: strategy page, topic × city status of the measures.
 	Strategy Localized `json:"strategy"`
-	// Cities holds each city's charts by slug. They are not in FileName:
-	// each city page reads its charts from a file of its own
-	// (generator/pipeline), so that Hugo does not hold them all.
-	Cities map[string]CityCharts `json:"-"`
 	// Dimensions holds each dimension's ranking by dimension ID.
 	Dimensions map[string]Localized `json:"dimensions"`
 	// Indicators holds each indicator's values over the years, a line per
@@ -86,10 +79,10 @@ type Table struct {
 	Rows    [][]any  `json:"rows"`
 }
 
-// Build makes every chart of the site. topo is the world-atlas countries
-// TopoJSON the map's outline comes from.
+// Build makes every chart of the site but the cities' own (City). topo is
+// the world-atlas countries TopoJSON the map's outline comes from.
 func Build(s sitedata.Site, topo []byte) (Charts, error) {
-	out := Charts{Cities: map[string]CityCharts{}, Dimensions: map[string]Localized{}, Indicators: map[string]Localized{}}
+	out := Charts{Dimensions: map[string]Localized{}, Indicators: map[string]Localized{}}
 	outline, err := Outline(topo, Country)
 	if err != nil {
 		return Charts{}, err
@@ -114,13 +107,6 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 			return Charts{}, err
 		}
 	}
-	cities, err := cityCharts(s)
-	if err != nil {
-		return Charts{}, err
-	}
-	for i, c := range s.Cities {
-		out.Cities[c.Slug] = cities[i]
-	}
 	for _, d := range s.Dimensions {
 		if out.Dimensions[d.ID], err = localize(func(lang string) (Chart, error) { return dimensionRanking(s, d, lang) }); err != nil {
 			return Charts{}, err
@@ -134,36 +120,20 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 	return out, nil
 }
 
-// cityCharts makes each city's charts, in s.Cities order, on every core:
-// at national scale they are most of the charts.
-func cityCharts(s sitedata.Site) ([]CityCharts, error) {
-	out := make([]CityCharts, len(s.Cities))
-	errs := make([]error, len(s.Cities))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(s.Cities)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				c := s.Cities[i]
-				cc := &out[i]
-				var err error
-				if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err == nil {
-					if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err == nil {
-						cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) })
-					}
-				}
-				errs[i] = err
-			}
-		}()
+// City makes c's charts. They are not part of Charts: each city page
+// reads its charts from a file of its own (generator/pipeline), written
+// as they are made, so that neither the build nor Hugo holds them all.
+func City(s sitedata.Site, c sitedata.City) (CityCharts, error) {
+	var cc CityCharts
+	var err error
+	if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err != nil {
+		return cc, err
 	}
-	for i := range s.Cities {
-		next <- i
+	if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
+		return cc, err
 	}
-	close(next)
-	wg.Wait()
-	return out, errors.Join(errs...)
+	cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) })
+	return cc, err
 }
 
 func localize(build func(lang string) (Chart, error)) (Localized, error) {

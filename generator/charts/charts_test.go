@@ -66,6 +66,20 @@ func build(t *testing.T, s sitedata.Site) charts.Charts {
 	return c
 }
 
+// cities makes every city's charts, by slug.
+func cities(t *testing.T, s sitedata.Site) map[string]charts.CityCharts {
+	t.Helper()
+	out := map[string]charts.CityCharts{}
+	for _, c := range s.Cities {
+		cc, err := charts.City(s, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[c.Slug] = cc
+	}
+	return out
+}
+
 func write(t *testing.T, s sitedata.Site) []byte {
 	t.Helper()
 	c, err := charts.Build(s, topo(t))
@@ -92,7 +106,7 @@ func TestGolden(t *testing.T) {
 	all, err := json.Marshal(struct {
 		File   json.RawMessage              `json:"file"`
 		Cities map[string]charts.CityCharts `json:"cities"`
-	}{write(t, s), build(t, s).Cities})
+	}{write(t, s), cities(t, s)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,15 +216,16 @@ func TestSpreadsheetTextStaysData(t *testing.T) {
 // TestSummaries states each chart's main finding with the fixture's
 // numbers, in each language's number format.
 func TestSummaries(t *testing.T) {
-	c := build(t, site(t, nil))
+	s := site(t, nil)
+	c, cc := build(t, s), cities(t, s)
 	for _, tc := range []struct {
 		name, got, want string
 	}{
 		{"ranking de", c.Ranking.De.Summary, "Beta führt 2023 mit 86,7 Punkten im Index, 76,7 Punkte vor Alpha auf dem letzten Platz mit 10,0 Punkten."},
 		{"ranking en", c.Ranking.En.Summary, "Beta leads the 2023 index with 86.7 points, 76.7 points ahead of Alpha, last with 10.0 points."},
 		{"trend en", c.Trend.En.Summary, "From 2022 to 2023 the index changed most in Beta: +6.7 points, from 80.0 to 86.7."},
-		{"city trend de", c.Cities["alpha"].Trend.De.Summary, "Der Index von Alpha hat sich von 6,7 Punkten 2022 auf 10,0 Punkte 2023 verändert (+3,3 Punkte)."},
-		{"radar en", c.Cities["beta"].Radar.En.Summary, "In 2023, Beta is above the partners' median in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 50.0 points."},
+		{"city trend de", cc["alpha"].Trend.De.Summary, "Der Index von Alpha hat sich von 6,7 Punkten 2022 auf 10,0 Punkte 2023 verändert (+3,3 Punkte)."},
+		{"radar en", cc["beta"].Radar.En.Summary, "In 2023, Beta is above the partners' median in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 50.0 points."},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)
@@ -221,10 +236,11 @@ func TestSummaries(t *testing.T) {
 // TestOptionsCarryAria: every chart has ECharts' aria enabled with its
 // summary as the description, and no component the bundle leaves out.
 func TestOptionsCarryAria(t *testing.T) {
-	c := build(t, site(t, nil))
+	s := site(t, nil)
+	c := build(t, s)
 	all := []charts.Chart{c.Ranking.De, c.Ranking.En, c.Trend.De, c.Trend.En, c.Map.De, c.Map.En,
 		c.Intervals.De, c.Intervals.En, c.Strategy.De, c.Strategy.En}
-	for _, cc := range c.Cities {
+	for _, cc := range cities(t, s) {
 		all = append(all, cc.Radar.De, cc.Radar.En, cc.Trend.De, cc.Trend.En, cc.Timeline.De, cc.Timeline.En)
 	}
 	for _, l := range c.Dimensions {
@@ -344,14 +360,15 @@ func TestMapWithThousandsOfCities(t *testing.T) {
 // TestNewChartSummaries states the new charts' findings with the
 // fixture's numbers (Beta has coordinates, Alpha none).
 func TestNewChartSummaries(t *testing.T) {
-	c := build(t, site(t, withCoords(t)))
+	s := site(t, withCoords(t))
+	c, cc := build(t, s), cities(t, s)
 	for _, tc := range []struct {
 		name, got, want string
 	}{
 		{"dimension de", c.Dimensions["VER"].De.Summary, "Beta führt 2023 in Verwaltung mit 80,0 Punkten, 65,0 Punkte vor Alpha auf dem letzten Platz mit 15,0 Punkten."},
 		{"intervals en", c.Intervals.En.Summary, "All 2 cities keep their rank in 90 % of 1000 simulations."},
 		{"strategy de", c.Strategy.De.Summary, "2 von 3 Themen haben in jeder Stadt Maßnahmen; die meisten Themen deckt Alpha ab (2)."},
-		{"timeline en", c.Cities["alpha"].Timeline.En.Summary, "Alpha has 2 measures with start and end dates between 2019 and 2024, 1 of them done."},
+		{"timeline en", cc["alpha"].Timeline.En.Summary, "Alpha has 2 measures with start and end dates between 2019 and 2024, 1 of them done."},
 		{"map de", c.Map.De.Summary, "Die Karte zeigt 1 Partnerstädte; Beta hat als einzige einen Index: 86,7 Punkte. 1 Städte ohne Koordinaten stehen nur in der Tabelle."},
 		{"indicator de", c.Indicators["V2"].De.Summary, "Bearbeitungszeit hat sich in Alpha am stärksten verändert: von 40 Tage (2022) auf 30 Tage (2023)."},
 	} {

@@ -124,9 +124,11 @@ func text(c sitedata.City, inds map[string]sitedata.Indicator, scoreDecimals int
 	return out
 }
 
-// writeCityPages writes one file per city into assetsDir/cities, in
-// parallel (marshalling is most of the cost at national scale).
-func writeCityPages(assetsDir string, s sitedata.Site, set charts.Charts, formats map[string]hugo.NumberFormat) error {
+// writeCityPages makes each city's charts and writes them with the city
+// into a file of its own in assetsDir/cities, in parallel (charts and
+// marshalling are most of the cost at national scale); no city's charts
+// are held once its file is written.
+func writeCityPages(assetsDir string, s sitedata.Site, formats map[string]hugo.NumberFormat) error {
 	dir := filepath.Join(assetsDir, cityPagesDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -146,7 +148,12 @@ func writeCityPages(assetsDir string, s sitedata.Site, set charts.Charts, format
 			for i := range jobs {
 				c := s.Cities[i]
 				buf.Reset()
-				page := cityPage{City: c, Charts: set.Cities[c.Slug], KPIGroups: kpiGroups(c, s.Dimensions), Years: yearRows(c, s.Years),
+				cc, err := charts.City(s, c)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				page := cityPage{City: c, Charts: cc, KPIGroups: kpiGroups(c, s.Dimensions), Years: yearRows(c, s.Years),
 					Text: text(c, inds, s.Settings.Decimals, formats)}
 				page.City.Scores = nil
 				if err := json.NewEncoder(&buf).Encode(page); err != nil {

@@ -54,8 +54,9 @@ type Options struct {
 	Read func(dataDir string) (model.Dataset, problem.List)
 	// Stage, when set, is called as each stage begins, for progress and
 	// for timing: "read" (and validate), "score" (and compare strategies),
-	// "downloads" (the open data), "site data", "charts" (and the compare
-	// and search files), "city pages" (the files Hugo reads), "hugo" and
+	// "downloads" (the open data), "site data" (and the compare files),
+	// "charts" (the site's own, and the search file), "city pages" (each
+	// city's charts and page file, and the rest Hugo reads), "hugo" and
 	// "publish" (moving the site into place); a build that fails stops
 	// early.
 	Stage func(name string)
@@ -200,7 +201,7 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 		return site, none, err
 	}
 	o.stage("city pages")
-	if err := writeCityPages(assetsDir, site, chartSet, formats); err != nil {
+	if err := writeCityPages(assetsDir, site, formats); err != nil {
 		return site, none, err
 	}
 	if err := charts.Write(dataDir, chartSet); err != nil {
