@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -47,10 +48,13 @@ type Book struct {
 	Sheets []Sheet
 }
 
+// Sheet is a table as a worksheet: its rows, texts neutralised, are
+// yielded one at a time into one reused slice (a caller that keeps a row
+// copies it), so that no table is held twice.
 type Sheet struct {
 	Name   string
 	Header []string
-	Rows   [][]Value
+	Rows   iter.Seq[[]Value]
 }
 
 // File is one download, its path relative to the downloads folder.
@@ -342,23 +346,31 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 			continue
 		}
 		bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
-		sh := Sheet{Name: t.Name}
+		sh := Sheet{Name: t.Name, Rows: neutralised(t)}
 		for _, f := range t.Fields {
 			sh.Header = append(sh.Header, f.Name)
-		}
-		for row := range t.All() {
-			out := make([]Value, len(row))
-			for i, v := range row {
-				if s, ok := v.(string); ok {
-					v = Neutralise(s)
-				}
-				out[i] = v
-			}
-			sh.Rows = append(sh.Rows, out)
 		}
 		bk.Sheets = append(bk.Sheets, sh)
 	}
 	return bk
+}
+
+// neutralised yields t's rows with every text neutralised.
+func neutralised(t Table) iter.Seq[[]Value] {
+	return func(yield func([]Value) bool) {
+		var out []Value
+		for row := range t.All() {
+			out = append(out[:0], row...)
+			for i, v := range out {
+				if s, ok := v.(string); ok {
+					out[i] = Neutralise(s)
+				}
+			}
+			if !yield(out) {
+				return
+			}
+		}
+	}
 }
 
 // zipWriter packs files with a fixed time stamp, so that the same data

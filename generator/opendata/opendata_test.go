@@ -97,7 +97,7 @@ func meta() opendata.Meta {
 		Licence: opendata.DefaultLicence, XLSX: func(b opendata.Book) ([]byte, error) {
 			sheets := make([]workbook.ExportSheet, len(b.Sheets))
 			for i, s := range b.Sheets {
-				sheets[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
+				sheets[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Stream: s.Rows}
 			}
 			return workbook.WriteExport(b.Readme, sheets)
 		}}

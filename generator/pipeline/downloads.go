@@ -42,7 +42,7 @@ func downloadMeta(siteDir string) (opendata.Meta, error) {
 		XLSX: func(b opendata.Book) ([]byte, error) {
 			sheets := make([]workbook.ExportSheet, len(b.Sheets))
 			for i, s := range b.Sheets {
-				sheets[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Rows: s.Rows}
+				sheets[i] = workbook.ExportSheet{Name: s.Name, Header: s.Header, Stream: s.Rows}
 			}
 			return workbook.WriteExport(b.Readme, sheets)
 		},

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strings"
 
@@ -12,11 +13,13 @@ import (
 )
 
 // ExportSheet is one table of the open-data workbook: a header row and
-// rows of nil, string, float64, int or bool.
+// rows of nil, string, float64, int or bool, held (Rows) or yielded one
+// at a time (Stream, used when set; the writer keeps no row it is given).
 type ExportSheet struct {
 	Name   string
 	Header []string
 	Rows   [][]any
+	Stream iter.Seq[[]any]
 }
 
 // excelRows is Excel's row limit; a longer table continues on sheets
@@ -67,16 +70,8 @@ func writeExport(readme [][]string, sheets []ExportSheet, maxRows int) ([]byte, 
 		return nil, err
 	}
 	for _, s := range sheets {
-		perSheet := maxRows - 1 // the header takes one row
-		for part, start := 1, 0; part == 1 || start < len(s.Rows); part, start = part+1, start+perSheet {
-			name := s.Name
-			if part > 1 {
-				name = fmt.Sprintf("%s_%d", s.Name, part)
-			}
-			end := min(start+perSheet, len(s.Rows))
-			if err := writeExportSheet(f, name, s.Header, s.Rows[start:end], bold); err != nil {
-				return nil, fmt.Errorf("sheet %s: %w", name, err)
-			}
+		if err := writeExportSheets(f, s, maxRows-1, bold); err != nil { // the header takes one row
+			return nil, err
 		}
 	}
 	var b bytes.Buffer
@@ -125,31 +120,74 @@ func sortedZip(data []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func writeExportSheet(f *excelize.File, name string, header []string, rows [][]any, bold int) error {
+// writeExportSheets writes s onto as many sheets as its rows need, at
+// most perSheet rows each: name, name_2, name_3, …
+func writeExportSheets(f *excelize.File, s ExportSheet, perSheet int, bold int) error {
+	rows := s.Stream
+	if rows == nil {
+		rows = slices.Values(s.Rows)
+	}
+	var sw *excelize.StreamWriter
+	name := s.Name
+	part, n := 0, 0
+	next := func() error {
+		if sw != nil {
+			if err := sw.Flush(); err != nil {
+				return fmt.Errorf("sheet %s: %w", name, err)
+			}
+		}
+		part, n = part+1, 0
+		if part > 1 {
+			name = fmt.Sprintf("%s_%d", s.Name, part)
+		}
+		var err error
+		if sw, err = startExportSheet(f, name, s.Header, bold); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+		return nil
+	}
+	if err := next(); err != nil {
+		return err
+	}
+	for row := range rows {
+		if n == perSheet {
+			if err := next(); err != nil {
+				return err
+			}
+		}
+		n++
+		cell, _ := excelize.CoordinatesToCellName(1, n+1)
+		if err := sw.SetRow(cell, row); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %s: %w", name, err)
+	}
+	return nil
+}
+
+// startExportSheet adds a sheet with a bold, frozen header row and
+// returns its stream writer.
+func startExportSheet(f *excelize.File, name string, header []string, bold int) (*excelize.StreamWriter, error) {
 	if idx, _ := f.GetSheetIndex(name); idx < 0 {
 		if _, err := f.NewSheet(name); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return nil, err
 	}
 	head := make([]any, len(header))
 	for i, h := range header {
 		head[i] = excelize.Cell{Value: h, StyleID: bold}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
-		return err
+		return nil, err
 	}
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+	return sw, nil
 }

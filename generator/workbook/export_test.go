@@ -54,4 +54,21 @@ func TestWriteExport(t *testing.T) {
 	if !bytes.Equal(b, again) {
 		t.Error("two runs give different bytes")
 	}
+	// Rows yielded one at a time, into one reused slice, give the same
+	// workbook as rows held.
+	held := sheets[0].Rows
+	sheets[0].Rows = nil
+	sheets[0].Stream = func(yield func([]any) bool) {
+		row := make([]any, 4)
+		for _, r := range held {
+			copy(row, r)
+			if !yield(row) {
+				return
+			}
+		}
+	}
+	streamed, err := writeExport([][]string{{"Titel"}, {"Lizenz / Licence", "dl-de/by-2-0"}}, sheets, 3)
+	if err != nil || !bytes.Equal(b, streamed) {
+		t.Errorf("streamed rows give another workbook (%v)", err)
+	}
 }
