@@ -45,10 +45,10 @@ type Table struct {
 	Title  model.Text
 	Input  bool // read from the spreadsheets (else computed)
 	Fields []Field
-	// Rows holds the rows of a table built whole. The two tables with a row
-	// per value (millions at national scale, gigabytes as Values) have none:
-	// they are generated afresh from the data set and the scores on every
-	// pass over All.
+	// Rows holds the rows of a table built whole. The tables with a row per
+	// value, score, measure or topic and city (millions of rows at national
+	// scale, gigabytes as Values) have none: they are generated afresh from
+	// the data set, the scores and the comparison on every pass over All.
 	Rows [][]Value
 	gen  iter.Seq[[]Value]
 	n    int // rows gen yields
@@ -152,13 +152,24 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		for _, k := range c.KPIs {
 			kpis.n += len(k.Values)
 		}
-		for _, m := range c.Measures {
-			var budget Value
-			if m.Budget != nil {
-				budget = *m.Budget
+		measures.n += len(c.Measures)
+	}
+	measures.gen = func(yield func([]Value) bool) {
+		row := make([]Value, len(measures.Fields))
+		for _, c := range ds.Cities {
+			slug := Value(c.Slug)
+			for _, m := range c.Measures {
+				var budget Value
+				if m.Budget != nil {
+					budget = *m.Budget
+				}
+				row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] = slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
+					m.Start.ISO(), m.End.ISO()
+				row[8], row[9], row[10], row[11], row[12], row[13], row[14] = budget, m.Lead, m.Description, m.Link, m.Source, m.Illustrative, cell(m.Pos)
+				if !yield(row) {
+					return
+				}
 			}
-			measures.Rows = append(measures.Rows, []Value{c.Slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
-				m.Start.ISO(), m.End.ISO(), budget, m.Lead, m.Description, m.Link, m.Source, m.Illustrative, cell(m.Pos)})
 		}
 	}
 	kpis.gen = func(yield func([]Value) bool) {
@@ -202,12 +213,28 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			}
 			index.Rows = append(index.Rows, []Value{city.Slug, y.Year, pub(y.Index), y.IndexCoverage, posInt(y.Rank), y.RankOf,
 				nonNeg(y.Level), nonNeg(y.NextLevel), toNext(y), pub(y.Change.Index), changeRank(y.Change), nonZero(y.Change.PrevYear)})
-			for _, d := range y.Dimensions {
-				dimScores.Rows = append(dimScores.Rows, []Value{city.Slug, y.Year, d.ID, pub(d.Score), d.Coverage, posInt(d.Rank)})
-			}
+			dimScores.n += len(y.Dimensions)
 			for _, is := range y.Indicators {
 				if is.Raw.OK {
 					indScores.n++
+				}
+			}
+		}
+	}
+	dimScores.gen = func(yield func([]Value) bool) {
+		row := make([]Value, len(dimScores.Fields))
+		for _, city := range res.Cities {
+			slug := Value(city.Slug)
+			for _, y := range city.Years {
+				if !scored(y) {
+					continue
+				}
+				year := Value(y.Year)
+				for _, d := range y.Dimensions {
+					row[0], row[1], row[2], row[3], row[4], row[5] = slug, year, d.ID, pub(d.Score), d.Coverage, posInt(d.Rank)
+					if !yield(row) {
+						return
+					}
 				}
 			}
 		}
@@ -263,12 +290,22 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		Fields: []Field{{"topic", String, "", ""}, {"city", String, "", "slug"}, {"status", String, "", "most advanced status; empty: no measure"},
 			{"measures", Integer, "", "number of measures"}}}
 	for _, row := range cmp.Matrix {
-		for c, cellv := range row.Cells {
-			status := ""
-			if cellv.Has {
-				status = cellv.Best.String()
+		matrix.n += len(row.Cells)
+	}
+	matrix.gen = func(yield func([]Value) bool) {
+		r := make([]Value, len(matrix.Fields))
+		for _, row := range cmp.Matrix {
+			topic := Value(row.Topic)
+			for c, cellv := range row.Cells {
+				status := ""
+				if cellv.Has {
+					status = cellv.Best.String()
+				}
+				r[0], r[1], r[2], r[3] = topic, ds.Cities[c].Slug, status, len(cellv.Measures)
+				if !yield(r) {
+					return
+				}
 			}
-			matrix.Rows = append(matrix.Rows, []Value{row.Topic, ds.Cities[c].Slug, status, len(cellv.Measures)})
 		}
 	}
 
