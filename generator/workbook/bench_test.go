@@ -63,3 +63,21 @@ func BenchmarkReadCity(b *testing.B) {
 		ReadCity(paths[0], &probs)
 	}
 }
+
+// BenchmarkCheckPackage is the check of BenchmarkReadCity's workbook
+// before excelize opens it (package.go): every part inflated, every XML
+// part parsed.
+func BenchmarkCheckPackage(b *testing.B) {
+	dir := writeSynthSet(b, synth.Options{Cities: 1, Indicators: 50, Years: 10, Measures: 20, Seed: 1})
+	paths, err := CityFiles(dir)
+	if err != nil || len(paths) != 1 {
+		b.Fatalf("%v %v", paths, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var probs problem.List
+		if _, ok := checkPackage(paths[0], &probs); !ok {
+			b.Fatal(probs.Text("en"))
+		}
+	}
+}
