@@ -278,13 +278,21 @@ func JSON(t Table) []byte {
 
 // writeJSON is JSON into w; errors stay in w for its Flush.
 func writeJSON(b *bufio.Writer, t Table) {
-	// Field names are encoded once, and texts once each: slugs and IDs
-	// repeat in every row, and encoding was most of the cost at scale.
+	// Field names are encoded once, and repeated texts once each: slugs
+	// and IDs repeat in every row, and encoding was most of the cost at
+	// scale. A column's last text is kept (a city's slug runs over its
+	// rows), and up to maxCachedTexts others; texts that never repeat (cell
+	// references: millions at national scale) would otherwise all be kept.
 	names := make([][]byte, len(t.Fields))
 	for i, f := range t.Fields {
 		name, _ := json.Marshal(f.Name)
 		names[i] = append(name, ": "...)
 	}
+	type encoded struct {
+		text string
+		json []byte
+	}
+	last := make([]encoded, len(t.Fields))
 	texts := map[string][]byte{}
 	b.WriteString("[")
 	first := true
@@ -303,10 +311,19 @@ func writeJSON(b *bufio.Writer, t Table) {
 			case nil:
 				b.WriteString("null")
 			case string:
+				if i < len(last) && last[i].json != nil && last[i].text == x {
+					b.Write(last[i].json)
+					break
+				}
 				s, ok := texts[x]
 				if !ok {
 					s, _ = json.Marshal(x)
-					texts[x] = s
+					if len(texts) < maxCachedTexts {
+						texts[x] = s
+					}
+				}
+				if i < len(last) {
+					last[i] = encoded{x, s}
 				}
 				b.Write(s)
 			default:
@@ -317,6 +334,10 @@ func writeJSON(b *bufio.Writer, t Table) {
 	}
 	b.WriteString("\n]\n")
 }
+
+// maxCachedTexts bounds the encoded texts a JSON download keeps for
+// reuse: more than the distinct slugs, IDs and sources of a national set.
+const maxCachedTexts = 1 << 15
 
 // MaxSheetRows is how many data rows a worksheet holds below its header
 // (Excel's and LibreOffice's limit is 1,048,576 rows).
