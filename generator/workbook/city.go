@@ -197,15 +197,19 @@ func readKPIs(t *table) []model.KPI {
 		t.b.probs.Errorf(t.pos(headerRow, 0), problem.YearNone)
 		return nil
 	}
-	var out []model.KPI
+	out := make([]model.KPI, 0, len(t.rows))
 	for _, r := range t.rows {
 		id, ok := t.text(r, "indicator", true, "Indikator / Indicator")
 		if !ok {
 			continue
 		}
 		source := t.optText(r, "source")
+		// Room for a value per year column, no more: appending one at a
+		// time would leave a KPI of ten values with room for sixteen, which
+		// at national scale is a third of the data set's memory.
 		k := model.KPI{Indicator: id, Source: source, Note: t.optText(r, "note"),
-			Illustrative: isIllustrative(source), Pos: t.cellPos(r, "indicator")}
+			Illustrative: isIllustrative(source), Pos: t.cellPos(r, "indicator"),
+			Values: make([]model.Observation, 0, len(years))}
 		for _, yc := range years {
 			if t.uncomputed(r, yc.col) {
 				continue
