@@ -52,31 +52,35 @@ func BenchmarkReadDataset(b *testing.B) {
 
 // BenchmarkReadCity reads one such city workbook.
 func BenchmarkReadCity(b *testing.B) {
+	path := oneCity(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		var probs problem.List
+		ReadCity(path, &probs)
+	}
+}
+
+// oneCity writes a synthetic set of one city (make bench's shape) and
+// returns its workbook.
+func oneCity(b *testing.B) string {
+	b.Helper()
 	dir := writeSynthSet(b, synth.Options{Cities: 1, Indicators: 50, Years: 10, Measures: 20, Seed: 1})
 	paths, err := CityFiles(dir)
 	if err != nil || len(paths) != 1 {
 		b.Fatalf("%v %v", paths, err)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		var probs problem.List
-		ReadCity(paths[0], &probs)
-	}
+	return paths[0]
 }
 
 // BenchmarkCheckPackage is the check of BenchmarkReadCity's workbook
 // before excelize opens it (package.go): every part inflated, every XML
 // part parsed.
 func BenchmarkCheckPackage(b *testing.B) {
-	dir := writeSynthSet(b, synth.Options{Cities: 1, Indicators: 50, Years: 10, Measures: 20, Seed: 1})
-	paths, err := CityFiles(dir)
-	if err != nil || len(paths) != 1 {
-		b.Fatalf("%v %v", paths, err)
-	}
+	path := oneCity(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		var probs problem.List
-		if _, ok := checkPackage(paths[0], &probs); !ok {
+		if _, ok := checkPackage(path, &probs); !ok {
 			b.Fatal(probs.Text("en"))
 		}
 	}
