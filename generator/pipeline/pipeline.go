@@ -153,9 +153,8 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	if err := os.Mkdir(dataDir, 0o755); err != nil {
 		return sitedata.Site{}, none, err
 	}
-	// The open data first: its tables are the largest thing the build
-	// holds (a row per value), and they can go before the site's data is
-	// made.
+	// The open data first, then the compare files: both read the data set,
+	// scores and comparison, which nothing needs after the site's data.
 	o.stage("downloads")
 	report, err := openData(o, ds, scores, cmp, dataDir, downloadsDir)
 	if err != nil {
@@ -164,7 +163,8 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	o.stage("site data")
 	// The compare page loads these on demand, one file per chosen city.
 	// Written now, so that after the site's data nothing holds the data
-	// set, the scores or the comparison (gigabytes at national scale).
+	// set, the scores or the comparison (over a gigabyte at national
+	// scale).
 	compareData := sitedata.BuildCompare(ds, scores, cmp)
 	closeAllDirections(&compareData)
 	compareFiles, err := compareData.Files()
