@@ -129,8 +129,8 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 			f.Close()
 			return err
 		}
-		// Rendering here, writing and compressing in copyTo: a pipe
-		// between them lets both run at once.
+		// Rendering here, writing and compressing in the goroutine: the
+		// pipe between them lets both run at once.
 		pr, pw := io.Pipe()
 		copied := make(chan error, 1)
 		go func() {
