@@ -19,9 +19,9 @@ import (
 // assets; the theme's city layout reads generated/cities/<slug>.json.
 const cityPagesDir = "cities"
 
-// cityPage is what one city's page reads: the city, its charts, its KPIs
-// grouped by dimension, and by language the numbers of its KPI tables
-// already formatted.
+// cityPage is what one city's page reads: the city (its scores by year
+// as Years instead), its charts, its KPIs grouped by dimension, and by
+// language the numbers of its KPI tables already formatted.
 type cityPage struct {
 	City      sitedata.City       `json:"city"`
 	Charts    charts.CityCharts   `json:"charts"`
