@@ -61,6 +61,11 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 				}
 				return ds, probs
 			}
+			o.Stage = func(name string) {
+				if part, ok := tt.progressStages[name]; ok {
+					prog.stage(tt.progressBuild, part)
+				}
+			}
 			res, err := pipeline.Build(o)
 			prog.done()
 			reportBuild(stderr, res.Problems, lang, t.moreWarnings, o.DataDir)

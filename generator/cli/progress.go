@@ -25,6 +25,7 @@ type progress struct {
 	minPlain int
 	drawn    bool // a bar is on screen
 	step     string
+	total    int // files of the last counted step
 }
 
 // newProgress detects a terminal by the file mode, which needs no
@@ -47,6 +48,7 @@ const barWidth = 24
 func (p *progress) files(label string, done, total int, file string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.total = total
 	if !p.tty {
 		if total > p.minPlain && p.step != label {
 			fmt.Fprintf(p.w, "%s (%d) …\n", label, total)
@@ -76,6 +78,22 @@ func (p *progress) begin(label string) {
 		return
 	}
 	fmt.Fprintf(p.w, "%s …\n", label)
+}
+
+// stage names the part of a begun step that runs now: on a terminal in
+// the step's line; in a log as a line of its own, only for a run of more
+// than manyFiles files (a build of a few cities takes seconds, a national
+// one minutes).
+func (p *progress) stage(step, part string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case p.tty:
+		fmt.Fprintf(p.w, "\r%s: %s …\x1b[K", step, part)
+		p.drawn = true
+	case p.total > manyFiles:
+		fmt.Fprintf(p.w, "%s: %s …\n", step, part)
+	}
 }
 
 // done removes the bar, so that what follows starts on a clean line.

@@ -10,6 +10,9 @@ type toolText struct {
 	serving, rebuilt, rebuildFailed, watching string
 
 	progressRead, progressBuild string
+	// progressStages names the build's stages (pipeline.Options.Stage)
+	// after "read".
+	progressStages map[string]string
 }
 
 var toolTexts = map[string]toolText{
@@ -48,6 +51,8 @@ Seite sowie das Terminal nennen jede fehlerhafte Zelle. Beenden mit Strg+C.`,
 
 		progressRead:  "Lese Tabellen",
 		progressBuild: "Erzeuge Website",
+		progressStages: map[string]string{"score": "Bewertung", "downloads": "Downloads", "site data": "Seitendaten",
+			"charts": "Diagramme", "city pages": "Städteseiten", "hugo": "Seiten (Hugo)", "publish": "Veröffentlichung"},
 	},
 	"en": {
 		textconvShort: "Print a workbook as text (for git diff)",
@@ -82,5 +87,7 @@ every wrong cell. Stop with Ctrl+C.`,
 
 		progressRead:  "Reading workbooks",
 		progressBuild: "Building the site",
+		progressStages: map[string]string{"score": "scoring", "downloads": "downloads", "site data": "site data",
+			"charts": "charts", "city pages": "city pages", "hugo": "pages (Hugo)", "publish": "publishing"},
 	},
 }
