@@ -106,6 +106,20 @@ func startBrowser(t *testing.T, path string) context.Context {
 	return bctx
 }
 
+// openTab opens a tab in browser whose events a recorder notes, with a
+// deadline; closeTab closes it.
+func openTab(t *testing.T, browser context.Context, timeout time.Duration) (ctx context.Context, rec *recorder, closeTab func()) {
+	t.Helper()
+	tab, cancelTab := chromedp.NewContext(browser)
+	rec = &recorder{}
+	if err := chromedp.Listen(tab, rec.event); err != nil {
+		cancelTab()
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tab, timeout)
+	return ctx, rec, func() { cancel(); cancelTab() }
+}
+
 // recorder keeps what a tab reports: requests, failed loads, console
 // errors, uncaught exceptions and dialogs.
 type recorder struct {
@@ -256,14 +270,8 @@ type pageResult struct {
 // has any), and runs the checks that need the page.
 func visit(t *testing.T, browser context.Context, origin *url.URL, path string, media []*emulation.MediaFeature, axeSource string) pageResult {
 	t.Helper()
-	tab, cancelTab := chromedp.NewContext(browser)
-	defer cancelTab()
-	rec := &recorder{}
-	if err := chromedp.Listen(tab, rec.event); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
-	defer cancel()
+	ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
+	defer closeTab()
 	var res pageResult
 	emulate := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: media})

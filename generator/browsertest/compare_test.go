@@ -102,14 +102,8 @@ func waitCompareReady(t *testing.T, ctx context.Context) {
 // the page; the tab lives until the test ends.
 func openCompare(t *testing.T, browser context.Context, origin *url.URL, path string, width int64) (context.Context, *recorder) {
 	t.Helper()
-	tab, cancelTab := chromedp.NewContext(browser)
-	t.Cleanup(cancelTab)
-	rec := &recorder{}
-	if err := chromedp.Listen(tab, rec.event); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
-	t.Cleanup(cancel)
+	ctx, rec, closeTab := openTab(t, browser, 90*time.Second)
+	t.Cleanup(closeTab)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(origin.String()+path)); err != nil {
 		t.Fatalf("opening %s: %v", path, err)
 	}

@@ -132,14 +132,8 @@ func hoverCharts(ctx context.Context) error {
 // charts drawn and hovered, no axe-core violation, no horizontal overflow.
 func walkPage(t *testing.T, browser context.Context, origin *url.URL, p, axe string) pageFacts {
 	t.Helper()
-	tab, cancelTab := chromedp.NewContext(browser)
-	defer cancelTab()
-	rec := &recorder{}
-	if err := chromedp.Listen(tab, rec.event); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
-	defer cancel()
+	ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
+	defer closeTab()
 	phone := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
 			Width: phoneWidth, Height: phoneHeight, DeviceScaleFactor: 1, Mobile: true})
@@ -305,14 +299,8 @@ func TestMeasuresFilterInChromium(t *testing.T) {
 		return r
 	}
 
-	tab, cancelTab := chromedp.NewContext(browser)
-	defer cancelTab()
-	rec := &recorder{}
-	if err := chromedp.Listen(tab, rec.event); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
-	defer cancel()
+	ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
+	defer closeTab()
 	state := func(step string) filterState {
 		t.Helper()
 		s, err := chromedp.Run(ctx, chromedp.Evaluate[filterState](filterStateJS))

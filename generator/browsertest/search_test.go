@@ -126,14 +126,8 @@ func TestCitySearchInChromium(t *testing.T) {
 		{"en", "/en/", "/en/cities/", "1 city found", "2 cities found", "No city found"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, cancelTab := chromedp.NewContext(browser)
-			defer cancelTab()
-			rec := &recorder{}
-			if err := chromedp.Listen(tab, rec.event); err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithTimeout(tab, 60*time.Second)
-			defer cancel()
+			ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
+			defer closeTab()
 			if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+tc.path)); err != nil {
 				t.Fatal(err)
 			}
@@ -388,14 +382,8 @@ func TestCitiesPaginated(t *testing.T) {
 			}
 		}
 
-		tab, cancelTab := chromedp.NewContext(browser)
-		defer cancelTab()
-		rec := &recorder{}
-		if err := chromedp.Listen(tab, rec.event); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithTimeout(tab, 60*time.Second)
-		defer cancel()
+		ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
+		defer closeTab()
 		if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/staedte/page/2/")); err != nil {
 			t.Fatal(err)
 		}
