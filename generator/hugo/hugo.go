@@ -1,5 +1,6 @@
 // Package hugo is the one place that calls Hugo. Hugo's Go API is not
-// promised stable, so every call into it stays in this file.
+// promised stable, so every call into it stays in this package (hugo.go,
+// live.go).
 package hugo
 
 import (
@@ -36,17 +37,31 @@ type Options struct {
 // Build renders the site once. Every call creates fresh HugoSites, since
 // Hugo refuses a second Build outside server mode.
 func Build(o Options) error {
-	siteDir, err := filepath.Abs(o.SiteDir)
+	sites, fs, err := newSites(o, false)
 	if err != nil {
 		return err
+	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	return copyStatic(sites, fs)
+}
+
+// newSites loads the project's configuration with the generated folders
+// mounted; live is Hugo's server mode (see Live).
+func newSites(o Options, live bool) (*hugolib.HugoSites, *hugofs.Fs, error) {
+	siteDir, err := filepath.Abs(o.SiteDir)
+	if err != nil {
+		return nil, nil, err
 	}
 	dataDir, err := filepath.Abs(o.DataDir)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	publishDir, err := filepath.Abs(o.PublishDir)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 
 	flags := config.New()
@@ -54,6 +69,12 @@ func Build(o Options) error {
 	flags.Set("publishDir", publishDir)
 	if o.BaseURL != "" {
 		flags.Set("baseURL", o.BaseURL)
+	}
+	if live {
+		flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})
+		// generator serve reloads the browser itself; Hugo's script would
+		// make the pages differ from a build's.
+		flags.Set("disableLiveReload", true)
 	}
 	// The generated data lives outside the project so that a build never
 	// writes into site/; Hugo drops a component's default mount once any
@@ -70,7 +91,7 @@ func Build(o Options) error {
 	if o.AssetsDir != "" {
 		assetsDir, err := filepath.Abs(o.AssetsDir)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		mounts = append(mounts, map[string]any{"source": assetsDir, "target": "assets/generated"})
 	}
@@ -83,7 +104,7 @@ func Build(o Options) error {
 		Environ:  []string{}, // no HUGO_* variables from the caller's shell
 	})
 	if err != nil {
-		return fmt.Errorf("hugo config: %w", err)
+		return nil, nil, fmt.Errorf("hugo config: %w", err)
 	}
 	flags.Set("publishDirStatic", publishDir)
 	flags.Set("publishDirDynamic", publishDir)
@@ -97,13 +118,9 @@ func Build(o Options) error {
 		StdErr:   o.Stderr,
 	})
 	if err != nil {
-		return fmt.Errorf("hugo: %w", err)
+		return nil, nil, fmt.Errorf("hugo: %w", err)
 	}
-	defer sites.Close()
-	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
-		return fmt.Errorf("hugo: %w", err)
-	}
-	return copyStatic(sites, fs)
+	return sites, fs, nil
 }
 
 // copyStatic publishes the static folders of the project and theme. The

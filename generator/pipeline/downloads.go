@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,6 +18,10 @@ import (
 // downloadsFile lists the downloads for the theme, as
 // hugo.Data.generated.downloads.
 const downloadsFile = "downloads.json"
+
+// errStopped is returned when the downloads were stopped before they
+// were all written (Preview.Downloads).
+var errStopped = errors.New("stopped")
 
 // downloadMeta describes the open-data package. The licence comes from the
 // site configuration (params.benchmark.licence_id, licence_title,
@@ -59,7 +64,7 @@ type downloadFile struct {
 // writeDownloads renders the open-data files into dir one at a time (at
 // national scale they are gigabytes, too much to hold), the ZIP of all of
 // them last.
-func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table) (files []downloadFile, err error) {
+func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table, stop func() bool) (files []downloadFile, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -74,6 +79,9 @@ func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table) (fi
 	}()
 	zb := bufio.NewWriter(z)
 	err = opendata.Stream(meta, tables, zb, func(p string) (io.WriteCloser, error) {
+		if stop != nil && stop() {
+			return nil, errStopped
+		}
 		path := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err

@@ -156,10 +156,17 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	// The open data first, then the compare files: both read the data set,
 	// scores and comparison, which nothing needs after the site's data.
 	o.stage("downloads")
-	report, err := openData(o, ds, scores, cmp, dataDir, downloadsDir)
+	report, err := openData(o, ds, scores, cmp, dataDir, downloadsDir, nil)
 	if err != nil {
 		return sitedata.Site{}, none, err
 	}
+	site, err := prepareSite(o, ds, scores, cmp, report, dataDir, assetsDir, extraDir)
+	return site, report, err
+}
+
+// prepareSite writes everything but the downloads (see prepare); the
+// changes report is published as it is given.
+func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.Result, report changes.Report, dataDir, assetsDir, extraDir string) (sitedata.Site, error) {
 	o.stage("site data")
 	// The compare page loads these on demand, one file per chosen city.
 	// Written now, so that after the site's data nothing holds the data
@@ -169,56 +176,58 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 	closeAllDirections(&compareData)
 	compareFiles, err := compareData.Files()
 	if err != nil {
-		return sitedata.Site{}, none, err
+		return sitedata.Site{}, err
 	}
 	if err := writeFiles(extraDir, compareFiles); err != nil {
-		return sitedata.Site{}, none, err
+		return sitedata.Site{}, err
 	}
 	site := sitedata.Build(ds, scores, cmp)
 	closeAllDirections(&site)
 	// The map's country outline: world-atlas from site/package.json.
 	topo, err := os.ReadFile(filepath.Join(o.SiteDir, "node_modules", filepath.FromSlash(charts.TopoFile)))
 	if err != nil {
-		return site, none, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
+		return site, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
 	}
 	o.stage("charts")
 	chartSet, err := charts.Build(site, topo)
 	if err != nil {
-		return site, none, err
+		return site, err
 	}
 	// The city search loads its index on demand too (sitedata/search.go).
 	searchFile, err := sitedata.BuildSearch(site).File()
 	if err != nil {
-		return site, none, err
+		return site, err
 	}
 
 	hugoSite := site.ForHugo()
 	if err := sitedata.Write(dataDir, hugoSite); err != nil {
-		return site, none, err
+		return site, err
 	}
 	formats, err := hugo.NumberFormats(o.SiteDir)
 	if err != nil {
-		return site, none, err
+		return site, err
 	}
 	o.stage("city pages")
 	if err := writeCityPages(assetsDir, site, formats); err != nil {
-		return site, none, err
+		return site, err
 	}
 	if err := charts.Write(dataDir, chartSet); err != nil {
-		return site, none, err
+		return site, err
 	}
 	if err := changes.Write(dataDir, report); err != nil {
-		return site, none, err
+		return site, err
 	}
 	if err := writeFiles(extraDir, []sitedata.CompareFile{searchFile}); err != nil {
-		return site, none, err
+		return site, err
 	}
-	return hugoSite, report, nil
+	return hugoSite, nil
 }
 
 // openData writes the downloads into downloadsDir and their list into
-// dataDir, and compares the tables with the previous release's.
-func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Result, dataDir, downloadsDir string) (changes.Report, error) {
+// dataDir, and compares the tables with the previous release's. stop, if
+// not nil, is asked before each file; when it says stop, openData returns
+// errStopped.
+func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Result, dataDir, downloadsDir string, stop func() bool) (changes.Report, error) {
 	none := changes.None()
 	meta, err := downloadMeta(o.SiteDir)
 	if err != nil {
@@ -233,7 +242,7 @@ func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Resu
 		}
 		report = changes.Diff(prev, tables)
 	}
-	files, err := writeDownloads(downloadsDir, meta, tables)
+	files, err := writeDownloads(downloadsDir, meta, tables, stop)
 	if err != nil {
 		return none, err
 	}

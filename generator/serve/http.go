@@ -107,6 +107,11 @@ func (s *Server) statusJSON(w http.ResponseWriter, r *http.Request) {
 
 // page serves a file of the current site; HTML gets the notice and script.
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Path; strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") {
+		// A page a build has not rendered yet is rendered now
+		// (pipeline.Preview); a failure shows in the notice.
+		s.visit(p)
+	}
 	site, st := s.current()
 	w.Header().Set("Cache-Control", "no-store")
 	if site == "" {

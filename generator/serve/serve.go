@@ -1,7 +1,9 @@
 // Package serve is the local preview behind "generator serve": it builds
 // the site, serves it on 127.0.0.1, watches the data folder and rebuilds
-// when a workbook is saved, re-reading only that workbook. The browser
-// reloads through Server-Sent Events. A build with errors keeps the last
+// when a workbook is saved, re-reading only that workbook and rendering
+// only the pages in view (pipeline.Preview; any other page is rendered when
+// it is requested, the downloads after the reload). The browser reloads
+// through Server-Sent Events. A build with errors keeps the last
 // good site on screen, with the errors in a notice injected into every page
 // the server sends; that notice and the small reload script exist only in
 // the server's responses, never in the site's files.
@@ -12,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -64,20 +65,23 @@ type Status struct {
 	HasSite    bool         `json:"has_site"`   // a good site is being served
 	Problems   problem.List `json:"-"`
 	Failure    string       `json:"failure,omitempty"` // an internal error
+	// DownloadsPending: the site's downloads are still those of an
+	// earlier build (they follow the pages, see pipeline.Preview).
+	DownloadsPending bool `json:"downloads_pending"`
 }
 
 // Server is one preview. Create it with New, then Run it.
 type Server struct {
-	o      Options
-	reader Reader
-	work   string // temporary folder holding the builds
+	o       Options
+	reader  Reader
+	preview *pipeline.Preview
+	changed []string // the workbooks the build running had to parse
 
 	gen  atomic.Int64  // counts the changes seen in the data folder
 	kick chan struct{} // a change is waiting for a build
 
 	mu      sync.Mutex
 	site    string // folder of the last good site; "" before the first
-	older   string // the one before, kept while requests may still read it
 	status  Status
 	clients map[chan int64]struct{}
 }
@@ -87,15 +91,25 @@ func New(o Options) (*Server, error) {
 	if o.Debounce == 0 {
 		o.Debounce = DefaultDebounce
 	}
-	work, err := os.MkdirTemp("", "generator-serve-")
+	s := &Server{o: o, kick: make(chan struct{}, 1), clients: map[chan int64]struct{}{}}
+	preview, err := pipeline.NewPreview(pipeline.Options{
+		DataDir: o.DataDir, SiteDir: o.SiteDir, BaseURL: o.BaseURL,
+		Stdout: io.Discard, Stderr: io.Discard,
+		Read: func(dataDir string) (model.Dataset, problem.List) {
+			ds, probs, changed := s.reader.Check(dataDir, s.o.Progress)
+			s.changed = changed
+			return ds, probs
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
-	return &Server{o: o, work: work, kick: make(chan struct{}, 1), clients: map[chan int64]struct{}{}}, nil
+	s.preview = preview
+	return s, nil
 }
 
 // Close removes the builds.
-func (s *Server) Close() error { return os.RemoveAll(s.work) }
+func (s *Server) Close() error { return s.preview.Close() }
 
 // Run builds once, then watches the data folder and rebuilds after every
 // change until ctx ends.
@@ -130,6 +144,7 @@ func (s *Server) Run(ctx context.Context) error {
 		}
 	}()
 	s.build(ctx)
+	s.downloads(ctx)
 	for {
 		select {
 		case <-ctx.Done():
@@ -140,6 +155,7 @@ func (s *Server) Run(ctx context.Context) error {
 			return nil
 		}
 		s.build(ctx)
+		s.downloads(ctx)
 	}
 }
 
@@ -179,27 +195,23 @@ func (s *Server) quiet(ctx context.Context) bool {
 	}
 }
 
-// build runs the pipeline into a new folder. A build that a later change
-// has overtaken is thrown away unseen: the change's own build follows.
+// build brings the preview up to date. A build that a later change has
+// overtaken is not reported and reloads no browser: the change's own build
+// follows.
 func (s *Server) build(ctx context.Context) {
 	gen := s.gen.Load()
 	start := time.Now()
-	out := filepath.Join(s.work, fmt.Sprintf("site-%d-%d", gen, start.UnixNano()))
-	var changed []string
-	res, err := pipeline.Build(pipeline.Options{
-		DataDir: s.o.DataDir, SiteDir: s.o.SiteDir, OutDir: out, BaseURL: s.o.BaseURL,
-		Stdout: io.Discard, Stderr: io.Discard,
-		Read: func(dataDir string) (model.Dataset, problem.List) {
-			ds, probs, c := s.reader.Check(dataDir, s.o.Progress)
-			changed = c
-			return ds, probs
-		},
-	})
+	s.changed = nil
+	res, site, err := s.preview.Build()
 	s.mu.Lock()
 	s.status.Builds++
+	s.status.DownloadsPending = s.preview.Pending()
+	if site != "" {
+		s.site = site
+		s.status.HasSite = true
+	}
 	if s.gen.Load() != gen || ctx.Err() != nil {
 		s.mu.Unlock()
-		_ = os.RemoveAll(out)
 		return
 	}
 	s.status.Generation = gen
@@ -209,19 +221,11 @@ func (s *Server) build(ctx context.Context) {
 	if err != nil && !errors.Is(err, pipeline.ErrInvalidData) {
 		s.status.Failure = err.Error()
 	}
-	var remove string
-	if err == nil {
-		remove, s.older, s.site = s.older, s.site, out
-		s.status.HasSite = true
-	}
 	clients := make([]chan int64, 0, len(s.clients))
 	for c := range s.clients {
 		clients = append(clients, c)
 	}
 	s.mu.Unlock()
-	if remove != "" {
-		_ = os.RemoveAll(remove)
-	}
 	for _, c := range clients {
 		select {
 		case c <- gen:
@@ -229,8 +233,31 @@ func (s *Server) build(ctx context.Context) {
 		}
 	}
 	if s.o.Report != nil {
-		s.o.Report(Report{Generation: gen, Changed: changed, Problems: res.Problems, Err: err, Took: time.Since(start)})
+		s.o.Report(Report{Generation: gen, Changed: s.changed, Problems: res.Problems, Err: err, Took: time.Since(start)})
 	}
+}
+
+// downloads writes the downloads the build left for after the reload; a
+// change in the data stops it, and the next build's downloads follow.
+func (s *Server) downloads(ctx context.Context) {
+	gen := s.gen.Load()
+	stop := func() bool { return s.gen.Load() != gen || ctx.Err() != nil }
+	err := s.preview.Downloads(stop)
+	s.mu.Lock()
+	s.status.DownloadsPending = s.preview.Pending()
+	s.mu.Unlock()
+	if err != nil {
+		s.fail(err)
+	}
+}
+
+// fail shows an error of the preview's own like a failed build's, until
+// the next build.
+func (s *Server) fail(err error) {
+	s.mu.Lock()
+	s.status.OK = false
+	s.status.Failure = err.Error()
+	s.mu.Unlock()
 }
 
 // Status is the state of the last finished build.
@@ -260,4 +287,12 @@ func (s *Server) unsubscribe(c chan int64) {
 	s.mu.Lock()
 	delete(s.clients, c)
 	s.mu.Unlock()
+}
+
+// visit renders the page at urlPath if the last build left it for later.
+// A failure is shown like a failed build's, until the next build.
+func (s *Server) visit(urlPath string) {
+	if err := s.preview.Visit(urlPath); err != nil {
+		s.fail(err)
+	}
 }
