@@ -160,23 +160,27 @@ func Params(siteDir string) (map[string]any, error) {
 	return map[string]any{}, nil
 }
 
-// NumberFormat formats a number with the given decimals as one language's
-// pages do.
-type NumberFormat func(v float64, decimals int) string
+// Locale formats numbers as one language's pages do: Number as Hugo's
+// lang.FormatNumber, Percent (of a number already in per cent) as
+// lang.FormatPercent, both with the given decimals.
+type Locale struct {
+	Number  func(v float64, decimals int) string
+	Percent func(v float64, decimals int) string
+}
 
-// NumberFormats returns, by language code ("de", "en"), the formatting
-// Hugo's lang.FormatNumber applies in that language of the project (its
-// locale from hugo.toml), so that numbers the generator formats in advance
-// read exactly like those the templates format.
-func NumberFormats(siteDir string) (map[string]NumberFormat, error) {
+// Locales returns, by language code ("de", "en"), the formatting of that
+// language of the project (its locale from hugo.toml), so that numbers the
+// generator formats in advance read exactly like those the templates
+// format.
+func Locales(siteDir string) (map[string]Locale, error) {
 	configs, err := load(siteDir)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]NumberFormat{}
+	out := map[string]Locale{}
 	for _, l := range configs.Languages {
 		if t := langs.GetTranslator(l); t != nil {
-			out[l.Lang] = t.FormatNumber
+			out[l.Lang] = Locale{Number: t.FormatNumber, Percent: t.FormatPercent}
 		}
 	}
 	return out, nil

@@ -62,30 +62,38 @@ func TestParams(t *testing.T) {
 	}
 }
 
-// TestNumberFormats: the project's languages format as their locales do
+// TestLocales: the project's languages format as their locales do
 // (site/hugo.toml: de-DE and en-US).
-func TestNumberFormats(t *testing.T) {
-	f, err := NumberFormats(filepath.Join("..", "..", "site"))
+func TestLocales(t *testing.T) {
+	locales, err := Locales(filepath.Join("..", "..", "site"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
 		lang     string
+		percent  bool
 		v        float64
 		decimals int
 		want     string
 	}{
-		{"de", 1234.56, 1, "1.234,6"},
-		{"de", -0.5, 0, "-1"},
-		{"en", 1234567.891, 2, "1,234,567.89"},
-		{"en", 12, 0, "12"},
+		{"de", false, 1234.56, 1, "1.234,6"},
+		{"de", false, -0.5, 0, "-1"},
+		{"en", false, 1234567.891, 2, "1,234,567.89"},
+		{"en", false, 12, 0, "12"},
+		{"de", true, 12.46, 1, "12,5 %"},
+		{"en", true, 12.46, 1, "12.5%"},
+		{"en", true, 100, 1, "100.0%"},
 	} {
-		format, ok := f[tc.lang]
+		loc, ok := locales[tc.lang]
 		if !ok {
-			t.Fatalf("no format for %q (have %v)", tc.lang, f)
+			t.Fatalf("no locale for %q (have %v)", tc.lang, locales)
+		}
+		format := loc.Number
+		if tc.percent {
+			format = loc.Percent
 		}
 		if got := format(tc.v, tc.decimals); got != tc.want {
-			t.Errorf("%s %v (%d decimals) = %q, want %q", tc.lang, tc.v, tc.decimals, got, tc.want)
+			t.Errorf("%s %v (%d decimals, percent %v) = %q, want %q", tc.lang, tc.v, tc.decimals, tc.percent, got, tc.want)
 		}
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/digitale-staedte/benchmark/generator/charts"
@@ -80,12 +82,19 @@ func kpiGroups(c sitedata.City, dims []sitedata.Dimension) []kpiGroup {
 	return groups
 }
 
-// cityText holds a city page's KPI numbers as one language writes them
-// (hugo.NumberFormats: exactly lang.FormatNumber's), by indicator ID: 500
-// cells a page, where a formatting call per cell was most of the page's
-// cost at national scale.
+// cityText holds the numbers of a city page as one language writes them
+// (hugo.Locale: exactly lang.FormatNumber's and lang.FormatPercent's), the
+// rows aligned with the tables they fill: a formatting call and a search
+// per cell were most of a page's cost at national scale. "" is a value not
+// available.
 type cityText struct {
-	KPIs map[string]kpiText `json:"kpis"`
+	KPIs       map[string]kpiText `json:"kpis"` // by indicator ID
+	Summary    summaryText        `json:"summary"`
+	Dimensions []dimensionText    `json:"dimensions"` // the index, then the site's dimensions in order
+	Years      []yearText         `json:"years"`      // by the site's years
+	Strengths  []gapText          `json:"strengths"`  // as the city's profile lists them
+	Weaknesses []gapText          `json:"weaknesses"`
+	Leaders    []leaderText       `json:"leaders"` // the dimensions another city leads, in order
 }
 
 type kpiText struct {
@@ -94,41 +103,161 @@ type kpiText struct {
 	Score  string   `json:"score"`   // its score; "" for none
 }
 
-// text formats c's KPI numbers in every language of formats; inds are the
-// site's indicators by ID, scoreDecimals the scores' decimals.
-func text(c sitedata.City, inds map[string]sitedata.Indicator, scoreDecimals int, formats map[string]hugo.NumberFormat) map[string]cityText {
-	out := make(map[string]cityText, len(formats))
-	for lang, format := range formats {
+// summaryText: the reference year's index, its change (with its sign),
+// the points to the next level and the coverage.
+type summaryText struct {
+	Index    string `json:"index"`
+	Change   string `json:"change"`
+	ToNext   string `json:"to_next"`
+	Coverage string `json:"coverage"`
+}
+
+// dimensionText is a row of the table of dimensions; the bars take the
+// numbers as they are.
+type dimensionText struct {
+	Score     string   `json:"score"`
+	ScoreBar  *float64 `json:"score_bar"`
+	Rank      string   `json:"rank"`
+	Median    string   `json:"median"`
+	MedianBar *float64 `json:"median_bar"`
+	Coverage  string   `json:"coverage"`
+}
+
+type yearText struct {
+	Index    string `json:"index"`
+	Coverage string `json:"coverage"`
+}
+
+// gapText is a strength or weakness: the city's score, the partners'
+// median and the difference, with its sign.
+type gapText struct {
+	Score  string `json:"score"`
+	Median string `json:"median"`
+	Diff   string `json:"diff"`
+}
+
+// leaderText is a row of "learn from the leader".
+type leaderText struct {
+	Leader int    `json:"leader"` // position in the site's strategies.leaders
+	Score  string `json:"score"`  // the leader's
+	Own    string `json:"own"`    // this city's in the dimension
+}
+
+// text formats c's numbers in every language of locales; inds are the
+// site's indicators by ID.
+func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, locales map[string]hugo.Locale) map[string]cityText {
+	out := make(map[string]cityText, len(locales))
+	for lang, loc := range locales {
+		f := formatter{loc: loc, decimals: s.Settings.Decimals}
 		kpis := make(map[string]kpiText, len(c.KPIs))
 		for _, k := range c.KPIs {
 			ind := inds[k.Indicator]
 			kt := kpiText{ByYear: make([]string, len(k.ByYear))}
 			for i, v := range k.ByYear {
 				if v != nil {
-					kt.ByYear[i] = format(*v, ind.Decimals)
+					kt.ByYear[i] = loc.Number(*v, ind.Decimals)
 				}
 			}
 			if l := k.Latest; l != nil {
-				kt.Latest = format(l.Value, ind.Decimals)
+				kt.Latest = loc.Number(l.Value, ind.Decimals)
 				if ind.Unit != "" {
 					kt.Latest += " " + ind.Unit
 				}
-				if l.Score != nil {
-					kt.Score = format(*l.Score, scoreDecimals)
-				}
+				kt.Score = f.score(l.Score)
 			}
 			kpis[k.Indicator] = kt
 		}
-		out[lang] = cityText{KPIs: kpis}
+		ref := c.Reference
+		t := cityText{KPIs: kpis,
+			Summary: summaryText{Index: f.score(ref.Index), ToNext: f.score(ref.ToNext), Coverage: f.percent(ref.Coverage)},
+			Dimensions: []dimensionText{{Score: f.score(ref.Index), ScoreBar: ref.Index, Rank: rank(ref.Rank),
+				Median: f.score(s.Analysis.Peers.Index.Median), MedianBar: s.Analysis.Peers.Index.Median, Coverage: f.percent(ref.Coverage)}},
+			Strengths: f.gaps(c.Profile.Strengths), Weaknesses: f.gaps(c.Profile.Weaknesses)}
+		if ref.Change != nil && ref.Change.Index != nil {
+			t.Summary.Change = f.change(*ref.Change.Index)
+		}
+		for _, dim := range s.Dimensions {
+			row := dimensionText{}
+			if i := slices.IndexFunc(ref.Dimensions, func(d sitedata.ScoreByDim) bool { return d.ID == dim.ID }); i >= 0 {
+				own := ref.Dimensions[i]
+				row = dimensionText{Score: f.score(own.Score), ScoreBar: own.Score, Rank: rank(own.Rank), Coverage: f.percent(own.Coverage)}
+			}
+			if i := slices.IndexFunc(s.Analysis.Peers.Dimensions, func(p sitedata.Spread) bool { return p.ID == dim.ID }); i >= 0 {
+				row.Median, row.MedianBar = f.score(s.Analysis.Peers.Dimensions[i].Median), s.Analysis.Peers.Dimensions[i].Median
+			}
+			t.Dimensions = append(t.Dimensions, row)
+		}
+		t.Years = make([]yearText, len(s.Years))
+		for _, ys := range c.Scores {
+			if i := slices.Index(s.Years, ys.Year); i >= 0 {
+				t.Years[i] = yearText{Index: f.score(ys.Index), Coverage: f.percent(ys.Coverage)}
+			}
+		}
+		t.Leaders = []leaderText{}
+		for i, l := range s.Strategies.Leaders {
+			if len(l.Cities) == 0 || slices.Contains(l.Cities, c.Slug) {
+				continue
+			}
+			row := leaderText{Leader: i, Score: f.score(l.Score)}
+			if j := slices.IndexFunc(ref.Dimensions, func(d sitedata.ScoreByDim) bool { return d.ID == l.Dimension }); j >= 0 {
+				row.Own = f.score(ref.Dimensions[j].Score)
+			}
+			t.Leaders = append(t.Leaders, row)
+		}
+		out[lang] = t
 	}
 	return out
+}
+
+// formatter writes scores as the theme's fmt/score.html, fmt/change.html
+// and fmt/percent.html do.
+type formatter struct {
+	loc      hugo.Locale
+	decimals int
+}
+
+func (f formatter) score(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return f.loc.Number(*v, f.decimals)
+}
+
+// change is a score difference with its sign: "+6,7", "−2,0", "±0,0".
+func (f formatter) change(v float64) string {
+	s := f.loc.Number(math.Abs(v), f.decimals)
+	switch {
+	case v > 0:
+		return "+" + s
+	case v < 0:
+		return "−" + s
+	}
+	return "±" + s
+}
+
+func (f formatter) percent(v float64) string { return f.loc.Percent(v, 1) }
+
+func (f formatter) gaps(gs []sitedata.Gap) []gapText {
+	out := make([]gapText, len(gs))
+	for i, g := range gs {
+		out[i] = gapText{Score: f.loc.Number(g.Score, f.decimals), Median: f.loc.Number(g.Median, f.decimals), Diff: f.change(g.Diff)}
+	}
+	return out
+}
+
+// rank is a rank as the templates print it; "" for none.
+func rank(r *int) string {
+	if r == nil {
+		return ""
+	}
+	return strconv.Itoa(*r)
 }
 
 // writeCityPages makes each city's charts and writes them with the city
 // into a file of its own in assetsDir/cities, in parallel (charts and
 // marshalling are most of the cost at national scale); no city's charts
 // are held once its file is written.
-func writeCityPages(assetsDir string, s sitedata.Site, formats map[string]hugo.NumberFormat) error {
+func writeCityPages(assetsDir string, s sitedata.Site, locales map[string]hugo.Locale) error {
 	dir := filepath.Join(assetsDir, cityPagesDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -154,7 +283,7 @@ func writeCityPages(assetsDir string, s sitedata.Site, formats map[string]hugo.N
 					continue
 				}
 				page := cityPage{City: c, Charts: cc, KPIGroups: kpiGroups(c, s.Dimensions), Years: yearRows(c, s.Years),
-					Text: text(c, inds, s.Settings.Decimals, formats)}
+					Text: text(c, s, inds, locales)}
 				page.City.Scores = nil
 				if err := json.NewEncoder(&buf).Encode(page); err != nil {
 					errs[i] = fmt.Errorf("page data of %s: %w", c.Slug, err)

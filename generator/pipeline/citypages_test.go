@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
@@ -50,5 +51,65 @@ func TestYearRows(t *testing.T) {
 	want := []*yearRow{{Coverage: 10, RankOf: 3}, nil, {Index: f(50), Coverage: 80, Rank: n(2), RankOf: 3, Level: n(1)}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// TestCityText: the numbers of a city page as the theme's fmt partials
+// would write them, by hand, with the project's two locales.
+func TestCityText(t *testing.T) {
+	locales, err := hugo.Locales("../../site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := func(v float64) *float64 { return &v }
+	n := func(v int) *int { return &v }
+	s := sitedata.Site{
+		Years:      []int{2023, 2024},
+		Settings:   sitedata.Settings{Decimals: 1},
+		Dimensions: []sitedata.Dimension{{ID: "A"}, {ID: "B"}},
+		Analysis: sitedata.Analysis{Peers: sitedata.PeerStats{Index: sitedata.Spread{Median: f(40)},
+			Dimensions: []sitedata.Spread{{ID: "A"}, {ID: "B", Median: f(30.25)}}}},
+		Strategies: sitedata.Strategies{Leaders: []sitedata.Leader{
+			{Dimension: "A", Cities: []string{"c"}, Score: f(50)}, // this city leads: no row
+			{Dimension: "B", Cities: []string{"x", "y"}, Score: f(1234.5)},
+			{Dimension: "C"}, // nobody leads: no row
+		}},
+	}
+	c := sitedata.City{Slug: "c",
+		Reference: sitedata.YearScore{Year: 2024, Index: f(45.25), Coverage: 80, Rank: n(2), ToNext: f(4.75),
+			Change:     &sitedata.Change{PrevYear: 2023, Index: f(-2)},
+			Dimensions: []sitedata.ScoreByDim{{ID: "A", Score: f(50), Coverage: 100, Rank: n(1)}}},
+		Scores:  []sitedata.YearScore{{Year: 2024, Index: f(45.25), Coverage: 80}},
+		Profile: sitedata.Profile{Strengths: []sitedata.Gap{{ID: "a1", Score: 60, Median: 50, Diff: 10}}, Weaknesses: []sitedata.Gap{}},
+	}
+	got := text(c, s, nil, locales)
+	want := map[string]cityText{
+		"de": {KPIs: map[string]kpiText{},
+			Summary: summaryText{Index: "45,3", Change: "−2,0", ToNext: "4,8", Coverage: "80,0\u00a0%"},
+			Dimensions: []dimensionText{
+				{Score: "45,3", ScoreBar: f(45.25), Rank: "2", Median: "40,0", MedianBar: f(40), Coverage: "80,0\u00a0%"},
+				{Score: "50,0", ScoreBar: f(50), Rank: "1", Coverage: "100,0\u00a0%"},
+				{Median: "30,3", MedianBar: f(30.25)},
+			},
+			Years:      []yearText{{}, {Index: "45,3", Coverage: "80,0\u00a0%"}},
+			Strengths:  []gapText{{Score: "60,0", Median: "50,0", Diff: "+10,0"}},
+			Weaknesses: []gapText{},
+			Leaders:    []leaderText{{Leader: 1, Score: "1.234,5"}},
+		},
+		"en": {KPIs: map[string]kpiText{},
+			Summary: summaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
+			Dimensions: []dimensionText{
+				{Score: "45.3", ScoreBar: f(45.25), Rank: "2", Median: "40.0", MedianBar: f(40), Coverage: "80.0%"},
+				{Score: "50.0", ScoreBar: f(50), Rank: "1", Coverage: "100.0%"},
+				{Median: "30.3", MedianBar: f(30.25)},
+			},
+			Years:      []yearText{{}, {Index: "45.3", Coverage: "80.0%"}},
+			Strengths:  []gapText{{Score: "60.0", Median: "50.0", Diff: "+10.0"}},
+			Weaknesses: []gapText{},
+			Leaders:    []leaderText{{Leader: 1, Score: "1,234.5"}},
+		},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 }

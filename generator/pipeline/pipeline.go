@@ -203,12 +203,12 @@ func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.R
 	if err := sitedata.Write(dataDir, hugoSite); err != nil {
 		return site, err
 	}
-	formats, err := hugo.NumberFormats(o.SiteDir)
+	locales, err := hugo.Locales(o.SiteDir)
 	if err != nil {
 		return site, err
 	}
 	o.stage("city pages")
-	if err := writeCityPages(assetsDir, site, formats); err != nil {
+	if err := writeCityPages(assetsDir, site, locales); err != nil {
 		return site, err
 	}
 	if err := charts.Write(dataDir, chartSet); err != nil {
