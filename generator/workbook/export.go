@@ -1,13 +1,10 @@
 package workbook
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
 	"iter"
 	"slices"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -74,50 +71,12 @@ func writeExport(readme [][]string, sheets []ExportSheet, maxRows int) ([]byte, 
 			return nil, err
 		}
 	}
-	var b bytes.Buffer
-	if _, err := f.WriteTo(&b); err != nil {
-		return nil, err
-	}
-	return sortedZip(b.Bytes())
-}
-
-// sortedZip rewrites an XLSX package with its parts in name order
-// ([Content_Types].xml first, as Office writes it). excelize writes the
-// parts of streamed sheets in map order, so the same data would give
-// different bytes; the parts are copied raw, without recompressing.
-func sortedZip(data []byte) ([]byte, error) {
-	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newParallelZip(w) })
+	b, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
 	}
-	files := slices.Clone(r.File)
-	rank := func(name string) string {
-		if name == "[Content_Types].xml" {
-			return ""
-		}
-		return name
-	}
-	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(rank(a.Name), rank(b.Name)) })
-	var out bytes.Buffer
-	w := zip.NewWriter(&out)
-	for _, f := range files {
-		raw, err := f.OpenRaw()
-		if err != nil {
-			return nil, err
-		}
-		h := f.FileHeader
-		dst, err := w.CreateRaw(&h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.Copy(dst, raw); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return b.Bytes(), nil
 }
 
 // writeExportSheets writes s onto as many sheets as its rows need, at
