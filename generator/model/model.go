@@ -6,6 +6,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 )
 
 // Pos is where a value came from. Row and Col are 1-based; a zero Col means
@@ -23,9 +24,9 @@ func (p Pos) Cell() string {
 		return ""
 	}
 	if p.Col <= 0 {
-		return fmt.Sprint(p.Row)
+		return strconv.Itoa(p.Row)
 	}
-	return ColumnName(p.Col) + fmt.Sprint(p.Row)
+	return ColumnName(p.Col) + strconv.Itoa(p.Row)
 }
 
 // ColumnName turns 1 into "A", 27 into "AA". Written here rather than taken
@@ -47,9 +48,10 @@ func (p Pos) String() string {
 	case p.Sheet == "":
 		return p.File
 	case p.Row <= 0:
-		return fmt.Sprintf("%s: %s", p.File, p.Sheet)
+		return p.File + ": " + p.Sheet
 	default:
-		return fmt.Sprintf("%s: %s!%s", p.File, p.Sheet, p.Cell())
+		// Concatenated, not Sprintf: the downloads name a cell per value.
+		return p.File + ": " + p.Sheet + "!" + p.Cell()
 	}
 }
 
