@@ -162,10 +162,12 @@ func Params(siteDir string) (map[string]any, error) {
 
 // Locale formats numbers as one language's pages do: Number as Hugo's
 // lang.FormatNumber, Percent (of a number already in per cent) as
-// lang.FormatPercent, both with the given decimals.
+// lang.FormatPercent and Currency (an ISO 4217 code such as "EUR") as
+// lang.FormatCurrency, with the given decimals.
 type Locale struct {
-	Number  func(v float64, decimals int) string
-	Percent func(v float64, decimals int) string
+	Number   func(v float64, decimals int) string
+	Percent  func(v float64, decimals int) string
+	Currency func(v float64, decimals int, currency string) string
 }
 
 // Locales returns, by language code ("de", "en"), the formatting of that
@@ -180,7 +182,7 @@ func Locales(siteDir string) (map[string]Locale, error) {
 	out := map[string]Locale{}
 	for _, l := range configs.Languages {
 		if t := langs.GetTranslator(l); t != nil {
-			out[l.Lang] = Locale{Number: t.FormatNumber, Percent: t.FormatPercent}
+			out[l.Lang] = Locale{Number: t.FormatNumber, Percent: t.FormatPercent, Currency: t.FormatCurrency}
 		}
 	}
 	return out, nil

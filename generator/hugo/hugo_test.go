@@ -71,29 +71,36 @@ func TestLocales(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		lang     string
-		percent  bool
+		kind     string // number, percent or currency (EUR)
 		v        float64
 		decimals int
 		want     string
 	}{
-		{"de", false, 1234.56, 1, "1.234,6"},
-		{"de", false, -0.5, 0, "-1"},
-		{"en", false, 1234567.891, 2, "1,234,567.89"},
-		{"en", false, 12, 0, "12"},
-		{"de", true, 12.46, 1, "12,5 %"},
-		{"en", true, 12.46, 1, "12.5%"},
-		{"en", true, 100, 1, "100.0%"},
+		{"de", "number", 1234.56, 1, "1.234,6"},
+		{"de", "number", -0.5, 0, "-1"},
+		{"en", "number", 1234567.891, 2, "1,234,567.89"},
+		{"en", "number", 12, 0, "12"},
+		{"de", "percent", 12.46, 1, "12,5\u00a0%"},
+		{"en", "percent", 12.46, 1, "12.5%"},
+		{"en", "percent", 100, 1, "100.0%"},
+		{"de", "currency", 1500000, 0, "1.500.000\u00a0€"},
+		{"en", "currency", 1500000, 0, "€1,500,000"},
 	} {
 		loc, ok := locales[tc.lang]
 		if !ok {
 			t.Fatalf("no locale for %q (have %v)", tc.lang, locales)
 		}
-		format := loc.Number
-		if tc.percent {
-			format = loc.Percent
+		var got string
+		switch tc.kind {
+		case "number":
+			got = loc.Number(tc.v, tc.decimals)
+		case "percent":
+			got = loc.Percent(tc.v, tc.decimals)
+		case "currency":
+			got = loc.Currency(tc.v, tc.decimals, "EUR")
 		}
-		if got := format(tc.v, tc.decimals); got != tc.want {
-			t.Errorf("%s %v (%d decimals, percent %v) = %q, want %q", tc.lang, tc.v, tc.decimals, tc.percent, got, tc.want)
+		if got != tc.want {
+			t.Errorf("%s %s %v (%d decimals) = %q, want %q", tc.lang, tc.kind, tc.v, tc.decimals, got, tc.want)
 		}
 	}
 }

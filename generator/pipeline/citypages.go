@@ -14,6 +14,7 @@ import (
 
 	"github.com/digitale-staedte/benchmark/generator/charts"
 	"github.com/digitale-staedte/benchmark/generator/hugo"
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
@@ -95,6 +96,7 @@ type cityText struct {
 	Strengths  []gapText          `json:"strengths"`  // as the city's profile lists them
 	Weaknesses []gapText          `json:"weaknesses"`
 	Leaders    []leaderText       `json:"leaders"` // the dimensions another city leads, in order
+	Measures   []measureText      `json:"measures"` // as the city lists them
 }
 
 type kpiText struct {
@@ -141,6 +143,15 @@ type leaderText struct {
 	Leader int    `json:"leader"` // position in the site's strategies.leaders
 	Score  string `json:"score"`  // the leader's
 	Own    string `json:"own"`    // this city's in the dimension
+}
+
+// measureText is a row of the measures table: the title in the page's
+// language, or in German marked as such (TitleLang "de", as text-el.html
+// marks a missing translation), and the budget in euros.
+type measureText struct {
+	Title     string `json:"title"`
+	TitleLang string `json:"title_lang"`
+	Budget    string `json:"budget"`
 }
 
 // text formats c's numbers in every language of locales; inds are the
@@ -204,9 +215,29 @@ func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, 
 			}
 			t.Leaders = append(t.Leaders, row)
 		}
+		t.Measures = make([]measureText, len(c.Measures))
+		for i, m := range c.Measures {
+			mt := &t.Measures[i]
+			mt.Title, mt.TitleLang = inLanguage(m.Title, lang)
+			if m.Budget != nil {
+				mt.Budget = loc.Currency(*m.Budget, 0, "EUR")
+			}
+		}
 		out[lang] = t
 	}
 	return out
+}
+
+// inLanguage is t in lang, or else in German with "de" as the language
+// to mark it with (text-el.html's rule).
+func inLanguage(t model.Text, lang string) (text, marked string) {
+	if lang == "en" && t.En != "" {
+		return t.En, ""
+	}
+	if lang == "de" || t.De == "" {
+		return t.De, ""
+	}
+	return t.De, "de"
 }
 
 // formatter writes scores as the theme's fmt/score.html, fmt/change.html

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/digitale-staedte/benchmark/generator/hugo"
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
@@ -81,6 +82,10 @@ func TestCityText(t *testing.T) {
 			Dimensions: []sitedata.ScoreByDim{{ID: "A", Score: f(50), Coverage: 100, Rank: n(1)}}},
 		Scores:  []sitedata.YearScore{{Year: 2024, Index: f(45.25), Coverage: 80}},
 		Profile: sitedata.Profile{Strengths: []sitedata.Gap{{ID: "a1", Score: 60, Median: 50, Diff: 10}}, Weaknesses: []sitedata.Gap{}},
+		Measures: []sitedata.Measure{
+			{Title: model.Text{De: "Nur deutsch"}, Budget: f(1500000)},
+			{Title: model.Text{De: "Portal", En: "Portal (en)"}},
+		},
 	}
 	got := text(c, s, nil, locales)
 	want := map[string]cityText{
@@ -95,6 +100,7 @@ func TestCityText(t *testing.T) {
 			Strengths:  []gapText{{Score: "60,0", Median: "50,0", Diff: "+10,0"}},
 			Weaknesses: []gapText{},
 			Leaders:    []leaderText{{Leader: 1, Score: "1.234,5"}},
+			Measures:   []measureText{{Title: "Nur deutsch", Budget: "1.500.000\u00a0€"}, {Title: "Portal"}},
 		},
 		"en": {KPIs: map[string]kpiText{},
 			Summary: summaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
@@ -107,6 +113,7 @@ func TestCityText(t *testing.T) {
 			Strengths:  []gapText{{Score: "60.0", Median: "50.0", Diff: "+10.0"}},
 			Weaknesses: []gapText{},
 			Leaders:    []leaderText{{Leader: 1, Score: "1,234.5"}},
+			Measures:   []measureText{{Title: "Nur deutsch", TitleLang: "de", Budget: "€1,500,000"}, {Title: "Portal (en)"}},
 		},
 	}
 	if !reflect.DeepEqual(got, want) {
