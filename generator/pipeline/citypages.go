@@ -95,7 +95,7 @@ type cityText struct {
 	Years      []yearText         `json:"years"`      // by the site's years
 	Strengths  []gapText          `json:"strengths"`  // as the city's profile lists them
 	Weaknesses []gapText          `json:"weaknesses"`
-	Leaders    []leaderText       `json:"leaders"` // the dimensions another city leads, in order
+	Leaders    []leaderText       `json:"leaders"`  // the dimensions another city leads, in order
 	Measures   []measureText      `json:"measures"` // as the city lists them
 }
 
