@@ -27,6 +27,7 @@ type Env func(string) string
 
 // Run executes the command line args and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer, env Env) int {
+	limitMemory(env)
 	lang := language(args, env)
 	t := texts[lang]
 	tt := toolTexts[lang]
