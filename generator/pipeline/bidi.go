@@ -72,10 +72,44 @@ func isIsolate(r rune) bool { return r == lri || r == rli || r == fsi }
 // pointers): the site's data, which the theme and the charts show, some of
 // it inside sentences.
 func closeAllDirections(v any) {
-	closeIn(reflect.ValueOf(v))
+	w := closer{strings: map[reflect.Type]bool{}}
+	w.close(reflect.ValueOf(v))
 }
 
-func closeIn(v reflect.Value) {
+// closer walks a value; strings notes, by type, whether a value of that
+// type can hold a string at all, so that the millions of numbers in the
+// site's data are not visited one by one.
+type closer struct {
+	strings map[reflect.Type]bool
+}
+
+func (w closer) canHoldStrings(t reflect.Type) bool {
+	if r, ok := w.strings[t]; ok {
+		return r
+	}
+	w.strings[t] = true // a type that refers to itself: assume so meanwhile
+	r := false
+	switch t.Kind() {
+	case reflect.String, reflect.Interface:
+		r = true
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		r = w.canHoldStrings(t.Elem()) // map keys are not changed
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && w.canHoldStrings(f.Type) {
+				r = true
+				break
+			}
+		}
+	}
+	w.strings[t] = r
+	return r
+}
+
+func (w closer) close(v reflect.Value) {
+	if !v.IsValid() || !w.canHoldStrings(v.Type()) {
+		return
+	}
 	switch v.Kind() {
 	case reflect.String:
 		if s := v.String(); v.CanSet() {
@@ -85,24 +119,24 @@ func closeIn(v reflect.Value) {
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			closeIn(v.Elem())
+			w.close(v.Elem())
 		}
 	case reflect.Interface:
 		if !v.IsNil() && v.CanSet() {
 			c := reflect.New(v.Elem().Type()).Elem()
 			c.Set(v.Elem())
-			closeIn(c)
+			w.close(c)
 			v.Set(c)
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
 			if v.Type().Field(i).IsExported() {
-				closeIn(v.Field(i))
+				w.close(v.Field(i))
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			closeIn(v.Index(i))
+			w.close(v.Index(i))
 		}
 	case reflect.Map:
 		// Map values cannot be set in place: change a copy, store it.
@@ -110,7 +144,7 @@ func closeIn(v reflect.Value) {
 		for it.Next() {
 			c := reflect.New(it.Value().Type()).Elem()
 			c.Set(it.Value())
-			closeIn(c)
+			w.close(c)
 			v.SetMapIndex(it.Key(), c)
 		}
 	}

@@ -40,6 +40,8 @@ func TestCloseAllDirections(t *testing.T) {
 	type inner struct {
 		Name   string
 		hidden string
+		Next   *inner     // a type that refers to itself
+		Nums   []*float64 // no strings: not visited
 	}
 	v := struct {
 		A     string
@@ -52,13 +54,13 @@ func TestCloseAllDirections(t *testing.T) {
 	}{
 		A:   "\u202Ea",
 		P:   &inner{Name: "\u202Eb", hidden: "\u202Eh"},
-		S:   []inner{{Name: "\u202Ec"}},
+		S:   []inner{{Name: "\u202Ec", Next: &inner{Name: "\u202Eg"}, Nums: []*float64{nil}}},
 		M:   map[string]string{"k": "\u202Ed"},
 		I:   "\u202Ee",
 		Arr: [1]string{"\u202Ef"},
 	}
 	closeAllDirections(&v)
-	for _, got := range []string{v.A, v.P.Name, v.S[0].Name, v.M["k"], v.I.(string), v.Arr[0]} {
+	for _, got := range []string{v.A, v.P.Name, v.S[0].Name, v.S[0].Next.Name, v.M["k"], v.I.(string), v.Arr[0]} {
 		if !strings.HasSuffix(got, "\u202C") {
 			t.Errorf("%+q was not closed", got)
 		}
