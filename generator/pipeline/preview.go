@@ -70,7 +70,6 @@ func NewPreview(o Options) (*Preview, error) {
 // after a failure of Hugo in an incremental build, which may leave pages
 // half updated (the next build is then a whole one).
 func (p *Preview) Build() (Result, string, error) {
-	p.pending = nil
 	read := p.o.Read
 	if read == nil {
 		read = Check
@@ -79,8 +78,10 @@ func (p *Preview) Build() (Result, string, error) {
 	ds, probs := read(p.o.DataDir)
 	res := Result{Problems: probs, Changes: changes.None()}
 	if probs.Errors() > 0 {
+		// Downloads still pending are those of the site on screen.
 		return res, p.Site(), fmt.Errorf("%w: %d errors", ErrInvalidData, probs.Errors())
 	}
+	p.pending = nil // this build's replace them
 	p.n++
 	next := newPreviewDirs(filepath.Join(p.work, fmt.Sprintf("build-%d", p.n)))
 	site, err := p.build(ds, next, &res)

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -58,6 +59,13 @@ func TestPreviewMatchesBuild(t *testing.T) {
 	if !p.Pending() {
 		t.Fatal("no downloads left for later")
 	}
+	// An invalid save meanwhile leaves them pending: they belong to the
+	// site still on screen.
+	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": "viel"})
+	if _, _, err := p.Build(); !errors.Is(err, pipeline.ErrInvalidData) || !p.Pending() {
+		t.Fatalf("invalid save: err %v, pending %v; want invalid data, downloads still pending", err, p.Pending())
+	}
+	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": 25})
 	if err := p.Downloads(func() bool { return true }); err != nil || !p.Pending() {
 		t.Fatalf("stopped downloads: err %v, pending %v; want them still pending", err, p.Pending())
 	}
