@@ -315,16 +315,9 @@ func (p *Preview) Close() error {
 // "assets/cities/x.json"); same is false if the two hold different names.
 func changedFiles(from, to string) (changed []string, same bool, err error) {
 	names := map[string]bool{}
-	err = filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
+	err = eachFile(from, func(rel string) error {
 		names[rel] = true
-		now, err := os.ReadFile(path)
+		now, err := os.ReadFile(filepath.Join(from, rel))
 		if err != nil {
 			return err
 		}
@@ -345,14 +338,7 @@ func changedFiles(from, to string) (changed []string, same bool, err error) {
 	}
 	same = true
 	count := 0
-	err = filepath.WalkDir(to, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(to, path)
-		if err != nil {
-			return err
-		}
+	err = eachFile(to, func(rel string) error {
 		if !names[rel] {
 			same = false
 			return fs.SkipAll
@@ -364,6 +350,20 @@ func changedFiles(from, to string) (changed []string, same bool, err error) {
 		return nil, false, err
 	}
 	return changed, same && count == len(names), nil
+}
+
+// eachFile calls f with every file below dir, as a path relative to dir.
+func eachFile(dir string, f func(rel string) error) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		return f(rel)
+	})
 }
 
 // copyOver moves the file rel (relative to a build's root) from one build
