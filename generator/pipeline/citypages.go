@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -23,14 +24,13 @@ import (
 const cityPagesDir = "cities"
 
 // cityPage is what one city's page reads: the city (its scores by year
-// as Years instead), its charts, its KPIs grouped by dimension, and by
-// language the numbers of its KPI tables already formatted.
+// as Years instead, its KPIs as rows of Text), its charts, and by language
+// the rows of its tables with their numbers already formatted.
 type cityPage struct {
-	City      sitedata.City       `json:"city"`
-	Charts    charts.CityCharts   `json:"charts"`
-	KPIGroups []kpiGroup          `json:"kpi_groups"`
-	Years     []*yearRow          `json:"years"`
-	Text      map[string]cityText `json:"text"`
+	City   sitedata.City       `json:"city"`
+	Charts charts.CityCharts   `json:"charts"`
+	Years  []*yearRow          `json:"years"`
+	Text   map[string]cityText `json:"text"`
 }
 
 // yearRow is a row of the city's table by year: its YearScore without the
@@ -89,7 +89,7 @@ func kpiGroups(c sitedata.City, dims []sitedata.Dimension) []kpiGroup {
 // per cell were most of a page's cost at national scale. "" is a value not
 // available.
 type cityText struct {
-	KPIs       map[string]kpiText `json:"kpis"` // by indicator ID
+	KPIGroups  []kpiTextGroup     `json:"kpi_groups"` // as kpiGroups groups the city's KPIs
 	Summary    summaryText        `json:"summary"`
 	Dimensions []dimensionText    `json:"dimensions"` // the index, then the site's dimensions in order
 	Years      []yearText         `json:"years"`      // by the site's years
@@ -99,10 +99,26 @@ type cityText struct {
 	Measures   []measureText      `json:"measures"` // as the city lists them
 }
 
+// kpiTextGroup is one dimension's rows of the KPI tables.
+type kpiTextGroup struct {
+	Dimension int       `json:"dimension"` // position in the site's dimensions
+	KPIs      []kpiText `json:"kpis"`
+}
+
+// kpiText is a row of the two KPI tables: everything they print of one
+// KPI, so that a row needs no lookup.
 type kpiText struct {
-	ByYear []string `json:"by_year"` // a cell per year of the site; "" for none
-	Latest string   `json:"latest"`  // the newest value, with the unit
-	Score  string   `json:"score"`   // its score; "" for none
+	Indicator    string   `json:"indicator"`
+	Illustrative bool     `json:"illustrative"`
+	Unit         string   `json:"unit"`
+	ByYear       []string `json:"by_year"` // a cell per year of the site; "" for none
+	Latest       string   `json:"latest"`  // the newest value, with the unit; "" for none
+	Year         int      `json:"year"`    // its year
+	Score        string   `json:"score"`   // its score; "" for none
+	Clamped      bool     `json:"clamped"`
+	Rank         string   `json:"rank"`
+	Source       string   `json:"source"` // the KPI's, else the indicator's
+	Note         string   `json:"note"`
 }
 
 // summaryText: the reference year's index, its change (with its sign),
@@ -157,29 +173,19 @@ type measureText struct {
 // text formats c's numbers in every language of locales; inds are the
 // site's indicators by ID.
 func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, locales map[string]hugo.Locale) map[string]cityText {
+	kpis := kpiGroups(c, s.Dimensions)
 	out := make(map[string]cityText, len(locales))
 	for lang, loc := range locales {
 		f := formatter{loc: loc, decimals: s.Settings.Decimals}
-		kpis := make(map[string]kpiText, len(c.KPIs))
-		for _, k := range c.KPIs {
-			ind := inds[k.Indicator]
-			kt := kpiText{ByYear: make([]string, len(k.ByYear))}
-			for i, v := range k.ByYear {
-				if v != nil {
-					kt.ByYear[i] = loc.Number(*v, ind.Decimals)
-				}
+		groups := make([]kpiTextGroup, len(kpis))
+		for g, group := range kpis {
+			groups[g] = kpiTextGroup{Dimension: group.Dimension, KPIs: make([]kpiText, len(group.KPIs))}
+			for i, k := range group.KPIs {
+				groups[g].KPIs[i] = f.kpi(c.KPIs[k], inds[c.KPIs[k].Indicator])
 			}
-			if l := k.Latest; l != nil {
-				kt.Latest = loc.Number(l.Value, ind.Decimals)
-				if ind.Unit != "" {
-					kt.Latest += " " + ind.Unit
-				}
-				kt.Score = f.score(l.Score)
-			}
-			kpis[k.Indicator] = kt
 		}
 		ref := c.Reference
-		t := cityText{KPIs: kpis,
+		t := cityText{KPIGroups: groups,
 			Summary: summaryText{Index: f.score(ref.Index), ToNext: f.score(ref.ToNext), Coverage: f.percent(ref.Coverage)},
 			Dimensions: []dimensionText{{Score: f.score(ref.Index), ScoreBar: ref.Index, Rank: rank(ref.Rank),
 				Median: f.score(s.Analysis.Peers.Index.Median), MedianBar: s.Analysis.Peers.Index.Median, Coverage: f.percent(ref.Coverage)}},
@@ -238,6 +244,25 @@ func inLanguage(t model.Text, lang string) (text, marked string) {
 		return t.De, ""
 	}
 	return t.De, "de"
+}
+
+// kpi is k's row of the KPI tables; ind is its indicator.
+func (f formatter) kpi(k sitedata.KPI, ind sitedata.Indicator) kpiText {
+	kt := kpiText{Indicator: k.Indicator, Illustrative: k.Illustrative, Unit: ind.Unit,
+		ByYear: make([]string, len(k.ByYear)), Source: cmp.Or(k.Source, ind.Source), Note: k.Note}
+	for i, v := range k.ByYear {
+		if v != nil {
+			kt.ByYear[i] = f.loc.Number(*v, ind.Decimals)
+		}
+	}
+	if l := k.Latest; l != nil {
+		kt.Latest = f.loc.Number(l.Value, ind.Decimals)
+		if ind.Unit != "" {
+			kt.Latest += " " + ind.Unit
+		}
+		kt.Year, kt.Score, kt.Clamped, kt.Rank = l.Year, f.score(l.Score), l.Clamped, rank(l.Rank)
+	}
+	return kt
 }
 
 // formatter writes scores as the theme's fmt/score.html, fmt/change.html
@@ -313,9 +338,8 @@ func writeCityPages(assetsDir string, s sitedata.Site, locales map[string]hugo.L
 					errs[i] = err
 					continue
 				}
-				page := cityPage{City: c, Charts: cc, KPIGroups: kpiGroups(c, s.Dimensions), Years: yearRows(c, s.Years),
-					Text: text(c, s, inds, locales)}
-				page.City.Scores = nil
+				page := cityPage{City: c, Charts: cc, Years: yearRows(c, s.Years), Text: text(c, s, inds, locales)}
+				page.City.Scores, page.City.KPIs = nil, nil
 				if err := json.NewEncoder(&buf).Encode(page); err != nil {
 					errs[i] = fmt.Errorf("page data of %s: %w", c.Slug, err)
 					continue

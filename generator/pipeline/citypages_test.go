@@ -67,7 +67,7 @@ func TestCityText(t *testing.T) {
 	s := sitedata.Site{
 		Years:      []int{2023, 2024},
 		Settings:   sitedata.Settings{Decimals: 1},
-		Dimensions: []sitedata.Dimension{{ID: "A"}, {ID: "B"}},
+		Dimensions: []sitedata.Dimension{{ID: "A", Indicators: []string{"a1"}}, {ID: "B"}},
 		Analysis: sitedata.Analysis{Peers: sitedata.PeerStats{Index: sitedata.Spread{Median: f(40)},
 			Dimensions: []sitedata.Spread{{ID: "A"}, {ID: "B", Median: f(30.25)}}}},
 		Strategies: sitedata.Strategies{Leaders: []sitedata.Leader{
@@ -80,16 +80,20 @@ func TestCityText(t *testing.T) {
 		Reference: sitedata.YearScore{Year: 2024, Index: f(45.25), Coverage: 80, Rank: n(2), ToNext: f(4.75),
 			Change:     &sitedata.Change{PrevYear: 2023, Index: f(-2)},
 			Dimensions: []sitedata.ScoreByDim{{ID: "A", Score: f(50), Coverage: 100, Rank: n(1)}}},
-		Scores:  []sitedata.YearScore{{Year: 2024, Index: f(45.25), Coverage: 80}},
+		Scores: []sitedata.YearScore{{Year: 2024, Index: f(45.25), Coverage: 80}},
+		KPIs: []sitedata.KPI{{Indicator: "a1", Note: "n", Illustrative: true, ByYear: []*float64{nil, f(1234.5)},
+			Latest: &sitedata.Observation{Year: 2024, Value: 1234.5, Score: f(45.25), Rank: n(3), Clamped: true}}},
 		Profile: sitedata.Profile{Strengths: []sitedata.Gap{{ID: "a1", Score: 60, Median: 50, Diff: 10}}, Weaknesses: []sitedata.Gap{}},
 		Measures: []sitedata.Measure{
 			{Title: model.Text{De: "Nur deutsch"}, Budget: f(1500000)},
 			{Title: model.Text{De: "Portal", En: "Portal (en)"}},
 		},
 	}
-	got := text(c, s, nil, locales)
+	inds := map[string]sitedata.Indicator{"a1": {ID: "a1", Unit: "%", Decimals: 1, Source: "Amt"}} // the KPI names no source
+	got := text(c, s, inds, locales)
 	want := map[string]cityText{
-		"de": {KPIs: map[string]kpiText{},
+		"de": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "%",
+			ByYear: []string{"", "1.234,5"}, Latest: "1.234,5 %", Year: 2024, Score: "45,3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
 			Summary: summaryText{Index: "45,3", Change: "−2,0", ToNext: "4,8", Coverage: "80,0\u00a0%"},
 			Dimensions: []dimensionText{
 				{Score: "45,3", ScoreBar: f(45.25), Rank: "2", Median: "40,0", MedianBar: f(40), Coverage: "80,0\u00a0%"},
@@ -102,7 +106,8 @@ func TestCityText(t *testing.T) {
 			Leaders:    []leaderText{{Leader: 1, Score: "1.234,5"}},
 			Measures:   []measureText{{Title: "Nur deutsch", Budget: "1.500.000\u00a0€"}, {Title: "Portal"}},
 		},
-		"en": {KPIs: map[string]kpiText{},
+		"en": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "%",
+			ByYear: []string{"", "1,234.5"}, Latest: "1,234.5 %", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
 			Summary: summaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
 			Dimensions: []dimensionText{
 				{Score: "45.3", ScoreBar: f(45.25), Rank: "2", Median: "40.0", MedianBar: f(40), Coverage: "80.0%"},
