@@ -89,14 +89,14 @@ func kpiGroups(c sitedata.City, dims []sitedata.Dimension) []kpiGroup {
 // per cell were most of a page's cost at national scale. "" is a value not
 // available.
 type cityText struct {
-	KPIGroups  []kpiTextGroup     `json:"kpi_groups"` // as kpiGroups groups the city's KPIs
-	Summary    summaryText        `json:"summary"`
-	Dimensions []dimensionText    `json:"dimensions"` // the index, then the site's dimensions in order
-	Years      []yearText         `json:"years"`      // by the site's years
-	Strengths  []gapText          `json:"strengths"`  // as the city's profile lists them
-	Weaknesses []gapText          `json:"weaknesses"`
-	Leaders    []leaderText       `json:"leaders"`  // the dimensions another city leads, in order
-	Measures   []measureText      `json:"measures"` // as the city lists them
+	KPIGroups  []kpiTextGroup  `json:"kpi_groups"` // as kpiGroups groups the city's KPIs
+	Summary    summaryText     `json:"summary"`
+	Dimensions []dimensionText `json:"dimensions"` // the index, then the site's dimensions in order
+	Years      []yearText      `json:"years"`      // by the site's years
+	Strengths  []gapText       `json:"strengths"`  // as the city's profile lists them
+	Weaknesses []gapText       `json:"weaknesses"`
+	Leaders    []leaderText    `json:"leaders"`  // the dimensions another city leads, in order
+	Measures   []measureText   `json:"measures"` // as the city lists them
 }
 
 // kpiTextGroup is one dimension's rows of the KPI tables.
