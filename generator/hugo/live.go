@@ -73,10 +73,11 @@ func (l *Live) Rebuild(changed []string) error {
 // /staedte/augsburg/index.html) if a rebuild may have left it out of date,
 // and keeps it among the pages every rebuild renders.
 func (l *Live) Visit(urlPath string) error {
-	p := strings.TrimSuffix(path.Clean("/"+urlPath), "index.html")
-	if !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
-		p += "/"
+	p := path.Clean("/" + urlPath)
+	if strings.HasSuffix(urlPath, "/") && p != "/" {
+		p += "/" // as Hugo's permalinks end
 	}
+	p = strings.TrimSuffix(p, "index.html")
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.visited.Contains(p) {
