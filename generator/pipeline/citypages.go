@@ -265,8 +265,9 @@ func (f formatter) kpi(k sitedata.KPI, ind sitedata.Indicator) kpiText {
 	return kt
 }
 
-// formatter writes scores as the theme's fmt/score.html, fmt/change.html
-// and fmt/percent.html do.
+// formatter writes scores as the theme's fmt/score.html and
+// fmt/percent.html do, and score changes with their sign (the city page
+// is the only page that shows them).
 type formatter struct {
 	loc      hugo.Locale
 	decimals int
