@@ -8,7 +8,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/common/types"
-	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
 )
 
@@ -26,7 +25,6 @@ const visitedPages = 10
 type Live struct {
 	mu      sync.Mutex
 	sites   *hugolib.HugoSites
-	fs      *hugofs.Fs
 	visited *types.EvictingQueue[string]
 }
 
@@ -36,7 +34,7 @@ func NewLive(o Options) (*Live, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Live{sites: sites, fs: fs, visited: types.NewEvictingQueue[string](visitedPages)}
+	l := &Live{sites: sites, visited: types.NewEvictingQueue[string](visitedPages)}
 	if err := sites.Build(hugolib.BuildCfg{RecentlyTouched: l.visited}); err != nil {
 		sites.Close()
 		return nil, fmt.Errorf("hugo: %w", err)
