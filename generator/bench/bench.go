@@ -11,11 +11,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -51,6 +49,9 @@ func Pages(n int) int { return 2 * n }
 // StageResult is what a child reports on its standard output (JSON).
 type StageResult struct {
 	Pages int `json:"pages"` // HTML pages written (build, hugo) or sheets read (read)
+	// Files and Bytes are what the build wrote into the site (build).
+	Files int   `json:"files,omitempty"`
+	Bytes int64 `json:"bytes,omitempty"`
 	// Splits are the build's stages (pipeline.Options.Stage) in order.
 	Splits []Split `json:"splits,omitempty"`
 }
@@ -99,8 +100,8 @@ func RunStage(o StageOptions) (StageResult, error) {
 		if err != nil {
 			return StageResult{}, fmt.Errorf("build: %w\n%s", err, res.Problems.Text("en"))
 		}
-		n, err := countHTML(out)
-		return StageResult{Pages: n, Splits: splits}, err
+		size, err := pipeline.Measure(out)
+		return StageResult{Pages: size.Pages, Files: size.Files, Bytes: size.Bytes, Splits: splits}, err
 	case StageRead:
 		n, err := ReadAll(o.DataDir)
 		return StageResult{Pages: n}, err
@@ -117,8 +118,8 @@ func RunStage(o StageOptions) (StageResult, error) {
 		if err := hugo.Build(hugo.Options{SiteDir: proj, DataDir: data, PublishDir: out, Stdout: io.Discard, Stderr: io.Discard}); err != nil {
 			return StageResult{}, err
 		}
-		n, err := countHTML(out)
-		return StageResult{Pages: n}, err
+		size, err := pipeline.Measure(out)
+		return StageResult{Pages: size.Pages}, err
 	}
 	return StageResult{}, fmt.Errorf("unknown stage %q; expected %s, %s or %s", o.Stage, StageBuild, StageRead, StageHugo)
 }
@@ -202,18 +203,4 @@ disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotsTXT", "404"]
 		}
 	}
 	return nil
-}
-
-func countHTML(dir string) (int, error) {
-	n := 0
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !e.IsDir() && strings.HasSuffix(p, ".html") {
-			n++
-		}
-		return nil
-	})
-	return n, err
 }

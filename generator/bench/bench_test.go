@@ -19,14 +19,15 @@ func TestDataDirNamesEveryParameter(t *testing.T) {
 }
 
 // TestTable: 2 s for 1,000 cities is 2.0 ms per city; the floor is
-// 0.5 s + 0.3 s, so the ratio is 2 / 0.8 = 2.5; 1.5 GiB peak is 1536 MiB.
+// 0.5 s + 0.3 s, so the ratio is 2 / 0.8 = 2.5; 1.5 GiB peak is 1536 MiB;
+// 709,499,999 bytes round to 709 MB (decimal, as hosts count).
 func TestTable(t *testing.T) {
 	r := Row{Size: Size{Cities: 1000, Indicators: 50, Years: 10, Measures: 20},
-		Build: Run{Wall: 2 * time.Second, CPU: 3 * time.Second, PeakRSS: 3 << 29, Pages: 2345},
+		Build: Run{Wall: 2 * time.Second, CPU: 3 * time.Second, PeakRSS: 3 << 29, Pages: 2345, Files: 3220, Bytes: 709_499_999},
 		Read:  Run{Wall: 500 * time.Millisecond, PeakRSS: 100 << 20},
 		Hugo:  Run{Wall: 300 * time.Millisecond}}
 	got := Table([]Row{r})
-	want := "| 1000 | 50 | 10 | 20 | 2.00 s | 3.00 s | 1536 MiB | 2345 | 2.0 ms | 0.50 s / 100 MiB | 0.30 s / n/a | 2.5× |\n"
+	want := "| 1000 | 50 | 10 | 20 | 2.00 s | 3.00 s | 1536 MiB | 2345 | 709 MB / 3220 files | 2.0 ms | 0.50 s / 100 MiB | 0.30 s / n/a | 2.5× |\n"
 	if !strings.HasSuffix(got, want) {
 		t.Errorf("Table =\n%s\nwant its last line\n%s", got, want)
 	}

@@ -54,6 +54,11 @@ func TestMeasure(t *testing.T) {
 	if r.Build.Pages < 2*(2+1) || r.Build.Wall <= 0 {
 		t.Errorf("build: %d pages in %v", r.Build.Pages, r.Build.Wall)
 	}
+	// The site holds more than its pages (styles, scripts, downloads),
+	// each file at least a byte.
+	if r.Build.Files <= r.Build.Pages || r.Build.Bytes < int64(r.Build.Files) {
+		t.Errorf("build: %d files of %d bytes for %d pages", r.Build.Files, r.Build.Bytes, r.Build.Pages)
+	}
 	// Every stage of the build timed, in order, within its wall time.
 	var stages []string
 	var sum time.Duration

@@ -13,6 +13,8 @@ type Run struct {
 	CPU     time.Duration // user plus system time: steadier than Wall on a busy machine
 	PeakRSS int64         // bytes; 0 where the system does not say
 	Pages   int
+	Files   int     // files the build wrote into the site
+	Bytes   int64   // their bytes, which hosts limit (GitHub Pages: 1 GB)
 	Splits  []Split // the build's stages
 }
 
@@ -38,12 +40,12 @@ func (r Row) Ratio() float64 {
 // docs/benchmarks.md alike.
 func Table(rows []Row) string {
 	var b strings.Builder
-	b.WriteString("| N | K | Y | M | wall | CPU | peak memory | pages | per city | floor (a) read | floor (b) Hugo | ratio to floor |\n")
-	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| N | K | Y | M | wall | CPU | peak memory | pages | site | per city | floor (a) read | floor (b) Hugo | ratio to floor |\n")
+	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d | %d | %d | %d | %s | %s | %s | %d | %s | %s | %s | %.1f× |\n",
+		fmt.Fprintf(&b, "| %d | %d | %d | %d | %s | %s | %s | %d | %s / %d files | %s | %s | %s | %.1f× |\n",
 			r.Cities, r.Indicators, r.Years, r.Measures, seconds(r.Build.Wall), seconds(r.Build.CPU), mib(r.Build.PeakRSS), r.Build.Pages,
-			millis(r.PerCity()), seconds(r.Read.Wall)+" / "+mib(r.Read.PeakRSS), seconds(r.Hugo.Wall)+" / "+mib(r.Hugo.PeakRSS), r.Ratio())
+			megabytes(r.Build.Bytes), r.Build.Files, millis(r.PerCity()), seconds(r.Read.Wall)+" / "+mib(r.Read.PeakRSS), seconds(r.Hugo.Wall)+" / "+mib(r.Hugo.PeakRSS), r.Ratio())
 	}
 	return b.String()
 }
@@ -86,6 +88,9 @@ func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds())
 func millis(d time.Duration) string {
 	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
 }
+
+// megabytes are decimal, as hosts state their limits (GitHub Pages: 1 GB).
+func megabytes(n int64) string { return fmt.Sprintf("%d MB", (n+500_000)/1_000_000) }
 
 func mib(n int64) string {
 	if n <= 0 {
