@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -125,13 +126,32 @@ var (
 		"%s changed most in %s: from %s (%d) to %s (%d)."}
 )
 
-// numD formats a value with the given decimals in the language's style.
+// numD formats a value with the given decimals in the language's style,
+// exactly as the tables beside the charts print it (Hugo's
+// lang.FormatNumber: halves rounded away from zero, groups of three
+// digits): 12.345,7 in German, 12,345.7 in English; the minus is U+2212.
 func numD(lang string, v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', max(decimals, 0), 64)
+	shift := math.Pow10(max(decimals, 0))
+	s := strconv.FormatFloat(math.Round(math.Abs(v)*shift)/shift, 'f', max(decimals, 0), 64)
+	group, point := ",", "."
 	if lang == "de" {
-		s = strings.Replace(s, ".", ",", 1)
+		group, point = ".", ","
 	}
-	return strings.Replace(s, "-", "−", 1)
+	var b strings.Builder
+	if v < 0 {
+		b.WriteString("−")
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteByte(whole[i])
+	}
+	if hasFrac {
+		b.WriteString(point + frac)
+	}
+	return b.String()
 }
 
 // num formats a published score with the site's score decimals in the

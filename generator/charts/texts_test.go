@@ -1,0 +1,64 @@
+package charts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/hugo"
+)
+
+// TestNumD: values in chart texts read as in the tables beside them,
+// which Hugo's lang.FormatNumber formats with the site's locales.
+func TestNumD(t *testing.T) {
+	for _, tc := range []struct {
+		lang     string
+		v        float64
+		decimals int
+		want     string
+	}{
+		{"de", 0, 1, "0,0"},
+		{"de", 64.25, 1, "64,3"}, // halves away from zero, as Hugo rounds
+		{"de", 12.5, 0, "13"},    // (strconv alone gives 12)
+		{"en", 2.675, 2, "2.68"}, // 2.67499… in binary, but × 100 gives 267.5
+		{"de", 999.94, 1, "999,9"},
+		{"de", 999.96, 1, "1.000,0"},
+		{"de", 1000, 0, "1.000"},
+		{"de", 12345.678, 2, "12.345,68"},
+		{"de", 1234567, 0, "1.234.567"},
+		{"en", 1234567.5, 1, "1,234,567.5"},
+		{"en", 100, 2, "100.00"},
+		{"de", -1234.5, 1, "−1.234,5"},
+		{"en", -0.04, 1, "−0.0"},
+		{"de", 7, -1, "7"},
+	} {
+		if got := numD(tc.lang, tc.v, tc.decimals); got != tc.want {
+			t.Errorf("numD(%s, %v, %d) = %q, want %q", tc.lang, tc.v, tc.decimals, got, tc.want)
+		}
+	}
+}
+
+// TestNumDAsHugo checks numD against the site's own locales for numbers
+// of every length (the sign aside: Hugo writes a hyphen-minus).
+func TestNumDAsHugo(t *testing.T) {
+	locales, err := hugo.Locales("../../site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range langs {
+		loc, ok := locales[lang]
+		if !ok {
+			t.Fatalf("the site has no locale for %q", lang)
+		}
+		for _, v := range []float64{0, 5, 12.5, 2.675, 64.25, 999.96, 999, 1000, 9999.99, 10000, 123456.789, 1234567.25, 98765432.1} {
+			for _, d := range []int{0, 1, 2} {
+				want := loc.Number(v, d)
+				if got := numD(lang, v, d); got != want {
+					t.Errorf("%s: numD(%v, %d) = %q, Hugo says %q", lang, v, d, got, want)
+				}
+				if got, want := numD(lang, -v, d), loc.Number(-v, d); v != 0 && got != strings.Replace(want, "-", "−", 1) {
+					t.Errorf("%s: numD(%v, %d) = %q, Hugo says %q", lang, -v, d, got, want)
+				}
+			}
+		}
+	}
+}
