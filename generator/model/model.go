@@ -354,7 +354,7 @@ type Measure struct {
 	Start, End   Date
 	Budget       *float64
 	Lead         string
-	Description  string
+	Description  Text
 	Link         string
 	Source       string
 	Illustrative bool

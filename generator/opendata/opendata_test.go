@@ -183,7 +183,7 @@ func TestConservation(t *testing.T) {
 		for _, m := range c.Measures {
 			want := map[string]string{"city": c.Slug, "id": m.ID, "title_de": m.Title.De, "title_en": m.Title.En,
 				"topic": m.Topic, "status": m.Status.String(), "start": m.Start.ISO(), "end": m.End.ISO(),
-				"lead": m.Lead, "description": m.Description, "link": m.Link, "source": m.Source}
+				"lead": m.Lead, "description_de": m.Description.De, "description_en": m.Description.En, "link": m.Link, "source": m.Source}
 			if m.Budget != nil {
 				want["budget"] = num(*m.Budget)
 			}

@@ -143,7 +143,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		Fields: []Field{{"city", String, "", "slug"}, {"id", String, "", ""}, {"title_de", String, "", ""}, {"title_en", String, "", ""},
 			{"topic", String, "", ""}, {"status", String, "", "planned, in_progress, done or stopped"},
 			{"start", String, "", "ISO date, as precise as known"}, {"end", String, "", "ISO date, as precise as known"},
-			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description", String, "", ""},
+			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description_de", String, "", ""}, {"description_en", String, "", ""},
 			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
 	for _, c := range ds.Cities {
 		for _, f := range c.Facts {
@@ -165,7 +165,8 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 				}
 				row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] = slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
 					m.Start.ISO(), m.End.ISO()
-				row[8], row[9], row[10], row[11], row[12], row[13], row[14] = budget, m.Lead, m.Description, m.Link, m.Source, m.Illustrative, cell(m.Pos)
+				row[8], row[9], row[10], row[11], row[12], row[13], row[14], row[15] = budget, m.Lead, m.Description.De, m.Description.En, m.Link, m.Source,
+					m.Illustrative, cell(m.Pos)
 				if !yield(row) {
 					return
 				}

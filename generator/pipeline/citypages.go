@@ -161,13 +161,16 @@ type leaderText struct {
 	Own    string `json:"own"`    // this city's in the dimension
 }
 
-// measureText is a row of the measures table: the title in the page's
-// language, or in German marked as such (TitleLang "de", as text-el.html
-// marks a missing translation), and the budget in euros.
+// measureText is a row of the measures table: the title and the
+// description in the page's language, or in German marked as such
+// (TitleLang, DescriptionLang "de", as text-el.html marks a missing
+// translation), and the budget in euros.
 type measureText struct {
-	Title     string `json:"title"`
-	TitleLang string `json:"title_lang"`
-	Budget    string `json:"budget"`
+	Title           string `json:"title"`
+	TitleLang       string `json:"title_lang"`
+	Description     string `json:"description"`
+	DescriptionLang string `json:"description_lang"`
+	Budget          string `json:"budget"`
 }
 
 // text formats c's numbers in every language of locales; inds are the
@@ -225,6 +228,7 @@ func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, 
 		for i, m := range c.Measures {
 			mt := &t.Measures[i]
 			mt.Title, mt.TitleLang = inLanguage(m.Title, lang)
+			mt.Description, mt.DescriptionLang = inLanguage(m.Description, lang)
 			if m.Budget != nil {
 				mt.Budget = loc.Currency(*m.Budget, 0, "EUR")
 			}

@@ -85,8 +85,8 @@ func TestCityText(t *testing.T) {
 			Latest: &sitedata.Observation{Year: 2024, Value: 1234.5, Score: f(45.25), Rank: n(3), Clamped: true}}},
 		Profile: sitedata.Profile{Strengths: []sitedata.Gap{{ID: "a1", Score: 60, Median: 50, Diff: 10}}, Weaknesses: []sitedata.Gap{}},
 		Measures: []sitedata.Measure{
-			{Title: model.Text{De: "Nur deutsch"}, Budget: f(1500000)},
-			{Title: model.Text{De: "Portal", En: "Portal (en)"}},
+			{Title: model.Text{De: "Nur deutsch"}, Budget: f(1500000), Description: model.Text{De: "Beide", En: "Both"}},
+			{Title: model.Text{De: "Portal", En: "Portal (en)"}, Description: model.Text{De: "Nur deutsch"}},
 		},
 	}
 	inds := map[string]sitedata.Indicator{"a1": {ID: "a1", Unit: "%", Decimals: 1, Source: "Amt"}} // the KPI names no source
@@ -104,7 +104,8 @@ func TestCityText(t *testing.T) {
 			Strengths:  []gapText{{Score: "60,0", Median: "50,0", Diff: "+10,0"}},
 			Weaknesses: []gapText{},
 			Leaders:    []leaderText{{Leader: 1, Score: "1.234,5"}},
-			Measures:   []measureText{{Title: "Nur deutsch", Budget: "1.500.000\u00a0€"}, {Title: "Portal"}},
+			Measures: []measureText{{Title: "Nur deutsch", Description: "Beide", Budget: "1.500.000\u00a0€"},
+				{Title: "Portal", Description: "Nur deutsch"}},
 		},
 		"en": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "%",
 			ByYear: []string{"", "1,234.5"}, Latest: "1,234.5 %", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
@@ -118,7 +119,8 @@ func TestCityText(t *testing.T) {
 			Strengths:  []gapText{{Score: "60.0", Median: "50.0", Diff: "+10.0"}},
 			Weaknesses: []gapText{},
 			Leaders:    []leaderText{{Leader: 1, Score: "1,234.5"}},
-			Measures:   []measureText{{Title: "Nur deutsch", TitleLang: "de", Budget: "€1,500,000"}, {Title: "Portal (en)"}},
+			Measures: []measureText{{Title: "Nur deutsch", TitleLang: "de", Description: "Both", Budget: "€1,500,000"},
+				{Title: "Portal (en)", Description: "Nur deutsch", DescriptionLang: "de"}},
 		},
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -418,7 +418,7 @@ type Measure struct {
 	End          string     `json:"end"`
 	Budget       *float64   `json:"budget"`
 	Lead         string     `json:"lead"`
-	Description  string     `json:"description"`
+	Description  model.Text `json:"description"`
 	Link         string     `json:"link"`
 	Illustrative bool       `json:"illustrative"`
 	Origin       string     `json:"origin"`

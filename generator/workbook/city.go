@@ -30,7 +30,8 @@ var (
 		{"end", []string{"Ende", "End", "Enddatum", "End date"}, false},
 		{"budget", []string{"Budget", "Budget (EUR)", "Kosten", "Cost"}, false},
 		{"lead", []string{"Federführung", "Lead unit", "Lead", "Verantwortlich", "Zuständig", "Responsible"}, false},
-		{"description", []string{"Beschreibung", "Description"}, false},
+		{"description_de", []string{"Beschreibung", "Description", "Beschreibung (de)", "Description (de)"}, false},
+		{"description_en", []string{"Beschreibung (en)", "Description (en)"}, false},
 		{"link", []string{"Link", "URL", "Webseite", "Website"}, false},
 		colSource}
 )
@@ -267,7 +268,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	return model.Measure{
 		ID: id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
 		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
-		Lead: t.optText(r, "lead"), Description: t.optText(r, "description"),
+		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
 		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"),
 	}, true

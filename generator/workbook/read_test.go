@@ -32,8 +32,8 @@ func TestReadCityEnglishShuffledSparse(t *testing.T) {
 			{"48,37", "Latitude"},
 		}},
 		wt.Sheet{Name: "Measures", Rows: [][]any{
-			{"Topic", "ID", "Title (en)", "Title", "Status", "Start", "End"},
-			{"T1", "M1", "E-file", "E-Akte", "Done", 43670, "2020"},
+			{"Topic", "ID", "Title (en)", "Title", "Status", "Start", "End", "Description (en)", "Beschreibung / Description"},
+			{"T1", "M1", "E-file", "E-Akte", "Done", 43670, "2020", "Files kept electronically", "Akten elektronisch führen"},
 		}},
 	)
 	var probs problem.List
@@ -67,6 +67,7 @@ func TestReadCityEnglishShuffledSparse(t *testing.T) {
 	}
 	m := c.Measures[0]
 	if m.Title != (model.Text{De: "E-Akte", En: "E-file"}) || m.Status != model.Done ||
+		m.Description != (model.Text{De: "Akten elektronisch führen", En: "Files kept electronically"}) ||
 		m.Start != (model.Date{Year: 2019, Month: 7, Day: 24}) || m.End != (model.Date{Year: 2020}) {
 		t.Errorf("measure = %+v", m)
 	}

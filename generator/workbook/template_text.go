@@ -55,7 +55,8 @@ var columnHints = map[string]hint{
 	"end":                 {"Datum wie 31.12.2025, 12.2025 oder 2025; nicht vor dem Beginn.", "Date such as 31.12.2025, 12.2025 or 2025; not before the start."},
 	"budget":              {"Betrag in Euro, 0 oder mehr, z. B. 250.000.", "Amount in euros, 0 or more, e.g. 250,000."},
 	"lead":                {"Federführende Stelle, z. B. IT-Referat.", "Unit in charge, e.g. IT department."},
-	"description":         {"Ein, zwei Sätze zur Maßnahme.", "One or two sentences on the measure."},
+	"description_de":      {"Ein, zwei Sätze zur Maßnahme auf Deutsch.", "One or two sentences on the measure in German."},
+	"description_en":      {"Beschreibung auf Englisch; leer: die englische Seite zeigt die deutsche.", "Description in English; empty: the English pages show the German one."},
 	"link":                {"Adresse, die mit https:// beginnt.", "Address starting with https://."},
 }
 
@@ -91,13 +92,14 @@ var factExamples = map[string]any{
 // measureExample is the measures sheet's example row; topic, start and
 // source are filled in from the framework, the years and ExampleSource.
 var measureExample = map[string]any{
-	"id":          "M-01",
-	"title_de":    "Beispielmaßnahme: ersetzen oder löschen",
-	"title_en":    "Example measure: replace or delete",
-	"status":      "geplant",
-	"budget":      50000,
-	"lead":        "Amt für Digitalisierung",
-	"description": "Ein, zwei Sätze, was die Maßnahme erreichen soll.",
+	"id":             "M-01",
+	"title_de":       "Beispielmaßnahme: ersetzen oder löschen",
+	"title_en":       "Example measure: replace or delete",
+	"status":         "geplant",
+	"budget":         50000,
+	"lead":           "Amt für Digitalisierung",
+	"description_de": "Ein, zwei Sätze, was die Maßnahme erreichen soll.",
+	"description_en": "One or two sentences on what the measure is to achieve.",
 }
 
 // frameworkExamples are the framework template's example rows, by sheet.
