@@ -555,7 +555,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 	case gap == 0:
 		return txtRadarEqual.in(lang, cityName, s.ReferenceYear)
 	}
-	return txtRadar.in(lang, cityName, s.ReferenceYear, above, compared, name(gapDim.Name, lang), num(s, lang, gapOwn), num(s, lang, gapAvg))
+	return txtRadar.in(lang, cityName, s.ReferenceYear, count(above), count(compared), name(gapDim.Name, lang), num(s, lang, gapOwn), num(s, lang, gapAvg))
 }
 
 func abs(x float64) float64 {

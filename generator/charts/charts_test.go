@@ -366,7 +366,7 @@ func TestNewChartSummaries(t *testing.T) {
 		name, got, want string
 	}{
 		{"dimension de", c.Dimensions["VER"].De.Summary, "Beta führt 2023 in Verwaltung mit 80,0 Punkten, 65,0 Punkte vor Alpha auf dem letzten Platz mit 15,0 Punkten."},
-		{"intervals en", c.Intervals.En.Summary, "All 2 cities keep their rank in 90 % of 1000 simulations."},
+		{"intervals en", c.Intervals.En.Summary, "All 2 cities keep their rank in 90 % of 1,000 simulations."},
 		{"strategy de", c.Strategy.De.Summary, "2 von 3 Themen haben in jeder Stadt Maßnahmen; die meisten Themen deckt Alpha ab (2)."},
 		{"timeline en", cc["alpha"].Timeline.En.Summary, "Alpha has 2 measures with start and end dates between 2019 and 2024, 1 of them done."},
 		{"map de", c.Map.De.Summary, "Die Karte zeigt 1 Partnerstädte; Beta hat als einzige einen Index: 86,7 Punkte. 1 Städte ohne Koordinaten stehen nur in der Tabelle."},

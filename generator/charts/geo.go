@@ -170,14 +170,14 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	case placed == 0:
 		summary = txtMapNone.in(lang)
 	case best == nil:
-		summary = txtMapNoIndex.in(lang, placed)
+		summary = txtMapNoIndex.in(lang, count(placed))
 	case best == worst:
-		summary = txtMapOne.in(lang, placed, clean(best.Name), num(s, lang, *best.Index))
+		summary = txtMapOne.in(lang, count(placed), clean(best.Name), num(s, lang, *best.Index))
 	default:
-		summary = txtMap.in(lang, placed, clean(best.Name), num(s, lang, *best.Index), clean(worst.Name), num(s, lang, *worst.Index))
+		summary = txtMap.in(lang, count(placed), clean(best.Name), num(s, lang, *best.Index), clean(worst.Name), num(s, lang, *worst.Index))
 	}
 	if rest := len(s.Ranking) - placed; rest > 0 && placed > 0 {
-		summary += " " + txtMapRest.in(lang, rest)
+		summary += " " + txtMapRest.in(lang, count(rest))
 	}
 	showLabels := placed <= 30
 	g := gecharts.NewGeo()

@@ -33,10 +33,10 @@ func intervals(s sitedata.Site, lang string) (Chart, error) {
 	case s.Analysis.Uncertainty.Draws == 0 || st.counted == 0:
 		summary = txtIntervalsNone.in(lang)
 	case st.fixed == st.counted:
-		summary = txtIntervalsFixed.in(lang, st.counted, s.Analysis.Uncertainty.Draws)
+		summary = txtIntervalsFixed.in(lang, count(st.counted), count(s.Analysis.Uncertainty.Draws))
 	default:
 		w := st.widest.interval
-		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, s.Analysis.Uncertainty.Draws, st.fixed, st.counted)
+		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, count(s.Analysis.Uncertainty.Draws), count(st.fixed), count(st.counted))
 	}
 	return intervalChart(lang, summary, rows, tbl, 0)
 }
@@ -66,15 +66,15 @@ func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang string) (Char
 	case draws == 0 || st.counted == 0:
 		summary = txtIntervalsNone.in(lang)
 	case sc.Omitted == 0 && st.fixed == st.counted:
-		summary = txtIntervalsFixed.in(lang, st.counted, draws)
+		summary = txtIntervalsFixed.in(lang, count(st.counted), count(draws))
 	case sc.Omitted == 0:
 		w := st.widest.interval
-		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, draws, st.fixed, st.counted)
+		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, count(draws), count(st.fixed), count(st.counted))
 	case st.fixed == st.counted:
-		summary = txtIntervalsTopFixed.in(lang, sc.Top, sc.Top, sc.Ranked, draws)
+		summary = txtIntervalsTopFixed.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(draws))
 	default:
 		w := st.widest.interval
-		summary = txtIntervalsTop.in(lang, sc.Top, sc.Top, sc.Ranked, st.fixed, draws, clean(st.widest.name), w.Low, w.High)
+		summary = txtIntervalsTop.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(st.fixed), count(draws), clean(st.widest.name), w.Low, w.High)
 	}
 	// A tick per rank would crowd the axis of a thousand ranks.
 	return intervalChart(lang, summary, rows, tbl, 10)

@@ -66,8 +66,8 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 	summary := txtStrategyNone.in(lang)
 	if len(sc.Topics) > 0 && sc.Cities > 0 {
 		d, n := sc.Topics[done], sc.Topics[none]
-		summary = txtStrategyCounts.in(lang, topicName[d.Topic], d.Statuses[doneAt].Count, sc.Cities, numD(lang, d.Statuses[doneAt].SharePct, 1),
-			topicName[n.Topic], n.Statuses[noneAt].Count, numD(lang, n.Statuses[noneAt].SharePct, 1))
+		summary = txtStrategyCounts.in(lang, topicName[d.Topic], count(d.Statuses[doneAt].Count), count(sc.Cities), numD(lang, d.Statuses[doneAt].SharePct, 1),
+			topicName[n.Topic], count(n.Statuses[noneAt].Count), numD(lang, n.Statuses[noneAt].SharePct, 1))
 	}
 	bar := gecharts.NewBar()
 	bar.SetGlobalOptions(

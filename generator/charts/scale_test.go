@@ -123,8 +123,8 @@ func TestScaleIntervalsChart(t *testing.T) {
 	}}
 	c := build(t, s)
 	for _, tc := range []struct{ got, want string }{
-		{c.Intervals.En.Summary, "The chart shows the first 1 and the last 1 of 5 ranked cities; of all of them, 2 keep their rank in 90 % of 1000 simulations, and Bach's rank is the least certain (rank 2 to 4)."},
-		{c.Intervals.De.Summary, "Die Grafik zeigt die ersten 1 und die letzten 1 von 5 Städten mit Rang; von allen behalten 2 ihren Rang in 90 % von 1000 Simulationen, am unsichersten ist der Rang von Bach (Rang 2 bis 4)."},
+		{c.Intervals.En.Summary, "The chart shows the first 1 and the last 1 of 5 ranked cities; of all of them, 2 keep their rank in 90 % of 1,000 simulations, and Bach's rank is the least certain (rank 2 to 4)."},
+		{c.Intervals.De.Summary, "Die Grafik zeigt die ersten 1 und die letzten 1 von 5 Städten mit Rang; von allen behalten 2 ihren Rang in 90 % von 1.000 Simulationen, am unsichersten ist der Rang von Bach (Rang 2 bis 4)."},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("summary:\n got %s\nwant %s", tc.got, tc.want)
@@ -168,7 +168,7 @@ func TestScaleIntervalsChart(t *testing.T) {
 	}}
 	s.Ranking = s.Ranking[:1]
 	s.Ranking = append(s.Ranking, sitedata.RankingRow{Slug: "d", Name: "Dorf", Rank: rank(2), Interval: iv(2, 2, 2)})
-	if got, want := build(t, s).Intervals.En.Summary, "All 2 cities keep their rank in 90 % of 1000 simulations."; got != want {
+	if got, want := build(t, s).Intervals.En.Summary, "All 2 cities keep their rank in 90 % of 1,000 simulations."; got != want {
 		t.Errorf("all shown: %s, want %s", got, want)
 	}
 }

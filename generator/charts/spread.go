@@ -81,7 +81,7 @@ func spreadSummary(lang string, spreads []sitedata.YearSpread, what, unit string
 	first, last := have[0], have[len(have)-1]
 	middle := ""
 	if last.Q1 != nil && last.Q3 != nil {
-		middle = " " + txtSpreadMiddle.in(lang, last.N, last.Year, f(*last.Q1), f(*last.Q3))
+		middle = " " + txtSpreadMiddle.in(lang, count(last.N), last.Year, f(*last.Q1), f(*last.Q3))
 	}
 	if len(have) == 1 {
 		return txtSpreadOne.in(lang, what, last.Year, f(*last.Median)) + middle

@@ -78,7 +78,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				best = c
 			}
 		}
-		summary = txtStrategy.in(lang, everywhere, len(s.Strategies.Matrix), clean(best.Name), covered[best.Slug])
+		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), clean(best.Name), count(covered[best.Slug]))
 	}
 	hm := gecharts.NewHeatMap()
 	hm.SetGlobalOptions(

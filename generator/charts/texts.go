@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -21,8 +22,26 @@ func (m msg) in(lang string, args ...any) string {
 	if lang == "en" {
 		f = m.en
 	}
+	for i, a := range args {
+		if c, ok := a.(count); ok {
+			args[i] = localCount{c, lang}
+		}
+	}
 	return fmt.Sprintf(f, args...)
 }
+
+// count is a number of things (cities, simulations, measures) for a %d in
+// a chart text: grouped by thousands as the pages print such counts
+// (lang.FormatNumber), where years and ranks are not.
+type count int
+
+// localCount is a count in a language; it prints itself for any verb.
+type localCount struct {
+	n    count
+	lang string
+}
+
+func (c localCount) Format(f fmt.State, _ rune) { io.WriteString(f, numD(c.lang, float64(c.n), 0)) }
 
 // The chart texts. Names and numbers come from the site document; the
 // summaries are the charts' ECharts aria descriptions and are printed under

@@ -62,3 +62,18 @@ func TestNumDAsHugo(t *testing.T) {
 		}
 	}
 }
+
+// TestCountInText: counts are grouped as the pages group them, years and
+// ranks in the same text are not.
+func TestCountInText(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{txtSpreadMiddle.in("de", count(10234), 2025, "1", "2"), "Die mittlere Hälfte der 10.234 Städte mit Wert lag 2025 zwischen 1 und 2."},
+		{txtSpreadMiddle.in("en", count(10234), 2025, "1", "2"), "The middle half of the 10,234 cities with a value lay between 1 and 2 in 2025."},
+		{txtRankSpan.in("de", 1200, 1450), "Rang 1200 bis 1450"},
+		{txtMapRest.in("en", count(999)), "999 cities without coordinates are in the table only."},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got  %q\nwant %q", tc.got, tc.want)
+		}
+	}
+}

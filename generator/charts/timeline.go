@@ -59,13 +59,13 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		if len(bars) == 1 {
 			summary = txtTimelineOne.in(lang, cityName, int(lo), int(math.Ceil(hi))-1)
 		} else {
-			summary = txtTimeline.in(lang, cityName, len(bars), int(lo), int(math.Ceil(hi))-1, done)
+			summary = txtTimeline.in(lang, cityName, count(len(bars)), int(lo), int(math.Ceil(hi))-1, count(done))
 		}
 		switch {
 		case undated == 1:
 			summary += " " + txtTimelineRestOne.in(lang)
 		case undated > 1:
-			summary += " " + txtTimelineRest.in(lang, undated)
+			summary += " " + txtTimelineRest.in(lang, count(undated))
 		}
 	}
 	var titles []string
