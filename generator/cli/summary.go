@@ -62,7 +62,7 @@ func appendSummary(path, lang string, res pipeline.Result, outDir string) error 
 // bytesText is a size in decimal units, as hosts state their limits:
 // megabytes below a gigabyte, else gigabytes to one decimal.
 func bytesText(n int64, lang string) string {
-	if n < pagesLimit {
+	if n < 1_000_000_000 {
 		return fmt.Sprintf("%d MB", (n+500_000)/1_000_000)
 	}
 	s := fmt.Sprintf("%.1f GB", float64(n)/1e9)
