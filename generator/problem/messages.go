@@ -185,8 +185,8 @@ var catalog = map[Code]message{
 		"alle Dimensionen haben das Gewicht 0; erwartet wird mindestens ein Gewicht über 0",
 		"every dimension has weight 0; expected at least one weight above 0"},
 	GoalpostsHalf: {
-		"nur ein Zielwert ist angegeben (Minimum %s, Maximum %s); erwartet werden beide oder keiner",
-		"only one goalpost is given (min %s, max %s); expected both or neither"},
+		"nur ein Zielwert ist angegeben (Minimum %v, Maximum %v); erwartet werden beide oder keiner",
+		"only one goalpost is given (min %v, max %v); expected both or neither"},
 	GoalpostsOrder: {
 		"Minimum %v ist nicht kleiner als Maximum %v; erwartet wird Minimum < Maximum",
 		"min %v is not below max %v; expected min < max"},
@@ -251,8 +251,8 @@ var catalog = map[Code]message{
 		"%q ist für %q nicht zulässig; erwartet wird eine ganze Zahl von %d bis %d",
 		"%q is not allowed for %q; expected a whole number from %d to %d"},
 	SettingPercent: {
-		"%q ist für %q nicht zulässig; erwartet wird ein Anteil von 0 bis %s %%",
-		"%q is not allowed for %q; expected a share from 0 to %s %%"},
+		"%q ist für %q nicht zulässig; erwartet wird ein Anteil von 0 bis %v %%",
+		"%q is not allowed for %q; expected a share from 0 to %v %%"},
 	LevelAboveScale: {
 		"Stufe ab %v liegt über dem Skalenende %v; erwartet wird eine Untergrenze innerhalb der Punkteskala",
 		"level from %v lies above the top of the scale %v; expected a lower bound within the score scale"},
@@ -263,8 +263,8 @@ var catalog = map[Code]message{
 		"kein Wert für %d, obwohl Indikator %q Werte für %d und %d hat; bitte prüfen, ob der Wert fehlt (leere Zelle = keine Angabe)",
 		"no value for %d although indicator %q has values for %d and %d; please check whether the value is missing (empty cell = no value)"},
 	KPIJump: {
-		"Wert %v weicht um mehr als drei Standardabweichungen von den übrigen Jahren des Indikators %q ab (Mittel %s, Standardabweichung %s); bitte prüfen, ob Wert und Einheit stimmen",
-		"value %v differs by more than three standard deviations from the other years of indicator %q (mean %s, standard deviation %s); please check value and unit"},
+		"Wert %v weicht um mehr als drei Standardabweichungen von den übrigen Jahren des Indikators %q ab (Mittel %v, Standardabweichung %v); bitte prüfen, ob Wert und Einheit stimmen",
+		"value %v differs by more than three standard deviations from the other years of indicator %q (mean %v, standard deviation %v); please check value and unit"},
 	KPISourceMissing: {
 		"Indikator %q hat Werte, aber keine Quelle; erwartet wird in der Spalte Quelle die Herkunft der Werte, z. B. \"Amt für Statistik, Jahresbericht 2024\"",
 		"indicator %q has values but no source; expected the origin of the values in the column Source, e.g. \"Office for Statistics, annual report 2024\""},

@@ -6,7 +6,9 @@ package problem
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -22,7 +24,8 @@ const (
 
 // Problem is one finding. Code selects the message in both languages from
 // the catalog; Args fill it in and must read the same in either language
-// (cell contents, IDs, numbers).
+// (cell contents, IDs, numbers), except that numbers (float64) are
+// printed as they would be typed into a cell in the message's language.
 type Problem struct {
 	Pos      model.Pos
 	Severity Severity
@@ -41,7 +44,30 @@ func (p Problem) Message(lang string) string {
 	if lang == "en" {
 		format = m.en
 	}
-	return fmt.Sprintf(format, p.Args...)
+	args := p.Args
+	if slices.ContainsFunc(args, isFloat) {
+		args = slices.Clone(args)
+		for i, a := range args {
+			if v, ok := a.(float64); ok {
+				args[i] = cellNumber(v, lang)
+			}
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+func isFloat(a any) bool { _, ok := a.(float64); return ok }
+
+// cellNumber prints v as a strategist would type it into a cell: as short
+// as it is exact, never with an exponent (%v would print 1.5e+06), and in
+// German with a decimal comma, as German Excel and LibreOffice show it.
+// Thousands are not grouped, as no one types them into a cell.
+func cellNumber(v float64, lang string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // Format prints "data/cities/muenchen.xlsx: Kennzahlen!C7: Fehler: ...".

@@ -9,7 +9,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -296,8 +295,8 @@ func jumps(obs []model.Observation) []jump {
 
 // short prints a derived number for a message: two decimals at most, as
 // short as that allows, the same in either language.
-func short(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+func short(v float64) float64 {
+	return math.Round(v*100) / 100
 }
 
 func referenceYear(ds model.Dataset, l *problem.List) {

@@ -157,7 +157,7 @@ func readFacts(t *table, c *model.City) {
 				limit = 180
 			}
 			if ok && present && (v < -limit || v > limit) {
-				t.b.probs.Errorf(pos, problem.CoordinateRange, formatNumber(v), -limit, limit)
+				t.b.probs.Errorf(pos, problem.CoordinateRange, v, -limit, limit)
 				ok = false
 			}
 			if ok && present {
@@ -253,7 +253,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 		return model.Measure{}, false
 	}
 	if budget != nil && *budget < 0 {
-		t.b.probs.Errorf(t.cellPos(r, "budget"), problem.BudgetNegative, formatNumber(*budget))
+		t.b.probs.Errorf(t.cellPos(r, "budget"), problem.BudgetNegative, *budget)
 		return model.Measure{}, false
 	}
 	if !start.IsZero() && !end.IsZero() && end.Before(start) {

@@ -66,7 +66,7 @@ func ReadFramework(path string, probs *problem.List) model.Framework {
 				continue
 			}
 			if ok3 && *w < 0 {
-				b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, formatNumber(*w))
+				b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, *w)
 				ok3 = false
 			}
 			d := model.Dimension{Invalid: !ok2 || !ok3, ID: id, Pos: t.cellPos(r, "id")}
@@ -112,7 +112,7 @@ func ReadFramework(path string, probs *problem.List) model.Framework {
 			lo, ok1 := t.number(r, "min", true, "Ab Punktzahl / From score")
 			name, ok2 := t.text(r, "name_de", true, "Name (de)")
 			if ok1 && (*lo < 0 || *lo > 100) {
-				b.probs.Errorf(t.cellPos(r, "min"), problem.LevelRange, formatNumber(*lo))
+				b.probs.Errorf(t.cellPos(r, "min"), problem.LevelRange, *lo)
 				ok1 = false
 			}
 			if ok1 && ok2 {
@@ -159,7 +159,7 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 		Decimals:    -1, Pos: t.cellPos(r, "id"), DimPos: t.cellPos(r, "dimension"),
 	}
 	if *w < 0 {
-		t.b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, formatNumber(*w))
+		t.b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, *w)
 		return model.Indicator{}, false
 	}
 	given := norm != autoNormalisation
@@ -172,21 +172,21 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 		return model.Indicator{}, false
 	case lo != nil && hi != nil:
 		if *lo >= *hi {
-			t.b.probs.Errorf(t.cellPos(r, "min"), problem.GoalpostsOrder, formatNumber(*lo), formatNumber(*hi))
+			t.b.probs.Errorf(t.cellPos(r, "min"), problem.GoalpostsOrder, *lo, *hi)
 			return model.Indicator{}, false
 		}
 		if tr == model.LogTransform && *lo <= 0 {
-			t.b.probs.Errorf(t.cellPos(r, "min"), problem.LogNotPositive, formatNumber(*lo), id)
+			t.b.probs.Errorf(t.cellPos(r, "min"), problem.LogNotPositive, *lo, id)
 			return model.Indicator{}, false
 		}
 		ind.Goalposts = &model.Goalposts{Min: *lo, Max: *hi}
 		ind.Normalisation = model.NormGoalposts
 	case lo != nil || hi != nil:
-		show := func(p *float64) string {
+		show := func(p *float64) any {
 			if p == nil {
 				return "–"
 			}
-			return formatNumber(*p)
+			return *p
 		}
 		t.b.probs.Errorf(t.pos(r.n, t.cols["min"]), problem.GoalpostsHalf, show(lo), show(hi))
 		return model.Indicator{}, false
@@ -199,7 +199,7 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 	}
 	if dec != nil {
 		if *dec != float64(int(*dec)) || *dec < 0 || *dec > 6 {
-			t.b.probs.Errorf(t.cellPos(r, "decimals"), problem.DecimalsRange, formatNumber(*dec))
+			t.b.probs.Errorf(t.cellPos(r, "decimals"), problem.DecimalsRange, *dec)
 			return model.Indicator{}, false
 		}
 		ind.Decimals = int(*dec)

@@ -272,6 +272,3 @@ func isIllustrative(source string) bool {
 	}
 	return false
 }
-
-// formatNumber prints a number for a message, as short as it is exact.
-func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

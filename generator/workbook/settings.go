@@ -251,7 +251,7 @@ func share(t *table, r row, limit float64) (float64, bool) {
 		x /= 100
 	}
 	if x < 0 || x > limit {
-		t.b.probs.Errorf(t.cellPos(r, "value"), problem.SettingPercent, t.raw(r, "value"), t.raw(r, "key"), formatNumber(limit*100))
+		t.b.probs.Errorf(t.cellPos(r, "value"), problem.SettingPercent, t.raw(r, "value"), t.raw(r, "key"), limit*100)
 		return 0, false
 	}
 	return x, true
