@@ -15,12 +15,14 @@ import (
 // indicator page's table (rows: cities in site order, columns: years);
 // above the list limit, the distribution by year.
 func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart, error) {
-	indName := name(ind.Name, lang)
+	indName, unitName := name(ind.Name, lang), name(ind.Unit, lang)
+	// unit follows a value ("4,1 je 10.000 Einw."), axisName labels the
+	// axis ("Hotspots (je 10.000 Einw.)").
+	unit, axisName := "", indName
+	if unitName != "" {
+		unit, axisName = " "+unitName, fmt.Sprintf("%s (%s)", indName, unitName)
+	}
 	if !s.Lists.Full {
-		unit, axisName := "", indName
-		if ind.Unit != "" {
-			unit, axisName = " "+clean(ind.Unit), fmt.Sprintf("%s (%s)", indName, clean(ind.Unit))
-		}
 		return spread(s, lang, ind.Years, indName, axisName, unit, ind.Decimals, 0)
 	}
 	tbl := Table{Columns: append([]string{txtCity.in(lang)}, years(s)...)}
@@ -71,10 +73,6 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 			}
 		}
 	}
-	unit := ""
-	if ind.Unit != "" {
-		unit = " " + clean(ind.Unit)
-	}
 	var summary string
 	switch {
 	case most == nil:
@@ -84,10 +82,6 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 	default:
 		summary = txtIndTrend.in(lang, indName, most.city, numD(lang, most.first, ind.Decimals)+unit, most.from,
 			numD(lang, most.last, ind.Decimals)+unit, most.to)
-	}
-	axisName := indName
-	if ind.Unit != "" {
-		axisName = fmt.Sprintf("%s (%s)", indName, clean(ind.Unit))
 	}
 	line.SetGlobalOptions(
 		aria(summary),

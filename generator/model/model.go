@@ -217,7 +217,7 @@ type Indicator struct {
 	ID        string
 	Dimension string
 	Name      Text
-	Unit      string
+	Unit      Text // "%" in German is "%" in English too
 	Direction Direction
 	Weight    float64
 	// Normalisation is NormGoalposts exactly when Goalposts is set.

@@ -155,7 +155,7 @@ func TestConservation(t *testing.T) {
 		check("dimensions", pos(d.Pos), map[string]string{"id": d.ID, "name_de": d.Name.De, "name_en": d.Name.En, "weight": num(d.Weight)})
 	}
 	for _, ind := range fw.Indicators {
-		want := map[string]string{"id": ind.ID, "dimension": ind.Dimension, "name_de": ind.Name.De, "unit": ind.Unit,
+		want := map[string]string{"id": ind.ID, "dimension": ind.Dimension, "name_de": ind.Name.De, "unit_de": ind.Unit.De, "unit_en": ind.Unit.En,
 			"weight": num(ind.Weight), "source": ind.Source, "description_de": ind.Description.De}
 		if g := ind.Goalposts; g != nil {
 			want["goalpost_min"], want["goalpost_max"] = num(g.Min), num(g.Max)

@@ -100,7 +100,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 
 	inds := Table{Name: "indicators", Title: model.Text{De: "Kennzahlen", En: "Indicators"}, Input: true,
 		Fields: []Field{{"id", String, "", ""}, {"dimension", String, "", ""}, {"name_de", String, "", ""}, {"name_en", String, "", ""},
-			{"unit", String, "", ""}, {"direction", String, "", "higher or lower is better"}, {"weight", Number, "", "weight within its dimension"},
+			{"unit_de", String, "", ""}, {"unit_en", String, "", ""}, {"direction", String, "", "higher or lower is better"}, {"weight", Number, "", "weight within its dimension"},
 			{"goalpost_min", Number, "", ""}, {"goalpost_max", Number, "", ""}, {"transform", String, "", "none or log"},
 			{"normalisation", String, "", "goalposts, minmax, zscore or rank"}, {"source", String, "", ""},
 			{"decimals", Integer, "", "digits shown; empty: as in the data"},
@@ -113,7 +113,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		if ind.Decimals >= 0 {
 			dec = ind.Decimals
 		}
-		inds.Rows = append(inds.Rows, []Value{ind.ID, ind.Dimension, ind.Name.De, ind.Name.En, ind.Unit, ind.Direction.String(),
+		inds.Rows = append(inds.Rows, []Value{ind.ID, ind.Dimension, ind.Name.De, ind.Name.En, ind.Unit.De, ind.Unit.En, ind.Direction.String(),
 			ind.Weight, lo, hi, ind.Transform.String(), ind.Normalisation.String(), ind.Source, dec,
 			ind.Description.De, ind.Description.En, cell(ind.Pos)})
 	}

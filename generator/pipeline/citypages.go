@@ -110,11 +110,12 @@ type kpiTextGroup struct {
 type kpiText struct {
 	Indicator    string   `json:"indicator"`
 	Illustrative bool     `json:"illustrative"`
-	Unit         string   `json:"unit"`
-	ByYear       []string `json:"by_year"` // a cell per year of the site; "" for none
-	Latest       string   `json:"latest"`  // the newest value, with the unit; "" for none
-	Year         int      `json:"year"`    // its year
-	Score        string   `json:"score"`   // its score; "" for none
+	Unit         string   `json:"unit"`      // in this language, or else in German
+	UnitLang     string   `json:"unit_lang"` // "de" where the unit is the German fallback
+	ByYear       []string `json:"by_year"`   // a cell per year of the site; "" for none
+	Latest       string   `json:"latest"`    // the newest value, without the unit; "" for none
+	Year         int      `json:"year"`      // its year
+	Score        string   `json:"score"`     // its score; "" for none
 	Clamped      bool     `json:"clamped"`
 	Rank         string   `json:"rank"`
 	Source       string   `json:"source"` // the KPI's, else the indicator's
@@ -179,7 +180,7 @@ func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, 
 	kpis := kpiGroups(c, s.Dimensions)
 	out := make(map[string]cityText, len(locales))
 	for lang, loc := range locales {
-		f := formatter{loc: loc, decimals: s.Settings.Decimals}
+		f := formatter{loc: loc, lang: lang, decimals: s.Settings.Decimals}
 		groups := make([]kpiTextGroup, len(kpis))
 		for g, group := range kpis {
 			groups[g] = kpiTextGroup{Dimension: group.Dimension, KPIs: make([]kpiText, len(group.KPIs))}
@@ -252,8 +253,9 @@ func inLanguage(t model.Text, lang string) (text, marked string) {
 
 // kpi is k's row of the KPI tables; ind is its indicator.
 func (f formatter) kpi(k sitedata.KPI, ind sitedata.Indicator) kpiText {
-	kt := kpiText{Indicator: k.Indicator, Illustrative: k.Illustrative, Unit: ind.Unit,
+	kt := kpiText{Indicator: k.Indicator, Illustrative: k.Illustrative,
 		ByYear: make([]string, len(k.ByYear)), Source: cmp.Or(k.Source, ind.Source), Note: k.Note}
+	kt.Unit, kt.UnitLang = inLanguage(ind.Unit, f.lang)
 	for i, v := range k.ByYear {
 		if v != nil {
 			kt.ByYear[i] = f.loc.Number(*v, ind.Decimals)
@@ -261,9 +263,6 @@ func (f formatter) kpi(k sitedata.KPI, ind sitedata.Indicator) kpiText {
 	}
 	if l := k.Latest; l != nil {
 		kt.Latest = f.loc.Number(l.Value, ind.Decimals)
-		if ind.Unit != "" {
-			kt.Latest += " " + ind.Unit
-		}
 		kt.Year, kt.Score, kt.Clamped, kt.Rank = l.Year, f.score(l.Score), l.Clamped, rank(l.Rank)
 	}
 	return kt
@@ -274,6 +273,7 @@ func (f formatter) kpi(k sitedata.KPI, ind sitedata.Indicator) kpiText {
 // is the only page that shows them).
 type formatter struct {
 	loc      hugo.Locale
+	lang     string
 	decimals int
 }
 

@@ -89,11 +89,11 @@ func TestCityText(t *testing.T) {
 			{Title: model.Text{De: "Portal", En: "Portal (en)"}, Description: model.Text{De: "Nur deutsch"}},
 		},
 	}
-	inds := map[string]sitedata.Indicator{"a1": {ID: "a1", Unit: "%", Decimals: 1, Source: "Amt"}} // the KPI names no source
+	inds := map[string]sitedata.Indicator{"a1": {ID: "a1", Unit: model.Text{De: "je Einw."}, Decimals: 1, Source: "Amt"}} // the KPI names no source
 	got := text(c, s, inds, locales)
 	want := map[string]cityText{
-		"de": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "%",
-			ByYear: []string{"", "1.234,5"}, Latest: "1.234,5 %", Year: 2024, Score: "45,3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
+		"de": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.",
+			ByYear: []string{"", "1.234,5"}, Latest: "1.234,5", Year: 2024, Score: "45,3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
 			Summary: summaryText{Index: "45,3", Change: "−2,0", ToNext: "4,8", Coverage: "80,0\u00a0%"},
 			Dimensions: []dimensionText{
 				{Score: "45,3", ScoreBar: f(45.25), Rank: "2", Median: "40,0", MedianBar: f(40), Coverage: "80,0\u00a0%"},
@@ -107,8 +107,9 @@ func TestCityText(t *testing.T) {
 			Measures: []measureText{{Title: "Nur deutsch", Description: "Beide", Budget: "1.500.000\u00a0€"},
 				{Title: "Portal", Description: "Nur deutsch"}},
 		},
-		"en": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "%",
-			ByYear: []string{"", "1,234.5"}, Latest: "1,234.5 %", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
+		// No English unit: the German one, marked as German.
+		"en": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.", UnitLang: "de",
+			ByYear: []string{"", "1,234.5"}, Latest: "1,234.5", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
 			Summary: summaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
 			Dimensions: []dimensionText{
 				{Score: "45.3", ScoreBar: f(45.25), Rank: "2", Median: "40.0", MedianBar: f(40), Coverage: "80.0%"},

@@ -67,7 +67,7 @@ type CompareIndicator struct {
 	ID        string     `json:"id"`
 	Dimension string     `json:"dimension"`
 	Name      model.Text `json:"name"`
-	Unit      string     `json:"unit"`
+	Unit      model.Text `json:"unit"`
 	Direction string     `json:"direction"` // "higher" or "lower"
 	Decimals  int        `json:"decimals"`  // of the raw value as shown
 }

@@ -230,7 +230,7 @@ type Indicator struct {
 	ID        string     `json:"id"`
 	Dimension string     `json:"dimension"`
 	Name      model.Text `json:"name"`
-	Unit      string     `json:"unit"`
+	Unit      model.Text `json:"unit"`
 	Direction string     `json:"direction"` // "higher" or "lower"
 	Weight    float64    `json:"weight"`
 	WeightPct float64    `json:"weight_pct"` // share of its dimension, in %

@@ -187,7 +187,7 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 			if ind.Transform == model.LogTransform && o.Value <= 0 {
 				l.Errorf(o.Pos, problem.LogNotPositive, o.Value, ind.ID)
 			}
-			if strings.TrimSpace(ind.Unit) == "%" && (o.Value < 0 || o.Value > 100) {
+			if isPercent(ind.Unit) && (o.Value < 0 || o.Value > 100) {
 				l.Errorf(o.Pos, problem.PercentRange, o.Value, ind.ID)
 				continue
 			}
@@ -344,4 +344,9 @@ func listIDs(ids []string) string {
 		return "–"
 	}
 	return strings.Join(u, ", ")
+}
+
+// isPercent: a unit of "%" in either language bounds the values to 0–100.
+func isPercent(u model.Text) bool {
+	return strings.TrimSpace(u.De) == "%" || strings.TrimSpace(u.En) == "%"
 }

@@ -27,7 +27,8 @@ var (
 	colValue   = colSpec{"value", []string{"Wert", "Value", "Angabe"}, true}
 	dimensions = []colSpec{colID, colNameDe, colNameEn, colWeight, colDescDe, colDescEn}
 	indicators = []colSpec{colID, colDim, colNameDe, colNameEn,
-		{"unit", []string{"Einheit", "Unit"}, false},
+		{"unit", []string{"Einheit", "Unit", "Einheit (de)", "Unit (de)"}, false},
+		{"unit_en", []string{"Einheit (en)", "Unit (en)", "Einheit en", "Unit en", "Einheit (englisch)", "Unit (English)"}, false},
 		{"direction", []string{"Richtung", "Direction", "Polarität", "Polarity"}, true},
 		colWeight,
 		{"min", []string{"Minimum", "Goalpost min", "Zielwert min", "Min", "Untere Grenze", "Lower goalpost"}, false},
@@ -153,7 +154,7 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 	}
 	ind := model.Indicator{
 		ID: id, Dimension: dim, Name: model.Text{De: name, En: t.optText(r, "name_en")},
-		Unit: t.optText(r, "unit"), Direction: dir, Weight: *w, Transform: tr,
+		Unit: model.Text{De: t.optText(r, "unit"), En: t.optText(r, "unit_en")}, Direction: dir, Weight: *w, Transform: tr,
 		Source:      t.optText(r, "source"),
 		Description: model.Text{De: t.optText(r, "desc_de"), En: t.optText(r, "desc_en")},
 		Decimals:    -1, Pos: t.cellPos(r, "id"), DimPos: t.cellPos(r, "dimension"),

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -249,6 +250,55 @@ func TestReadIndicatorNormalisation(t *testing.T) {
 		}
 		if len(probs) != 1 || !strings.HasSuffix(strings.TrimSpace(probs.Text("de")), tt.problem) || !fw.Indicators[0].Invalid {
 			t.Errorf("%v: got %q (invalid=%v)\nwant …%s", tt.norm, probs.Text("de"), fw.Indicators[0].Invalid, tt.problem)
+		}
+	}
+}
+
+// TestReadIndicatorUnits: the unit in both languages, under the headers a
+// strategist may write; without an English unit, En stays empty (the
+// site then shows the German one).
+func TestReadIndicatorUnits(t *testing.T) {
+	tests := []struct {
+		headers []string // the unit columns' headers, replacing "Einheit"
+		cells   []any    // V2's cells in those columns
+		want    model.Text
+	}{
+		{[]string{"Einheit"}, []any{"Tage"}, model.Text{De: "Tage"}},
+		{[]string{"Einheit (de)", "Unit (en)"}, []any{"Tage", "days"}, model.Text{De: "Tage", En: "days"}},
+		{[]string{"Unit", "Einheit (en)"}, []any{"Tage", "days"}, model.Text{De: "Tage", En: "days"}},
+		{[]string{"Einheit (en) / Unit (en)", "Einheit / Unit"}, []any{"days", "Tage"}, model.Text{De: "Tage", En: "days"}},
+		{[]string{"Einheit (de)", "Unit (en)"}, []any{"Tage", nil}, model.Text{De: "Tage"}},
+	}
+	for _, tt := range tests {
+		sheets := wt.Framework()
+		ind := &sheets[1]
+		const unitCol = 4
+		for r := range ind.Rows {
+			cells := tt.cells
+			switch r {
+			case 0:
+				cells = nil
+				for _, h := range tt.headers {
+					cells = append(cells, h)
+				}
+			case 2: // V2
+			default:
+				cells = make([]any, len(tt.headers))
+			}
+			row := slices.Clone(ind.Rows[r][:unitCol])
+			row = append(row, cells...)
+			ind.Rows[r] = append(row, ind.Rows[r][unitCol+1:]...)
+		}
+		path := filepath.Join(t.TempDir(), "framework.xlsx")
+		wt.Write(t, path, sheets...)
+		var probs problem.List
+		fw := ReadFramework(path, &probs)
+		if len(probs) != 0 {
+			t.Errorf("%q: unexpected problems:\n%s", tt.headers, probs.Text("en"))
+			continue
+		}
+		if got := fw.Indicators[1].Unit; got != tt.want {
+			t.Errorf("%q: unit = %+v, want %+v", tt.headers, got, tt.want)
 		}
 	}
 }

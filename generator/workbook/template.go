@@ -174,6 +174,8 @@ var headerLabels = map[string]string{
 	"name_en": "Name (en)",
 	"desc_de": "Beschreibung (de)",
 	"desc_en": "Description (en)",
+	"unit":    "Einheit (de)",
+	"unit_en": "Unit (en)",
 	"status":  "Status",
 	"budget":  "Budget (EUR)",
 	"link":    "Link",
@@ -265,7 +267,7 @@ func kpiSheetTemplate(inds []model.Indicator, years []int) tmplSheet {
 	}
 	for i, ind := range inds {
 		row := make([]any, len(s.cols))
-		row[0], row[1], row[2] = ind.ID, ind.Name.De, ind.Unit
+		row[0], row[1], row[2] = ind.ID, ind.Name.De, ind.Unit.De
 		if i == 0 {
 			row[2+len(years)] = exampleValue(ind)
 			row[s.col("source")] = ExampleSource

@@ -27,7 +27,8 @@ var columnHints = map[string]hint{
 	"weight":         {"Gewicht, 0 oder mehr; nicht alle 0.", "Weight, 0 or more; not all 0."},
 	"desc_de":        {"Ein, zwei Sätze für die Methodikseite (deutsch).", "One or two sentences for the methodology page (German)."},
 	"desc_en":        {"Ein, zwei Sätze für die Methodikseite (englisch).", "One or two sentences for the methodology page (English)."},
-	"unit":           {"Einheit, z. B. %, Anzahl, EUR je Einw.; Werte in % müssen von 0 bis 100 reichen.", "Unit, e.g. %, count, EUR per capita; values in % must lie from 0 to 100."},
+	"unit":           {"Einheit auf Deutsch, z. B. %, Anzahl, EUR je Einw.; Werte in % müssen von 0 bis 100 reichen.", "Unit in German, e.g. %, Anzahl, EUR je Einw.; values in % must lie from 0 to 100."},
+	"unit_en":        {"Einheit auf Englisch, z. B. %, count, EUR per inhabitant; leer: die englische Seite zeigt die deutsche.", "Unit in English, e.g. %, count, EUR per inhabitant; empty: the English pages show the German one."},
 	"direction":      {"höher ist besser oder niedriger ist besser (Auswahlliste).", "higher is better or lower is better (drop-down)."},
 	"Indikatoren/min": {"Zielwert für 0 Punkte. Beide Zielwerte oder keiner; ohne: kleinster Wert der Städte.",
 		"Goalpost for 0 points. Both goalposts or neither; without: the cities' lowest value."},
@@ -111,7 +112,7 @@ var frameworkExamples = map[string]map[string]any{
 	},
 	"indicators": {
 		"id": "VER-01", "dimension": "VER", "name_de": "Anteil Online-Dienste", "name_en": "Share of online services",
-		"unit": "%", "direction": "höher ist besser", "weight": 1, "min": 0, "max": 100, "transform": "keine",
+		"unit": "%", "unit_en": "%", "direction": "höher ist besser", "weight": 1, "min": 0, "max": 100, "transform": "keine",
 		"normalisation": "Zielwerte", "source": "Beispielquelle / example source", "decimals": 1,
 		"desc_de": "Anteil der Verwaltungsleistungen, die vollständig online möglich sind.",
 		"desc_en": "Share of public services that can be completed online.",

@@ -439,7 +439,8 @@ function start() {
       group(name(d.name));
       index.indicators.forEach((ind, ii) => {
         if (ind.dimension !== d.id) return;
-        const label = el("span", {}, name(ind.name), ind.unit ? el("span", { class: "unit", text: " (" + ind.unit + ")" }) : null);
+        const unit = name(ind.unit);
+        const label = el("span", {}, name(ind.name), unit ? el("span", { class: "unit", text: " (" + unit + ")" }) : null);
         row(label, (c) => {
           const v = c.indicators[ii];
           if (!v || v.value === null) return na();
