@@ -31,6 +31,7 @@ type searchState struct {
 	Status  string   `json:"status"`
 	Names   []string `json:"names"`
 	Hrefs   []string `json:"hrefs"` // paths
+	Metas   []string `json:"metas"` // each result's state and rank
 	More    string   `json:"more"`
 	Focus   string   `json:"focus"` // the focused link's path, or the element's tag
 }
@@ -43,6 +44,7 @@ const searchStateJS = `(() => {
   return { visible: !root.hidden && root.offsetHeight > 0, state: root.dataset.state || "",
     status: root.querySelector("[role=status]").textContent,
     names: links.map((l) => l.textContent), hrefs: links.map((l) => new URL(l.href).pathname),
+    metas: links.map((l) => (l.parentElement.querySelector(".city-search-meta") || {}).textContent || ""),
     more: more.hidden ? "" : more.textContent,
     focus: a && a.tagName === "A" ? new URL(a.href).pathname : (a ? a.tagName : "") };
 })()`
@@ -120,10 +122,11 @@ func TestCitySearchInChromium(t *testing.T) {
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
 	for _, tc := range []struct {
-		name, path, cities, one, many, none string
+		name, path, cities, one, many, none, state string
 	}{
-		{"de", "/", "/staedte/", "1 Stadt gefunden", "2 Städte gefunden", "Keine Stadt gefunden"},
-		{"en", "/en/", "/en/cities/", "1 city found", "2 cities found", "No city found"},
+		{"de", "/", "/staedte/", "1 Stadt gefunden", "2 Städte gefunden", "Keine Stadt gefunden", "Bayern"},
+		// The workbooks name the state in German: the English page names it in English.
+		{"en", "/en/", "/en/cities/", "1 city found", "2 cities found", "No city found", "Bavaria"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
@@ -148,6 +151,9 @@ func TestCitySearchInChromium(t *testing.T) {
 				if !slices.Equal(s.Names, []string{"München"}) || !slices.Equal(s.Hrefs, []string{munich}) {
 					t.Errorf("%q finds %q → %q, want München → %s", q, s.Names, s.Hrefs, munich)
 				}
+			}
+			if len(s.Metas) != 1 || !strings.HasPrefix(strings.TrimSpace(s.Metas[0]), tc.state+", ") {
+				t.Errorf("München is listed with %q, want its state %s first", s.Metas, tc.state)
 			}
 			// "rg": a word's middle in Nürnberg and Augsburg (substring).
 			s = typeSearch(t, ctx, "rg", tc.many)

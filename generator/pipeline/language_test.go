@@ -12,12 +12,13 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/model"
 )
 
-// TestEnglishPagesMarkGermanText: on the English pages of the sample site,
+// TestEnglishPagesLanguage: on the English pages of the sample site,
 // every text the workbooks give in German only (sources, notes, lead
 // units, contacts, and names, titles, descriptions and units without a
 // translation) stands inside an element marked lang="de", so that screen
-// readers read it as German (WCAG 2.1, 3.1.2 Language of Parts).
-func TestEnglishPagesMarkGermanText(t *testing.T) {
+// readers read it as German (WCAG 2.1, 3.1.2 Language of Parts); and the
+// state the workbooks name in German (Bayern) is named in English.
+func TestEnglishPagesLanguage(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := build(t, repoData, out, "")
 	if err != nil {
@@ -106,6 +107,20 @@ func TestEnglishPagesMarkGermanText(t *testing.T) {
 	for text := range german {
 		if !found[text] {
 			t.Errorf("%q is on no English page as a text of its own", text)
+		}
+	}
+
+	for _, tc := range []struct {
+		page, want string
+		count      int
+	}{
+		{"staedte/augsburg/index.html", "<dd>Bayern", 1},
+		{"en/cities/augsburg/index.html", "<dd>Bavaria", 1},
+		{"staedte/index.html", "<td>Bayern</td>", len(s.Cities)},
+		{"en/cities/index.html", "<td>Bavaria</td>", len(s.Cities)},
+	} {
+		if n := strings.Count(read(t, filepath.Join(out, tc.page)), tc.want); n != tc.count {
+			t.Errorf("%s: %q %d times, want %d", tc.page, tc.want, n, tc.count)
 		}
 	}
 }

@@ -81,6 +81,15 @@ function setup(root) {
   const T = root.dataset;
   const text = (k, vars) => (T[k] || "").replace(/\{(\w+)\}/g, (_, n) => (vars && n in vars ? vars[n] : ""));
   const base = T.cities || "";
+  // The index names states as the workbooks do, in German; pages in another
+  // language carry the German Länder's names in theirs (data/states.yaml).
+  let stateNames = new Map();
+  try {
+    stateNames = new Map(Object.entries(JSON.parse(T.states || "{}")));
+  } catch {
+    // without names the states stay as written
+  }
+  const stateName = (s) => stateNames.get(s.trim().toLowerCase()) || s;
   let entries = null;
   let loading = null;
   let timer = 0;
@@ -105,7 +114,7 @@ function setup(root) {
           entries = data.cities.map(([name, state, rank, slug], order) => ({
             slug: slug || plainSlug(name),
             name,
-            state: data.states[state] || "",
+            state: stateName(data.states[state] || ""),
             rank,
             order,
             key: fold(name),
