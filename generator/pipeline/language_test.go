@@ -14,10 +14,11 @@ import (
 
 // TestEnglishPagesLanguage: on the English pages of the sample site,
 // every text the workbooks give in German only (sources, notes, lead
-// units, contacts, and names, titles, descriptions and units without a
-// translation) stands inside an element marked lang="de", so that screen
-// readers read it as German (WCAG 2.1, 3.1.2 Language of Parts); and the
-// state the workbooks name in German (Bayern) is named in English.
+// units, contacts, strategy titles, and names, titles, descriptions and
+// units without a translation) stands inside an element marked lang="de",
+// so that screen readers read it as German (WCAG 2.1, 3.1.2 Language of
+// Parts); and the state the workbooks name in German (Bayern) is named in
+// English.
 func TestEnglishPagesLanguage(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := build(t, repoData, out, "")
@@ -46,6 +47,7 @@ func TestEnglishPagesLanguage(t *testing.T) {
 	}
 	for _, c := range s.Cities {
 		add(c.Contact)
+		add(c.Strategy.Title)
 		for _, k := range c.KPIs {
 			add(k.Source)
 			add(k.Note)
