@@ -217,7 +217,7 @@ type Indicator struct {
 	ID        string
 	Dimension string
 	Name      Text
-	Unit      Text // "%" in German is "%" in English too
+	Unit      Text // without En the English pages show De
 	Direction Direction
 	Weight    float64
 	// Normalisation is NormGoalposts exactly when Goalposts is set.

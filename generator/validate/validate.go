@@ -293,8 +293,8 @@ func jumps(obs []model.Observation) []jump {
 	return out
 }
 
-// short prints a derived number for a message: two decimals at most, as
-// short as that allows, the same in either language.
+// short rounds a derived number for a message to two decimals; the
+// message prints it in its own language (problem.Message).
 func short(v float64) float64 {
 	return math.Round(v*100) / 100
 }
