@@ -458,6 +458,16 @@ func TestCompareMethods(t *testing.T) {
 				t.Errorf("beta under equal weights: page %v, by hand %v", got, tc.equal)
 			}
 			rec.report(t, origin)
+
+			// The fixture's units are German only, its names bilingual: on
+			// the English page the side-by-side table marks the units, and
+			// only them, as German.
+			ctx, rec = openCompare(t, browser, origin, "/en/compare/?c=alpha,beta", 1280)
+			marked := cmpEval[[]string](t, ctx, `Array.from(document.querySelectorAll("#compare-side [lang=de]"), (e) => e.parentElement.className + ":" + e.textContent)`)
+			if want := []string{"unit:%", "unit:Tage", "unit:Anzahl", "unit:Punkte"}; !slices.Equal(marked, want) {
+				t.Errorf("English page: marked German %q, want %q", marked, want)
+			}
+			rec.report(t, origin)
 		})
 	}
 }

@@ -281,6 +281,9 @@ function start() {
   };
   const na = () => el("span", { class: "na" }, el("span", { "aria-hidden": "true", text: "–" }), el("span", { class: "vh", text: T.not_available }));
   const name = (t) => (t && (t[lang] || t.de)) || "";
+  // nameEl is name as a node: where the text falls back to German on a page
+  // in another language, it is marked lang="de" (text-el.html's rule).
+  const nameEl = (t) => (lang !== "de" && t && !t[lang] && t.de ? el("span", { lang: "de", text: t.de }) : name(t));
   const cityLink = (c) => (cityBase ? el("a", { href: cityBase + c.slug + "/", text: c.name }) : c.name);
 
   function load(slug) {
@@ -418,7 +421,7 @@ function start() {
     const dec = index.method.decimals;
     table.tHead.replaceChildren(el("tr", {}, el("td", {}), ...cities.map((c) => th(cityLink(c)))));
     const rows = [];
-    const group = (label) => rows.push(el("tr", { class: "group" }, el("th", { scope: "colgroup", colspan: String(cities.length + 1), text: label })));
+    const group = (label) => rows.push(el("tr", { class: "group" }, el("th", { scope: "colgroup", colspan: String(cities.length + 1) }, label)));
     const row = (label, cell) => rows.push(el("tr", {}, el("th", { scope: "row" }, label), ...cities.map((c) => el("td", { class: "num" }, cell(c)))));
 
     group(T.compare_group_overview);
@@ -428,7 +431,7 @@ function start() {
 
     group(T.compare_group_dimensions);
     index.dimensions.forEach((d, di) => {
-      row(name(d.name), (c) => {
+      row(nameEl(d.name), (c) => {
         const s = c.dimensions[di];
         if (!s || s.score === null) return na();
         return fmt(s.score, dec) + (s.rank ? " (" + text("compare_ranked_of", { rank: fmt(s.rank, 0), of: fmt(c.rank_of, 0) }) + ")" : "");
@@ -436,11 +439,10 @@ function start() {
     });
 
     index.dimensions.forEach((d) => {
-      group(name(d.name));
+      group(nameEl(d.name));
       index.indicators.forEach((ind, ii) => {
         if (ind.dimension !== d.id) return;
-        const unit = name(ind.unit);
-        const label = el("span", {}, name(ind.name), unit ? el("span", { class: "unit", text: " (" + unit + ")" }) : null);
+        const label = el("span", {}, nameEl(ind.name), name(ind.unit) ? el("span", { class: "unit" }, " (", nameEl(ind.unit), ")") : null);
         row(label, (c) => {
           const v = c.indicators[ii];
           if (!v || v.value === null) return na();
@@ -462,7 +464,7 @@ function start() {
       });
     });
     index.topics.forEach((t, ti) => {
-      row(name(t.name), (c) => {
+      row(nameEl(t.name), (c) => {
         const s = c.topics[ti];
         if (!s || !s.status) return el("span", { class: "na", text: T.no_measure });
         return T["status_" + s.status] + " (" + fmt(s.measures, 0) + ")";
