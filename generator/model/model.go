@@ -310,8 +310,17 @@ type City struct {
 	Lat, Lon   *float64
 	Facts      []Fact // every row of the city sheet, in sheet order
 	KPIs       []KPI
-	Measures   []Measure
-	Pos        Pos // the city sheet
+	// YearColumns are the KPI sheet's year headers, so that a year that
+	// cannot have data yet is reported at its header even with no value.
+	YearColumns []YearColumn
+	Measures    []Measure
+	Pos         Pos // the city sheet
+}
+
+// YearColumn is a year header of the KPI sheet.
+type YearColumn struct {
+	Year int
+	Pos  Pos
 }
 
 // Fact is one row of the city sheet as written, with its source; the typed
@@ -338,6 +347,11 @@ type KPI struct {
 	Note         string
 	Illustrative bool // the source says the values are examples, not published facts
 	Pos          Pos  // the indicator cell
+	// PercentCells are the value cells written as a percentage (a cell
+	// formatted as percent, or text such as "12,5 %"); their values are
+	// what the cell shows (12.5, not 0.125). Only right for an indicator
+	// measured in %; usually nil.
+	PercentCells []Pos
 }
 
 type Observation struct {
@@ -347,6 +361,10 @@ type Observation struct {
 }
 
 type Measure struct {
+	// Invalid marks a row with a cell error (reported while reading); it
+	// is kept so that the checks across rows (unique ID, known topic) still
+	// see it, and never reaches a page.
+	Invalid      bool
 	ID           string
 	Title        Text
 	Topic        string
