@@ -9,6 +9,7 @@ package bench
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -132,11 +133,11 @@ func WriteResult(w io.Writer, r StageResult) error { return json.NewEncoder(w).E
 // side by side as the reader uses (GOMAXPROCS). It returns the number of
 // sheets read.
 func ReadAll(dataDir string) (int, error) {
-	paths, err := workbook.CityFiles(dataDir)
-	if err != nil {
-		return 0, err
+	files, probs := workbook.FindFiles(dataDir)
+	if probs.Errors() > 0 {
+		return 0, errors.New(probs[0].Format("en"))
 	}
-	paths = append(paths, filepath.Join(dataDir, workbook.FrameworkFile))
+	paths := files.All()
 	sheets := make([]int, len(paths))
 	errs := make([]error, len(paths))
 	next := make(chan int)

@@ -33,6 +33,9 @@ var ErrInvalidData = errors.New("invalid data")
 // errors and warnings, in workbook order.
 func Check(dataDir string) (model.Dataset, problem.List) {
 	ds, probs := workbook.ReadDataset(dataDir)
+	if probs.Has(problem.DataDirMissing) {
+		return ds, probs // nothing was read that could be checked
+	}
 	probs = append(probs, validate.Dataset(ds)...)
 	return ds, probs.Sorted()
 }

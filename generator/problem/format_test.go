@@ -25,7 +25,7 @@ func sample() List {
 	l.Errorf(model.Pos{File: city, Sheet: "Stadt", Row: 2, Col: 2}, CellRequired, "Name\r\n(de)")
 	l.Errorf(model.Pos{File: city, Sheet: "Kennzahlen", Row: 1}, YearNone)
 	l.Errorf(model.Pos{File: city, Sheet: "Stadt"}, SheetEmpty, `"Feld" / "Wert"`)
-	l.Errorf(model.Pos{File: "data/cities/C:München.xlsx"}, FileSlug, "C:München.xlsx")
+	l.Errorf(model.Pos{File: "data/cities/C:München.xlsx"}, FileSlug, "C:München.xlsx", "c-muenchen.xlsx")
 	return l
 }
 

@@ -85,18 +85,33 @@ const (
 	CellDateRange    Code = "cell.date_range"
 )
 
+// Spreadsheets as strategists save them: LibreOffice's format, cells that
+// show something else than they store, copies and stray files.
+const (
+	FileNotRegular     Code = "file.not_regular"
+	FileEncryptedODS   Code = "file.encrypted_ods"
+	FileOtherFormat    Code = "file.other_format"
+	FileNoExtension    Code = "file.no_extension"
+	FileCopy           Code = "file.copy"
+	FileFrameworkTwice Code = "file.framework_twice"
+	DataDirMissing     Code = "file.data_missing"
+	CellDateNotNumber  Code = "cell.date_not_number"
+	CellPercentNotHere Code = "cell.percent_not_here"
+	YearTwice          Code = "year.twice"
+)
+
 type message struct{ de, en string }
 
 var catalog = map[Code]message{
 	FileOpen: {
-		"Datei kann nicht gelesen werden (%s); erwartet wird eine Excel-Arbeitsmappe (.xlsx) ohne Passwort",
-		"cannot read the file (%s); expected an Excel workbook (.xlsx) without a password"},
+		"Datei kann nicht gelesen werden (%s); erwartet wird eine Arbeitsmappe (.xlsx oder .ods) ohne Passwort",
+		"cannot read the file (%s); expected a workbook (.xlsx or .ods) without a password"},
 	FileNoCities: {
-		"keine Stadt-Arbeitsmappe gefunden; erwartet wird mindestens eine Datei data/cities/<stadt>.xlsx",
-		"no city workbook found; expected at least one file data/cities/<city>.xlsx"},
+		"keine Stadt-Arbeitsmappe gefunden; erwartet wird mindestens eine Datei data/cities/<stadt>.xlsx oder .ods",
+		"no city workbook found; expected at least one file data/cities/<city>.xlsx or .ods"},
 	FileSlug: {
-		"Dateiname %q ist als Adresse der Stadt ungeeignet; erwartet werden Kleinbuchstaben, Ziffern und '-' (z. B. muenchen.xlsx)",
-		"file name %q cannot serve as the city's address; expected lower-case letters, digits and '-' (e.g. muenchen.xlsx)"},
+		"Dateiname %q ist als Adresse der Stadt ungeeignet; erwartet werden Kleinbuchstaben, Ziffern und '-': umbenennen in %s",
+		"file name %q cannot serve as the city's address; expected lower-case letters, digits and '-': rename it to %s"},
 	SheetMissing: {
 		"Blatt %q fehlt; erwartet wird ein Blatt namens %s",
 		"sheet %q is missing; expected a sheet named %s"},
@@ -277,6 +292,36 @@ var catalog = map[Code]message{
 	FileOldExcel: {
 		"Datei ist im alten Format von Excel 97–2003 (.xls) oder ein anderes altes Office-Dokument; erwartet wird eine Excel-Arbeitsmappe (.xlsx): in Excel oder LibreOffice öffnen und als .xlsx speichern",
 		"file is in the old Excel 97–2003 format (.xls) or another old Office document; expected an Excel workbook (.xlsx): open it in Excel or LibreOffice and save it as .xlsx"},
+	FileNotRegular: {
+		"ist keine gewöhnliche Datei im Datenordner (ein Gerät, eine Pipe oder ein Verweis aus dem Datenordner hinaus); erwartet wird eine Arbeitsmappe (.xlsx oder .ods)",
+		"is not a regular file in the data folder (a device, a pipe or a link out of the data folder); expected a workbook (.xlsx or .ods)"},
+	FileEncryptedODS: {
+		"Tabellendokument ist mit einem Passwort verschlüsselt; erwartet wird eines ohne Passwort: in LibreOffice mit Datei › Speichern unter ohne „Mit Kennwort speichern“ speichern",
+		"spreadsheet is encrypted with a password; expected one without a password: in LibreOffice, use File › Save As without \"Save with password\""},
+	FileOtherFormat: {
+		"Datei im Format %s wird nicht gelesen; erwartet wird eine Arbeitsmappe .xlsx oder .ods: in Excel, LibreOffice oder Numbers öffnen und mit „Speichern unter“ (Numbers: „Exportieren“) als Excel-Arbeitsmappe (.xlsx) oder ODF-Tabellendokument (.ods) speichern, dann diese Datei löschen",
+		"a file in the format %s is not read; expected an .xlsx or .ods workbook: open it in Excel, LibreOffice or Numbers, save it with Save As (Numbers: Export) as an Excel workbook (.xlsx) or ODF spreadsheet (.ods), then delete this file"},
+	FileNoExtension: {
+		"Datei ist eine Arbeitsmappe (%s), ihr Name endet aber nicht auf %s; erwartet wird ein Name wie muenchen%s: umbenennen",
+		"file is a workbook (%s) but its name does not end in %s; expected a name such as muenchen%s: rename it"},
+	FileCopy: {
+		"Datei %q sieht aus wie eine Kopie von %s; erwartet wird eine Arbeitsmappe je Partner: die Kopie löschen oder aus %s verschieben",
+		"file %q looks like a copy of %s; expected one workbook per partner: delete the copy or move it out of %s"},
+	FileFrameworkTwice: {
+		"zwei Rahmenwerke: %s und %s; erwartet wird nur eines davon",
+		"two frameworks: %s and %s; expected only one of them"},
+	DataDirMissing: {
+		"Datenordner %s nicht gefunden; erwartet wird ein Ordner mit framework.xlsx (oder .ods) und dem Ordner cities: im Projektordner starten oder den Ordner mit --data angeben",
+		"data folder %s not found; expected a folder holding framework.xlsx (or .ods) and the folder cities: run from the project folder or name the folder with --data"},
+	CellDateNotNumber: {
+		"Zelle zeigt das Datum %s, keine Zahl; erwartet wird eine Zahl: mit Komma schreiben (12,5), denn 12.5 wird in deutscher Einstellung zum Datum, und das Zellformat auf Zahl stellen",
+		"cell shows the date %s, not a number; expected a number: set the cell's format to number (in a German setting, write 12,5: 12.5 becomes a date)"},
+	CellPercentNotHere: {
+		"Zelle zeigt den Prozentwert %s; erwartet wird hier eine Zahl ohne %%: das Zellformat auf Zahl stellen und den Wert ohne %% eintragen",
+		"cell shows the percentage %s; expected a number without %% here: set the cell's format to number and enter the value without %%"},
+	YearTwice: {
+		"Jahr %d steht zweimal in der Kopfzeile (auch in %s); erwartet wird jedes Jahr nur einmal, sonst zählt ein Wert, den niemand sieht",
+		"year %d appears twice in the header row (also in %s); expected each year only once, or a value no one sees would count"},
 	FileOpenDocument: {
 		"Datei ist eine OpenDocument-Tabelle (.ods) mit der Endung .xlsx; erwartet wird eine Excel-Arbeitsmappe: in LibreOffice mit Speichern unter im Format Excel 2007–365 (.xlsx) speichern",
 		"file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)"},

@@ -107,6 +107,16 @@ func (l List) Sorted() List {
 	return s
 }
 
+// Has reports whether the list holds a problem of that code.
+func (l List) Has(code Code) bool {
+	for _, p := range l {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // Errors counts the problems of severity Error.
 func (l List) Errors() int {
 	n := 0

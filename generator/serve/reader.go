@@ -43,17 +43,14 @@ func (r *Reader) Check(dataDir string, progress Progress) (model.Dataset, proble
 	if r.cache == nil {
 		r.cache = map[string]parsed{}
 	}
-	var probs problem.List
-	fwPath := filepath.Join(dataDir, workbook.FrameworkFile)
-	paths, err := workbook.CityFiles(dataDir)
-	citiesDir := filepath.Join(dataDir, workbook.CitiesDir)
-	if err != nil {
-		probs.Errorf(model.Pos{File: citiesDir}, problem.FileOpen, err.Error())
+	files, probs := workbook.FindFiles(dataDir)
+	if probs.Has(problem.DataDirMissing) {
+		return model.Dataset{}, probs, nil
 	}
-	if len(paths) == 0 && err == nil {
-		probs.Errorf(model.Pos{File: citiesDir}, problem.FileNoCities)
+	if len(files.Cities) == 0 && !probs.Has(problem.FileOpen) {
+		probs.Errorf(model.Pos{File: filepath.Join(dataDir, workbook.CitiesDir)}, problem.FileNoCities)
 	}
-	all := append([]string{fwPath}, paths...)
+	all := files.All()
 
 	// Hash every file; parse, side by side, those the cache does not hold.
 	results := make([]parsed, len(all))

@@ -65,11 +65,11 @@ func BenchmarkReadCity(b *testing.B) {
 func oneCity(b *testing.B) string {
 	b.Helper()
 	dir := writeSynthSet(b, synth.Options{Cities: 1, Indicators: 50, Years: 10, Measures: 20, Seed: 1})
-	paths, err := CityFiles(dir)
-	if err != nil || len(paths) != 1 {
-		b.Fatalf("%v %v", paths, err)
+	files, probs := FindFiles(dir)
+	if len(probs) != 0 || len(files.Cities) != 1 {
+		b.Fatalf("%v %v", files.Cities, probs)
 	}
-	return paths[0]
+	return files.Cities[0]
 }
 
 // BenchmarkCheckPackage is the check of BenchmarkReadCity's workbook

@@ -142,7 +142,7 @@ func readFacts(t *table, c *model.City) {
 				c.Strategy.Adopted = d
 			}
 		case "population":
-			v, present, ok := t.numberAt(r, t.cols["value"])
+			v, present, ok := t.plainNumberAt(r, t.cols["value"])
 			if ok && present {
 				if v != float64(int(v)) || v <= 0 {
 					t.b.probs.Errorf(pos, problem.PopulationRange, value)
@@ -151,7 +151,7 @@ func readFacts(t *table, c *model.City) {
 				}
 			}
 		case "lat", "lon":
-			v, present, ok := t.numberAt(r, t.cols["value"])
+			v, present, ok := t.plainNumberAt(r, t.cols["value"])
 			limit := 90.0
 			if canon == "lon" {
 				limit = 180
@@ -215,9 +215,12 @@ func readKPIs(t *table) []model.KPI {
 			if t.uncomputed(r, yc.col) {
 				continue
 			}
-			v, present, ok := t.numberAt(r, yc.col)
+			v, percent, present, ok := t.numberAt(r, yc.col)
 			if ok && present {
 				k.Values = append(k.Values, model.Observation{Year: yc.year, Value: v, Pos: t.pos(r.n, yc.col)})
+				if percent {
+					k.PercentCells = append(k.PercentCells, t.pos(r.n, yc.col))
+				}
 			}
 		}
 		sortObservations(k.Values)

@@ -62,7 +62,7 @@ func ReadFramework(path string, probs *problem.List) model.Framework {
 		for _, r := range t.rows {
 			id, ok1 := t.text(r, "id", true, "ID")
 			name, ok2 := t.text(r, "name_de", true, "Name (de)")
-			w, ok3 := t.number(r, "weight", true, "Gewicht / Weight")
+			w, _, ok3 := t.numberOrPercent(r, "weight", true, "Gewicht / Weight")
 			if !ok1 {
 				continue
 			}
@@ -140,9 +140,11 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 		t.b.probs.Errorf(t.cellPos(r, "direction"), problem.CellRequired, "Richtung / Direction")
 		ok4 = false
 	}
-	w, ok5 := t.number(r, "weight", true, "Gewicht / Weight")
-	lo, ok6 := t.number(r, "min", false, "")
-	hi, ok7 := t.number(r, "max", false, "")
+	// Weights are shares, and an indicator in % may have its goalposts
+	// written as 0 % and 100 %: read as shown.
+	w, _, ok5 := t.numberOrPercent(r, "weight", true, "Gewicht / Weight")
+	lo, _, ok6 := t.numberOrPercent(r, "min", false, "")
+	hi, _, ok7 := t.numberOrPercent(r, "max", false, "")
 	tr, ok8 := enum(t, r, "transform", parseTransform, problem.CellTransform)
 	dec, ok9 := t.number(r, "decimals", false, "")
 	norm, ok10 := parseNormalisation(t.raw(r, "normalisation"))

@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -28,44 +29,37 @@ var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // part is decompressed (which checks its CRC and declared size) and every
 // XML part tokenised, streaming, so memory stays small whatever the file
 // claims. It reports at most one problem and says whether the file may be
-// opened, and which sheets hold formulas (by name; the key "" when a
-// worksheet part that holds some has no name in the workbook).
-func checkPackage(file string, probs *problem.List) (formulas map[string]bool, ok bool) {
+// opened, and what it learnt of the sheets on the way (packageInfo).
+func checkPackage(file string, probs *problem.List) (info packageInfo, ok bool) {
 	pos := model.Pos{File: file}
-	f, err := os.Open(file)
-	if err != nil {
-		probs.Errorf(pos, problem.FileOpen, err.Error())
-		return nil, false
+	f, st, ok := openRegular(file, probs)
+	if !ok {
+		return info, false
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		probs.Errorf(pos, problem.FileOpen, err.Error())
-		return nil, false
-	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	switch {
 	case st.Size() == 0:
 		probs.Errorf(pos, problem.FileEmpty)
-		return nil, false
+		return info, false
 	case n == len(head) && bytes.Equal(head, oleSignature):
 		if oleHasStream(f, "EncryptionInfo") {
 			probs.Errorf(pos, problem.FileEncrypted)
 		} else {
 			probs.Errorf(pos, problem.FileOldExcel)
 		}
-		return nil, false
+		return info, false
 	}
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil && bytes.HasPrefix(head, []byte("PK")) {
 		// starts as a ZIP archive (an .xlsx is one) but its end is missing
 		probs.Errorf(pos, problem.FileTruncated, err.Error())
-		return nil, false
+		return info, false
 	}
 	if err != nil {
 		probs.Errorf(pos, problem.FileOpen, err.Error())
-		return nil, false
+		return info, false
 	}
 	var total uint64
 	parts := map[string]*zip.File{}
@@ -75,24 +69,36 @@ func checkPackage(file string, probs *problem.List) (formulas map[string]bool, o
 	}
 	if total > unzipSizeLimit {
 		probs.Errorf(pos, problem.FileTooLarge, min(total, 1<<50)>>20, unzipSizeLimit>>20)
-		return nil, false
+		return info, false
 	}
 	if m := parts["mimetype"]; m != nil && bytes.Contains(readPart(m, 200), []byte("opendocument")) {
 		probs.Errorf(pos, problem.FileOpenDocument)
-		return nil, false
+		return info, false
 	}
 	wb := workbookPart(parts)
 	if parts[wb] == nil {
 		probs.Errorf(pos, problem.FileNotWorkbook)
-		return nil, false
+		return info, false
 	}
 	sheets := sheetParts(parts, wb)
-	formulas = map[string]bool{}
+	styles, err := readStyles(parts[stylesPart(parts, wb)])
+	if err != nil {
+		probs.Errorf(pos, problem.FileDamaged, stylesPart(parts, wb), err.Error())
+		return info, false
+	}
+	info = packageInfo{formulas: map[string]bool{}, kinds: map[string]map[cellAt]cellKind{}}
 	for _, p := range zr.File {
 		name := strings.ToLower(p.Name)
 		sheet, isSheet := sheets[name]
 		isSheet = isSheet || strings.HasPrefix(name, "xl/worksheets/")
-		ext, err := checkPart(p, isSheet)
+		var kinds map[cellAt]cellKind
+		if isSheet {
+			if kinds = info.kinds[sheet]; kinds == nil {
+				kinds = map[cellAt]cellKind{}
+				info.kinds[sheet] = kinds
+			}
+		}
+		ext, err := checkPart(p, isSheet, styles, kinds)
 		sheetPos := model.Pos{File: file, Sheet: sheet}
 		switch {
 		case err != nil && isSheet:
@@ -105,13 +111,52 @@ func checkPackage(file string, probs *problem.List) (formulas map[string]bool, o
 			probs.Errorf(sheetPos, problem.SheetTooWide, ext.cells, maxCells, ext.farthest)
 		default:
 			if ext.formulas {
-				formulas[sheet] = true
+				info.formulas[sheet] = true
 			}
 			continue
 		}
-		return nil, false
+		return info, false
 	}
-	return formulas, true
+	return info, true
+}
+
+// packageInfo is what the package check learns of an .xlsx on its way
+// through every sheet, so that nothing needs to read a sheet twice.
+type packageInfo struct {
+	// formulas names the sheets with formulas; "" stands for a worksheet
+	// part that has no name in the workbook.
+	formulas map[string]bool
+	// kinds holds, by sheet name, every cell that is not a plain number:
+	// text, a number shown as a percentage or date, a boolean, an error.
+	kinds map[string]map[cellAt]cellKind
+}
+
+func (p packageInfo) kindsOf(sheet string) map[cellAt]cellKind {
+	if k, ok := p.kinds[sheet]; ok {
+		return k
+	}
+	return p.kinds[""]
+}
+
+// openRegular opens a regular file only: a FIFO would block the build
+// forever and a device such as /dev/zero never ends.
+func openRegular(file string, probs *problem.List) (*os.File, os.FileInfo, bool) {
+	pos := model.Pos{File: file}
+	st, err := os.Stat(file)
+	if err != nil {
+		probs.Errorf(pos, problem.FileOpen, err.Error())
+		return nil, nil, false
+	}
+	if !st.Mode().IsRegular() {
+		probs.Errorf(pos, problem.FileNotRegular)
+		return nil, nil, false
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		probs.Errorf(pos, problem.FileOpen, err.Error())
+		return nil, nil, false
+	}
+	return f, st, true
 }
 
 // extent is how far a sheet reaches: its last row, and its cells counted
@@ -178,7 +223,7 @@ func splitRef(ref string) (col, row int) {
 // be well-formed. encoding/xml does not expand entities declared in a
 // DOCTYPE, so an entity bomb is an error here, not a gigabyte.
 // For a worksheet it also measures the sheet's extent.
-func checkPart(p *zip.File, sheet bool) (extent, error) {
+func checkPart(p *zip.File, sheet bool, styles []cellKind, kinds map[cellAt]cellKind) (extent, error) {
 	var ext extent
 	rc, err := p.Open()
 	if err != nil {
@@ -194,6 +239,9 @@ func checkPart(p *zip.File, sheet bool) (extent, error) {
 	d.CharsetReader = charset.NewReaderLabel // as excelize reads it
 	row, inRow := 0, false
 	var refs []string
+	// Where each cell is, for kinds: a cell without a reference follows
+	// the one before it, a row without a number the row before it.
+	at := cellAt{}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -210,8 +258,18 @@ func checkPart(p *zip.File, sheet bool) (extent, error) {
 			case e.Name.Local == "row":
 				row, _ = strconv.Atoi(attr(e, "r"))
 				inRow, refs = true, refs[:0]
+				at = cellAt{row: cmp.Or(row, at.row+1)}
 			case e.Name.Local == "c" && inRow:
-				refs = append(refs, attr(e, "r"))
+				ref := attr(e, "r")
+				refs = append(refs, ref)
+				col, r := splitRef(ref)
+				at.col = cmp.Or(col, at.col+1)
+				at.row = cmp.Or(r, at.row)
+				// A hostile sheet fails the cell count anyway; its map
+				// must not grow past what the count allows.
+				if k := kindOf(attr(e, "t"), attr(e, "s"), styles); k != kindNumber && len(kinds) <= maxCells {
+					kinds[at] = k
+				}
 			case e.Name.Local == "f" && inRow:
 				ext.formulas = true
 			}

@@ -180,9 +180,9 @@ func TestLockFilesAreIgnored(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	files, err := CityFiles(dir)
-	if err != nil || len(files) != 2 {
-		t.Fatalf("CityFiles = %v, %v; want alpha and beta only", files, err)
+	files, probs := FindFiles(dir)
+	if len(probs) != 0 || len(files.Cities) != 2 {
+		t.Fatalf("FindFiles = %v, %v; want alpha and beta only", files.Cities, probs)
 	}
 }
 

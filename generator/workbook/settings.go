@@ -225,12 +225,12 @@ func settingNames() string {
 
 // coverage reads "50 %", "50" or 0.5 as one half.
 func coverage(t *table, r row) (float64, bool) {
-	v, ok := t.number(r, "value", true, t.raw(r, "key"))
+	v, percent, ok := t.numberOrPercent(r, "value", true, t.raw(r, "key"))
 	if !ok {
 		return 0, false
 	}
 	cov := *v
-	if strings.Contains(t.raw(r, "value"), "%") || cov > 1 {
+	if percent || cov > 1 {
 		cov /= 100
 	}
 	if cov < 0 || cov > 1 {
@@ -242,12 +242,12 @@ func coverage(t *table, r row) (float64, bool) {
 
 // share reads a percentage ("25 %", 25 or 0.25) up to limit (a fraction).
 func share(t *table, r row, limit float64) (float64, bool) {
-	v, ok := t.number(r, "value", true, t.raw(r, "key"))
+	v, percent, ok := t.numberOrPercent(r, "value", true, t.raw(r, "key"))
 	if !ok {
 		return 0, false
 	}
 	x := *v
-	if strings.Contains(t.raw(r, "value"), "%") || x > 1 {
+	if percent || x > 1 {
 		x /= 100
 	}
 	if x < 0 || x > limit {

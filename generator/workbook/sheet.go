@@ -1,13 +1,14 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
-	"github.com/xuri/excelize/v2"
 )
 
 // Limits that keep a hostile or broken file from exhausting memory.
@@ -54,37 +55,45 @@ func quoteOr(names []string) string {
 // book is one open workbook and the problems found in it.
 type book struct {
 	file  string
-	f     *excelize.File
+	src   source
 	probs *problem.List
-	// formulas names the sheets with formulas (checkPackage); "" for any.
-	formulas map[string]bool
 }
 
+// openBook opens an .xlsx or .ods workbook, whatever its name says: the
+// content decides, so that a file saved in the other format gets read, or
+// a clear word, rather than a parser's error.
 func openBook(path string, probs *problem.List) (*book, bool) {
-	formulas, ok := checkPackage(path, probs)
-	if !ok {
-		return nil, false
+	var src source
+	switch sniff(path) {
+	case formatODS:
+		ods, ok := openODS(path, probs)
+		if !ok {
+			return nil, false
+		}
+		src = ods
+	default:
+		pkg, ok := checkPackage(path, probs)
+		if !ok {
+			return nil, false
+		}
+		x, err := openXLSX(path, pkg)
+		if err != nil {
+			probs.Errorf(model.Pos{File: path}, problem.FileOpen, err.Error())
+			return nil, false
+		}
+		src = x
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    unzipSizeLimit,
-		UnzipXMLSizeLimit: unzipXMLSizeLimit,
-	})
-	if err != nil {
-		probs.Errorf(model.Pos{File: path}, problem.FileOpen, err.Error())
-		return nil, false
-	}
-	return &book{file: path, f: f, probs: probs, formulas: formulas}, true
+	return &book{file: path, src: src, probs: probs}, true
 }
 
-func (b *book) close() { _ = b.f.Close() }
+func (b *book) close() { b.src.close() }
 
 // findSheet returns the sheet that matches spec. A missing required sheet
 // is a problem at file level; two sheets matching is a problem too, since
 // the strategist would not know which one counts.
 func (b *book) findSheet(spec sheetSpec, required bool) (string, bool) {
 	var found []string
-	for _, name := range b.f.GetSheetList() {
+	for _, name := range b.src.sheetList() {
 		if matches(name, spec.names) {
 			found = append(found, name)
 		}
@@ -117,21 +126,28 @@ type headerCell struct {
 
 type row struct {
 	n     int // 1-based sheet row
-	cells []string
+	cells []cell
 }
 
 func (r row) cell(col int) string {
 	if col < 1 || col > len(r.cells) {
 		return ""
 	}
-	return r.cells[col-1]
+	return r.cells[col-1].value
+}
+
+func (r row) kind(col int) cellKind {
+	if col < 1 || col > len(r.cells) {
+		return kindNumber
+	}
+	return r.cells[col-1].kind
 }
 
 // overlong is the 1-based column of the first cell longer than
 // maxTextLength characters, or 0; with cols, only those columns count.
-func overlong(cells []string, cols map[string]int) int {
+func overlong(cells []cell, cols map[string]int) int {
 	for i, c := range cells {
-		if len(c) > maxTextLength && utf8.RuneCountInString(c) > maxTextLength {
+		if len(c.value) > maxTextLength && utf8.RuneCountInString(c.value) > maxTextLength {
 			if cols == nil {
 				return i + 1
 			}
@@ -147,7 +163,7 @@ func overlong(cells []string, cols map[string]int) int {
 
 func (r row) blank() bool {
 	for _, c := range r.cells {
-		if cleanText(c) != "" {
+		if cleanText(c.value) != "" {
 			return false
 		}
 	}
@@ -157,44 +173,38 @@ func (r row) blank() bool {
 // readTable reads a sheet: the first non-blank row is the header, and
 // every column of spec is looked up in it by any of its names.
 func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
-	rows, err := b.f.Rows(sheet)
-	if err != nil {
-		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.FileOpen, err.Error())
-		return nil, false
-	}
-	defer rows.Close()
 	t := &table{b: b, sheet: sheet, cols: map[string]int{}}
 	var header *row
-	for n := 1; rows.Next(); n++ {
+	errStop := errors.New("stop")
+	err := b.src.rows(sheet, func(n int, cells []cell) error {
 		if n > maxRows {
 			// A runaway export, or millions of empty rows, would otherwise
 			// be walked row by row (a microsecond each) and kept in memory.
 			b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.SheetTooLong, maxRows)
-			return nil, false
-		}
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet, Row: n}, problem.FileOpen, err.Error())
-			return nil, false
+			return errStop
 		}
 		r := row{n: n, cells: cells}
 		if r.blank() {
-			continue
+			return nil
 		}
 		if header == nil {
 			if col := overlong(cells, nil); col > 0 {
 				// Reported once, before any header is matched against
 				// the column names, copied or quoted.
 				b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet, Row: n, Col: col}, problem.CellTooLong,
-					utf8.RuneCountInString(cells[col-1]), maxTextLength)
-				return nil, false
+					utf8.RuneCountInString(cells[col-1].value), maxTextLength)
+				return errStop
 			}
 			header = &r
-			continue
+			return nil
 		}
 		t.rows = append(t.rows, r)
-	}
-	if err := rows.Error(); err != nil {
+		return nil
+	})
+	switch {
+	case errors.Is(err, errStop):
+		return nil, false
+	case err != nil:
 		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.FileOpen, err.Error())
 		return nil, false
 	}
@@ -208,7 +218,8 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.SheetEmpty, quoteOr(required))
 		return nil, false
 	}
-	for i, text := range header.cells {
+	for i, c := range header.cells {
+		text := c.value
 		if cleanText(text) == "" {
 			continue
 		}
@@ -232,7 +243,7 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 	kept := t.rows[:0]
 	for _, r := range t.rows {
 		if col := overlong(r.cells, t.cols); col > 0 {
-			b.probs.Errorf(t.pos(r.n, col), problem.CellTooLong, utf8.RuneCountInString(r.cells[col-1]), maxTextLength)
+			b.probs.Errorf(t.pos(r.n, col), problem.CellTooLong, utf8.RuneCountInString(r.cells[col-1].value), maxTextLength)
 			continue
 		}
 		kept = append(kept, r)
@@ -295,81 +306,118 @@ func (t *table) text(r row, key string, required bool, label string) (string, bo
 	return s, true
 }
 
-// isTextCell asks excelize for the cell's type; only called for the rare
-// ambiguous number "1.234".
-func (t *table) isTextCell(row, col int) func() bool {
-	return func() bool {
-		name, err := excelize.CoordinatesToCellName(col, row)
-		if err != nil {
-			return false
-		}
-		typ, err := t.b.f.GetCellType(t.sheet, name)
-		return err == nil && (typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString)
-	}
-}
-
 // uncomputed reports (as a problem) an empty cell that holds a formula:
 // files written by programs that do not calculate, excelize among them,
 // store formulas without results, and reading the cell as "no value" would
-// silently drop data. Only empty cells of sheets with formulas are asked.
+// silently drop data.
 func (t *table) uncomputed(r row, col int) bool {
 	if cleanText(r.cell(col)) != "" {
 		return false
 	}
-	// Asking excelize for a formula loads the whole sheet a second time;
-	// a sheet the package check saw no formula in has none to ask for.
-	if !t.b.formulas[t.sheet] && !t.b.formulas[""] {
-		return false
-	}
-	name, err := excelize.CoordinatesToCellName(col, r.n)
-	if err != nil {
-		return false
-	}
-	formula, err := t.b.f.GetCellFormula(t.sheet, name)
-	if err != nil || formula == "" {
+	formula := t.b.src.formula(t.sheet, r.n, col)
+	if formula == "" {
 		return false
 	}
 	t.b.probs.Errorf(t.pos(r.n, col), problem.CellUncomputed, formula)
 	return true
 }
 
-// numberAt reads the number in a cell; empty gives ok with present=false.
-func (t *table) numberAt(r row, col int) (v float64, present, ok bool) {
+// numberAt reads the number a cell shows; empty gives ok with
+// present=false. A percentage, whether the cell is formatted as one (and
+// holds 0.125) or is text such as "12,5 %", is read as shown, 12.5, and
+// percent says so: where a percentage is right is the caller's to decide.
+// A cell that shows a date or a truth value is no number, whatever it
+// stores: 12.5 typed into a German LibreOffice becomes 12 May.
+func (t *table) numberAt(r row, col int) (v float64, percent, present, ok bool) {
 	s := cleanText(r.cell(col))
 	pos := t.pos(r.n, col)
+	kind := r.kind(col)
 	switch {
 	case s == "":
-		return 0, false, true
+		return 0, false, false, true
 	case isErrorValue(s):
 		t.b.probs.Errorf(pos, problem.CellErrorValue, s)
-		return 0, false, false
+		return 0, false, false, false
+	case kind == kindDate:
+		shown := s
+		if d, ok := parseDate(s); ok {
+			shown = d.ISO()
+		}
+		t.b.probs.Errorf(pos, problem.CellDateNotNumber, shown)
+		return 0, false, false, false
+	case kind == kindBool:
+		t.b.probs.Errorf(pos, problem.CellNumber, boolText(s))
+		return 0, false, false, false
 	}
-	v, ok = parseNumber(s, t.isTextCell(r.n, col))
+	v, ok = parseNumber(s, func() bool { return kind == kindText })
 	if !ok {
 		t.b.probs.Errorf(pos, problem.CellNumber, s)
-		return 0, false, false
+		return 0, false, false, false
 	}
-	return v, true, true
+	switch {
+	case kind == kindPercent:
+		// 15 significant digits drop the binary noise of the product, as
+		// the program does when it shows 0.123 as 12,3 %.
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v*100, 'g', 15, 64), 64)
+		percent = true
+	case kind == kindText && strings.HasSuffix(s, "%"):
+		percent = true
+	}
+	return v, percent, true, true
 }
 
-// number reads an optional or required number column.
+// plainNumberAt reads a number where a percentage means nothing (an
+// amount, a count, a coordinate): a cell that shows one is a problem.
+func (t *table) plainNumberAt(r row, col int) (v float64, present, ok bool) {
+	v, percent, present, ok := t.numberAt(r, col)
+	if ok && percent {
+		t.b.probs.Errorf(t.pos(r.n, col), problem.CellPercentNotHere, shownPercent(v))
+		return 0, false, false
+	}
+	return v, present, ok
+}
+
+// number reads an optional or required number column that takes no
+// percentage.
 func (t *table) number(r row, key string, required bool, label string) (*float64, bool) {
+	v, percent, ok := t.numberOrPercent(r, key, required, label)
+	if ok && percent {
+		t.b.probs.Errorf(t.cellPos(r, key), problem.CellPercentNotHere, shownPercent(*v))
+		return nil, false
+	}
+	return v, ok
+}
+
+// numberOrPercent reads an optional or required number column in which a
+// percentage is read as shown (25 % is 25) and percent says it was one.
+func (t *table) numberOrPercent(r row, key string, required bool, label string) (v *float64, percent, ok bool) {
 	col, exists := t.cols[key]
 	if !exists {
-		return nil, !required
+		return nil, false, !required
 	}
-	v, present, ok := t.numberAt(r, col)
+	x, percent, present, ok := t.numberAt(r, col)
 	if !ok {
-		return nil, false
+		return nil, false, false
 	}
 	if !present {
 		if required {
 			t.b.probs.Errorf(t.pos(r.n, col), problem.CellRequired, label)
-			return nil, false
+			return nil, false, false
 		}
-		return nil, true
+		return nil, false, true
 	}
-	return &v, true
+	return &x, percent, true
+}
+
+// shownPercent prints a percentage as a cell shows it, for messages.
+func shownPercent(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + " %" }
+
+// boolText prints a stored truth value as the programs show it.
+func boolText(s string) string {
+	if s == "1" || strings.EqualFold(s, "true") {
+		return "TRUE"
+	}
+	return "FALSE"
 }
 
 // enum reads a keyword cell with parse; on failure it reports code.

@@ -391,7 +391,7 @@ func (tw *templateWriter) styles() {
 	tw.wrap = tw.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 }
 
-func cell(col, row int) string {
+func cellName(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
 }
@@ -400,7 +400,7 @@ func (tw *templateWriter) instructions(lines []instructionLine) {
 	sheet := InstructionsSheet
 	tw.check(tw.f.SetColWidth(sheet, "A", "A", 110))
 	for i, l := range lines {
-		c := cell(1, i+1)
+		c := cellName(1, i+1)
 		tw.check(tw.f.SetCellValue(sheet, c, l.text))
 		switch l.kind {
 		case lineTitle:
@@ -418,19 +418,19 @@ func (tw *templateWriter) sheet(s tmplSheet) {
 	tw.check(err)
 	last := len(s.cols)
 	for i, c := range s.cols {
-		tw.check(tw.f.SetCellValue(s.name, cell(i+1, 1), c.header))
+		tw.check(tw.f.SetCellValue(s.name, cellName(i+1, 1), c.header))
 	}
-	tw.check(tw.f.SetCellStyle(s.name, cell(1, 1), cell(last, 1), tw.header))
+	tw.check(tw.f.SetCellStyle(s.name, cellName(1, 1), cellName(last, 1), tw.header))
 	for r, row := range s.rows {
 		for i, v := range row {
 			if v == nil || v == "" {
 				continue
 			}
-			tw.check(tw.f.SetCellValue(s.name, cell(i+1, r+2), v))
+			tw.check(tw.f.SetCellValue(s.name, cellName(i+1, r+2), v))
 		}
 	}
 	if s.example && len(s.rows) > 0 {
-		tw.check(tw.f.SetCellStyle(s.name, cell(1, 2), cell(last, 2), tw.example))
+		tw.check(tw.f.SetCellStyle(s.name, cellName(1, 2), cellName(last, 2), tw.example))
 	}
 	for i, c := range s.cols {
 		width := c.width
@@ -443,7 +443,7 @@ func (tw *templateWriter) sheet(s tmplSheet) {
 	tw.check(tw.f.SetRowHeight(s.name, 1, 32))
 	tw.check(tw.f.SetPanes(s.name, &excelize.Panes{
 		Freeze: true, XSplit: s.freeze, YSplit: 1,
-		TopLeftCell: cell(s.freeze+1, 2), ActivePane: activePane(s.freeze),
+		TopLeftCell: cellName(s.freeze+1, 2), ActivePane: activePane(s.freeze),
 	}))
 }
 
@@ -476,14 +476,14 @@ func (tw *templateWriter) listSheet(lists []tmplList) {
 		col := model.ColumnName(i + 1)
 		tw.check(tw.f.SetCellValue(ListsSheet, col+"1", l.header))
 		for j, v := range l.values {
-			tw.check(tw.f.SetCellValue(ListsSheet, cell(i+1, j+2), v))
+			tw.check(tw.f.SetCellValue(ListsSheet, cellName(i+1, j+2), v))
 		}
 		tw.check(tw.f.SetColWidth(ListsSheet, col, col, 28))
 		if len(l.values) > 0 {
 			tw.lists[l.name] = fmt.Sprintf("%s!$%s$2:$%s$%d", quoteSheet(ListsSheet), col, col, len(l.values)+1)
 		}
 	}
-	tw.check(tw.f.SetCellStyle(ListsSheet, "A1", cell(max(len(lists), 1), 1), tw.header))
+	tw.check(tw.f.SetCellStyle(ListsSheet, "A1", cellName(max(len(lists), 1), 1), tw.header))
 	tw.check(tw.f.SetSheetVisible(ListsSheet, false))
 }
 

@@ -276,7 +276,7 @@ func cellsOf(t *testing.T, sqref string) []string {
 		}
 		for c := c1; c <= c2; c++ {
 			for r := r1; r <= r2; r++ {
-				out = append(out, cell(c, r))
+				out = append(out, cellName(c, r))
 			}
 		}
 	}

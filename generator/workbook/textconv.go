@@ -223,26 +223,7 @@ func isDateFormat(id int, code string) bool {
 	case code == "":
 		return false
 	}
-	var b strings.Builder
-	quoted, bracket := false, false
-	for i := 0; i < len(code); i++ {
-		ch := code[i]
-		switch {
-		case quoted:
-			quoted = ch != '"'
-		case bracket:
-			bracket = ch != ']'
-		case ch == '"':
-			quoted = true
-		case ch == '[':
-			bracket = true
-		case ch == '\\' || ch == '_' || ch == '*':
-			i++ // the next character is literal or padding
-		default:
-			b.WriteByte(ch)
-		}
-	}
-	return strings.ContainsAny(strings.ToLower(b.String()), "ydhs")
+	return strings.ContainsAny(strings.ToLower(formatTokens(code)), "ydhs")
 }
 
 // isoTime prints a date serial as 2019-07-24, a time of day alone as
