@@ -49,4 +49,3 @@ func ReadDataset(dataDir string) (model.Dataset, problem.List) {
 	ds.Cities = cities
 	return ds, probs
 }
-
