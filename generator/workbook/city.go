@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,9 +58,6 @@ var factKeys = []struct {
 func ReadCity(path string, probs *problem.List) model.City {
 	slug := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	c := model.City{Slug: slug, File: path, Pos: model.Pos{File: path}}
-	if !IsSlug(slug) {
-		probs.Errorf(model.Pos{File: path}, problem.FileSlug, filepath.Base(path))
-	}
 	b, ok := openBook(path, probs)
 	if !ok {
 		return c
@@ -71,7 +69,7 @@ func ReadCity(path string, probs *problem.List) model.City {
 		readFacts(t, &c)
 	}
 	if t, ok := b.tableOf(kpiSheet, kpis, true); ok {
-		c.KPIs = readKPIs(t)
+		c.KPIs = readKPIs(t, &c)
 	}
 	if t, ok := b.tableOf(measuresSheet, measures, true); ok {
 		for _, r := range t.rows {
@@ -176,13 +174,10 @@ func readFacts(t *table, c *model.City) {
 
 // readKPIs reads the KPI sheet: every header that is a whole number is a
 // year column.
-func readKPIs(t *table) []model.KPI {
+func readKPIs(t *table, c *model.City) []model.KPI {
 	type yearCol struct{ year, col int }
 	var years []yearCol
-	headerRow := 0
-	if len(t.rows) > 0 {
-		headerRow = t.rows[0].n - 1
-	}
+	headerRow := t.headerRow
 	for _, h := range t.headers {
 		y, err := strconv.ParseFloat(strings.ReplaceAll(h.text, ",", "."), 64)
 		if err != nil {
@@ -192,7 +187,12 @@ func readKPIs(t *table) []model.KPI {
 			t.b.probs.Errorf(t.pos(headerRow, h.col), problem.YearHeader, h.text, minYear, maxYear)
 			continue
 		}
+		if i := slices.IndexFunc(years, func(yc yearCol) bool { return yc.year == int(y) }); i >= 0 {
+			t.b.probs.Errorf(t.pos(headerRow, h.col), problem.YearTwice, int(y), t.pos(headerRow, years[i].col).Cell())
+			continue
+		}
 		years = append(years, yearCol{int(y), h.col})
+		c.YearColumns = append(c.YearColumns, model.YearColumn{Year: int(y), Pos: t.pos(headerRow, h.col)})
 	}
 	if len(years) == 0 {
 		t.b.probs.Errorf(t.pos(headerRow, 0), problem.YearNone)
@@ -252,24 +252,26 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	start, ok5 := t.date(r, "start")
 	end, ok6 := t.date(r, "end")
 	budget, ok7 := t.number(r, "budget", false, "")
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) {
-		return model.Measure{}, false
-	}
-	if budget != nil && *budget < 0 {
+	if ok7 && budget != nil && *budget < 0 {
 		t.b.probs.Errorf(t.cellPos(r, "budget"), problem.BudgetNegative, *budget)
-		return model.Measure{}, false
+		ok7 = false
 	}
-	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+	ok8 := true
+	if ok5 && ok6 && !start.IsZero() && !end.IsZero() && end.Before(start) {
 		t.b.probs.Errorf(t.cellPos(r, "end"), problem.MeasureEndsEarly, end.ISO(), start.ISO())
-		return model.Measure{}, false
+		ok8 = false
 	}
 	link := t.optText(r, "link")
-	if !checkLink(t, t.cellPos(r, "link"), link, false) {
+	ok9 := checkLink(t, t.cellPos(r, "link"), link, false)
+	if !ok1 {
 		return model.Measure{}, false
 	}
 	source := t.optText(r, "source")
+	// A row with a bad cell still takes part in the checks across rows
+	// (a duplicate ID, an unknown topic), so that one run names them all.
 	return model.Measure{
-		ID: id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
+		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9),
+		ID:      id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
 		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),

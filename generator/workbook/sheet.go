@@ -112,11 +112,12 @@ func (b *book) findSheet(spec sheetSpec, required bool) (string, bool) {
 
 // table is a sheet read as a header row and the data rows below it.
 type table struct {
-	b       *book
-	sheet   string
-	cols    map[string]int // key → 1-based column
-	headers []headerCell   // every non-empty header cell
-	rows    []row          // non-blank rows below the header
+	b         *book
+	sheet     string
+	cols      map[string]int // key → 1-based column
+	headerRow int            // 1-based
+	headers   []headerCell   // every non-empty header cell
+	rows      []row          // non-blank rows below the header
 }
 
 type headerCell struct {
@@ -218,6 +219,7 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 		b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.SheetEmpty, quoteOr(required))
 		return nil, false
 	}
+	t.headerRow = header.n
 	for i, c := range header.cells {
 		text := c.value
 		if cleanText(text) == "" {

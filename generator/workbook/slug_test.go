@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/digitale-staedte/benchmark/generator/problem"
@@ -67,26 +69,57 @@ func TestIsSlug(t *testing.T) {
 	}
 }
 
-// TestReadCitySlugRule: the reader accepts exactly the file names that
-// Slug produces; a name new-city would never write is a problem.
-func TestReadCitySlugRule(t *testing.T) {
+// TestFindFilesNames: the reader accepts exactly the file names that Slug
+// produces; a name new-city would never write is a problem that suggests
+// the name to use, a copy of another partner's workbook is named as one,
+// and a spreadsheet in a format that is not read is never silently left
+// out.
+func TestFindFilesNames(t *testing.T) {
 	dir := t.TempDir()
-	for _, tt := range []struct {
-		file string
-		ok   bool
-	}{
-		{"neumarkt-i-d-opf.xlsx", true},
-		{"München.xlsx", false},
-		{"neu--stadt.xlsx", false},
-	} {
-		var probs problem.List
-		ReadCity(filepath.Join(dir, tt.file), &probs) // the file need not exist
-		slugProblem := false
-		for _, p := range probs {
-			slugProblem = slugProblem || p.Code == problem.FileSlug
+	cities := filepath.Join(dir, "cities")
+	if err := os.MkdirAll(cities, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"framework.xlsx", "cities/neumarkt-i-d-opf.xlsx", "cities/muenchen.xlsx",
+		"cities/augsburg.ods", "cities/München.xlsx", "cities/neu--stadt.xlsx", "cities/muenchen (1).xlsx",
+		"cities/Muenchen Kopie.xlsx", "cities/muenchen-kopie.xlsx", "cities/Kopie von augsburg.ods",
+		"cities/regensburg (2).xlsx", "cities/bamberg.xls", "cities/fuerth.csv", "cities/erlangen.fods",
+		"cities/ingolstadt.numbers", "cities/notes.txt", "cities/.~lock.muenchen.xlsx#", "cities/~$muenchen.xlsx"} {
+		if err := writeFile(filepath.Join(dir, name), "x"); err != nil {
+			t.Fatal(err)
 		}
-		if slugProblem == tt.ok {
-			t.Errorf("%s: slug problem = %v; want %v", tt.file, slugProblem, !tt.ok)
-		}
+	}
+	files, probs := FindFiles(dir)
+	var got []string
+	for _, p := range probs.Sorted() {
+		got = append(got, strings.TrimPrefix(p.Format("en"), cities+"/"))
+	}
+	want := []string{
+		`Kopie von augsburg.ods: error: file "Kopie von augsburg.ods" looks like a copy of augsburg.ods; expected one workbook per partner: delete the copy or move it out of ` + cities,
+		`Muenchen Kopie.xlsx: error: file "Muenchen Kopie.xlsx" looks like a copy of muenchen.xlsx; expected one workbook per partner: delete the copy or move it out of ` + cities,
+		`München.xlsx: error: file name "München.xlsx" cannot serve as the city's address; expected lower-case letters, digits and '-': rename it to muenchen.xlsx`,
+		`bamberg.xls: error: a file in the format .xls is not read; expected an .xlsx or .ods workbook: open it in Excel, LibreOffice or Numbers, save it with Save As (Numbers: Export) as an Excel workbook (.xlsx) or ODF spreadsheet (.ods), then delete this file`,
+		`erlangen.fods: error: a file in the format .fods is not read; expected an .xlsx or .ods workbook: open it in Excel, LibreOffice or Numbers, save it with Save As (Numbers: Export) as an Excel workbook (.xlsx) or ODF spreadsheet (.ods), then delete this file`,
+		`fuerth.csv: error: a file in the format .csv is not read; expected an .xlsx or .ods workbook: open it in Excel, LibreOffice or Numbers, save it with Save As (Numbers: Export) as an Excel workbook (.xlsx) or ODF spreadsheet (.ods), then delete this file`,
+		`ingolstadt.numbers: error: a file in the format .numbers is not read; expected an .xlsx or .ods workbook: open it in Excel, LibreOffice or Numbers, save it with Save As (Numbers: Export) as an Excel workbook (.xlsx) or ODF spreadsheet (.ods), then delete this file`,
+		`muenchen (1).xlsx: error: file "muenchen (1).xlsx" looks like a copy of muenchen.xlsx; expected one workbook per partner: delete the copy or move it out of ` + cities,
+		`muenchen-kopie.xlsx: error: file "muenchen-kopie.xlsx" looks like a copy of muenchen.xlsx; expected one workbook per partner: delete the copy or move it out of ` + cities,
+		`neu--stadt.xlsx: error: file name "neu--stadt.xlsx" cannot serve as the city's address; expected lower-case letters, digits and '-': rename it to neu-stadt.xlsx`,
+		`regensburg (2).xlsx: error: file name "regensburg (2).xlsx" cannot serve as the city's address; expected lower-case letters, digits and '-': rename it to regensburg.xlsx`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var names []string
+	for _, c := range files.Cities {
+		names = append(names, filepath.Base(c))
+	}
+	if w := "München.xlsx augsburg.ods muenchen.xlsx neu--stadt.xlsx neumarkt-i-d-opf.xlsx regensburg (2).xlsx"; strings.Join(names, " ") != w {
+		t.Errorf("cities read: %s; want %s", strings.Join(names, " "), w)
+	}
+
+	_, probs = FindFiles(filepath.Join(dir, "nowhere"))
+	if len(probs) != 1 || probs[0].Code != problem.DataDirMissing {
+		t.Errorf("missing data folder: %v; want one %s", probs, problem.DataDirMissing)
 	}
 }
