@@ -69,16 +69,16 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 			}
 			res, err := pipeline.Build(o)
 			prog.done()
-			reportBuild(stderr, res.Problems, lang, t.moreWarnings, o.DataDir)
+			reportBuild(stderr, res.Problems, lang, t, o.DataDir)
 			if errors.Is(err, pipeline.ErrInvalidData) {
-				fmt.Fprintf(stderr, t.invalid, res.Problems.Errors(), o.OutDir)
+				fmt.Fprintf(stderr, t.invalid, t.nErrors.of(res.Problems.Errors()), o.OutDir)
 				code = ExitInvalid
 				return nil
 			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, t.built, len(res.Site.Cities), res.Site.ReferenceYear, o.OutDir)
+			fmt.Fprintf(stdout, t.built, t.nCities.of(len(res.Site.Cities)), res.Site.ReferenceYear, o.OutDir)
 			if summary != "" {
 				return appendSummary(summary, lang, res, o.OutDir)
 			}
@@ -119,16 +119,16 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 			}
 			if probs.Errors() > 0 {
 				if f != problem.JSON {
-					fmt.Fprintf(stderr, t.invalidValidate, probs.Errors())
+					fmt.Fprintf(stderr, t.invalidValidate, t.nErrors.of(probs.Errors()))
 				}
 				code = ExitInvalid
 				return nil
 			}
 			switch f {
 			case problem.Text:
-				fmt.Fprintf(stdout, t.valid, len(probs))
+				fmt.Fprintf(stdout, t.valid, t.nWarnings.of(len(probs)))
 			case problem.GitHub:
-				fmt.Fprintf(stderr, t.valid, len(probs))
+				fmt.Fprintf(stderr, t.valid, t.nWarnings.of(len(probs)))
 			}
 			return nil
 		},
@@ -162,9 +162,8 @@ func report(w io.Writer, probs problem.List, lang string) {
 const maxBuildWarnings = 100
 
 // reportBuild is report for build: the first maxBuildWarnings warnings,
-// then how many more there are and where to see them (more: a format of
-// that count and the data folder).
-func reportBuild(w io.Writer, probs problem.List, lang, more, dataDir string) {
+// then how many more there are and where to see them.
+func reportBuild(w io.Writer, probs problem.List, lang string, t text, dataDir string) {
 	shown := make(problem.List, 0, len(probs))
 	warnings := 0
 	for _, p := range probs {
@@ -177,7 +176,7 @@ func reportBuild(w io.Writer, probs problem.List, lang, more, dataDir string) {
 	}
 	report(w, shown, lang)
 	if hidden := warnings - maxBuildWarnings; hidden > 0 {
-		fmt.Fprintf(w, more, hidden, dataDir)
+		fmt.Fprintf(w, t.moreWarnings, t.nMoreWarnings.of(hidden), dataDir)
 	}
 }
 

@@ -61,7 +61,7 @@ func diffCommand(stdout, stderr io.Writer, t toolText, code *int) *cobra.Command
 					changed++
 				}
 			}
-			fmt.Fprintf(stderr, t.differences, changed, added, removed)
+			fmt.Fprintf(stderr, t.differences, t.nCells.of(changed), added, removed)
 			*code = ExitInvalid
 			return nil
 		},

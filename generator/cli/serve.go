@@ -47,9 +47,9 @@ func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText, co
 					}
 					switch {
 					case r.Err == nil:
-						fmt.Fprintf(stdout, tt.rebuilt, what, r.Took.Round(10*time.Millisecond), len(r.Problems))
+						fmt.Fprintf(stdout, tt.rebuilt, what, r.Took.Round(10*time.Millisecond), t.nWarnings.of(len(r.Problems)))
 					case errors.Is(r.Err, pipeline.ErrInvalidData):
-						fmt.Fprintf(stderr, tt.rebuildFailed, what, r.Problems.Errors())
+						fmt.Fprintf(stderr, tt.rebuildFailed, what, t.nErrors.of(r.Problems.Errors()))
 					default:
 						fmt.Fprintf(stderr, "generator: %v\n", r.Err)
 					}

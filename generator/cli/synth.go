@@ -11,7 +11,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type synthText struct{ short, long, cities, indicators, years, measures, seed, out, exists, wrote string }
+type synthText struct {
+	short, long, cities, indicators, years, measures, seed, out, exists, wrote string
+	nCities, nIndicators, nYears                                               plural
+}
 
 var synthTexts = map[string]synthText{
 	"de": {
@@ -21,7 +24,8 @@ Werten (Trends, Rauschen, Lücken) in den Ordner --out. Derselbe Startwert ergib
 Alle Werte sind als illustrativ gekennzeichnet.`,
 		cities: "Anzahl der Städte", indicators: "Anzahl der Kennzahlen", years: "Anzahl der Jahre (bis 2025)",
 		measures: "Maßnahmen je Stadt", seed: "Zufallsstartwert", out: "Ordner, in den der Datensatz geschrieben wird (muss leer sein oder fehlen)",
-		exists: "%s ist nicht leer; erwartet wird ein leerer oder neuer Ordner", wrote: "Synthetischer Datensatz mit %d Städten, %d Kennzahlen und %d Jahren nach %s geschrieben.\n",
+		exists: "%s ist nicht leer; erwartet wird ein leerer oder neuer Ordner", wrote: "Synthetischer Datensatz mit %s, %s und %s nach %s geschrieben.\n",
+		nCities: plural{"%d Stadt", "%d Städten"}, nIndicators: plural{"%d Kennzahl", "%d Kennzahlen"}, nYears: plural{"%d Jahr", "%d Jahren"},
 	},
 	"en": {
 		short: "Writes a synthetic data set for benchmarks and load tests",
@@ -30,7 +34,8 @@ noise, gaps) into the folder --out. The same seed gives the same files. Every va
 illustrative.`,
 		cities: "number of cities", indicators: "number of indicators", years: "number of years (up to 2025)",
 		measures: "measures per city", seed: "random seed", out: "folder to write the data set to (must be empty or absent)",
-		exists: "%s is not empty; expected an empty or new folder", wrote: "Wrote a synthetic data set with %d cities, %d indicators and %d years to %s.\n",
+		exists: "%s is not empty; expected an empty or new folder", wrote: "Wrote a synthetic data set with %s, %s and %s to %s.\n",
+		nCities: plural{"%d city", "%d cities"}, nIndicators: plural{"%d indicator", "%d indicators"}, nYears: plural{"%d year", "%d years"},
 	},
 }
 
@@ -55,7 +60,7 @@ func synthCommand(stdout io.Writer, lang string) *cobra.Command {
 			if err := synthwrite.Dataset(out, o); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, st.wrote, o.Cities, o.Indicators, o.Years, out)
+			fmt.Fprintf(stdout, st.wrote, st.nCities.of(o.Cities), st.nIndicators.of(o.Indicators), st.nYears.of(o.Years), out)
 			return nil
 		},
 	}

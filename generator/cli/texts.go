@@ -1,5 +1,20 @@
 package cli
 
+import "fmt"
+
+// plural is a counted phrase in the singular and in the plural, each with
+// %d for the number. German and English both take the singular for one
+// only: "1 Warnung", "0 Warnungen", "2 warnings".
+type plural struct{ one, other string }
+
+// of is the phrase for n.
+func (p plural) of(n int) string {
+	if n == 1 {
+		return fmt.Sprintf(p.one, n)
+	}
+	return fmt.Sprintf(p.other, n)
+}
+
 // text holds the command line's words in one language.
 type text struct {
 	rootShort, rootLong                                string
@@ -8,6 +23,8 @@ type text struct {
 	flagPrevious, flagSummary                          string
 	built, invalid, invalidValidate, valid             string
 	moreWarnings                                       string
+	// Counts in the messages above.
+	nCities, nErrors, nWarnings, nMoreWarnings plural
 
 	templateShort, templateLong, newCityShort, newCityLong string
 	flagFramework, flagTemplateOut, flagFormat, badFormat  string
@@ -46,11 +63,15 @@ Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		flagBaseURL:     "Adresse, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
 		flagPrevious:    "Datenpaket der vorigen Veröffentlichung (Ordner, ZIP oder URL) für die Seite „Was hat sich geändert“",
 		flagSummary:     "Datei, an die eine Zusammenfassung in Markdown angehängt wird (in CI: $GITHUB_STEP_SUMMARY)",
-		built:           "Website mit %d Städten (Bezugsjahr %d) nach %s geschrieben.\n",
-		invalid:         "%d Fehler gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
-		invalidValidate: "%d Fehler gefunden.\n",
-		valid:           "Keine Fehler, %d Warnungen.\n",
-		moreWarnings:    "… und %d weitere Warnungen; alle nennt: generator validate --data %s\n",
+		built:           "Website mit %s (Bezugsjahr %d) nach %s geschrieben.\n",
+		invalid:         "%s gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
+		invalidValidate: "%s gefunden.\n",
+		valid:           "Keine Fehler, %s.\n",
+		moreWarnings:    "… und %s; alle nennt: generator validate --data %s\n",
+		nCities:         plural{"%d Stadt", "%d Städten"},
+		nErrors:         plural{"%d Fehler", "%d Fehler"},
+		nWarnings:       plural{"%d Warnung", "%d Warnungen"},
+		nMoreWarnings:   plural{"%d weitere Warnung", "%d weitere Warnungen"},
 
 		templateShort: "Leere Vorlage einer Arbeitsmappe schreiben",
 		templateLong: `Schreibt eine leere Stadt-Arbeitsmappe (mit --framework ein leeres
@@ -111,11 +132,15 @@ cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		flagBaseURL:     "address the site is published at, e.g. https://name.github.io/project/",
 		flagPrevious:    "data package of the previous release (folder, ZIP or URL) for the \"what changed\" page",
 		flagSummary:     "file to append a Markdown summary to (in CI: $GITHUB_STEP_SUMMARY)",
-		built:           "Wrote the site with %d cities (reference year %d) to %s.\n",
-		invalid:         "%d errors found – nothing was written, %s is unchanged.\n",
-		invalidValidate: "%d errors found.\n",
-		valid:           "No errors, %d warnings.\n",
-		moreWarnings:    "… and %d more warnings; generator validate --data %s lists them all.\n",
+		built:           "Wrote the site with %s (reference year %d) to %s.\n",
+		invalid:         "%s found – nothing was written, %s is unchanged.\n",
+		invalidValidate: "%s found.\n",
+		valid:           "No errors, %s.\n",
+		moreWarnings:    "… and %s; generator validate --data %s lists them all.\n",
+		nCities:         plural{"%d city", "%d cities"},
+		nErrors:         plural{"%d error", "%d errors"},
+		nWarnings:       plural{"%d warning", "%d warnings"},
+		nMoreWarnings:   plural{"%d more warning", "%d more warnings"},
 
 		templateShort: "Write a blank workbook template",
 		templateLong: `Writes a blank city workbook (with --framework, a blank framework): every

@@ -5,6 +5,7 @@ package cli
 type toolText struct {
 	textconvShort, textconvLong, diffShort, diffLong string
 	noDifferences, differences                       string
+	nCells                                           plural // the first count of differences
 
 	serveShort, serveLong, flagPort           string
 	serving, rebuilt, rebuildFailed, watching string
@@ -35,7 +36,8 @@ nach Blättern geordnet:
   Kennzahlen!E2   - 5          entfernt
 Exit-Code wie bei diff: 0 keine Unterschiede, 1 Unterschiede, 2 Datei nicht lesbar.`,
 		noDifferences: "Keine Unterschiede.\n",
-		differences:   "%d Zellen geändert, %d hinzugefügt, %d entfernt.\n",
+		differences:   "%s geändert, %d hinzugefügt, %d entfernt.\n",
+		nCells:        plural{"%d Zelle", "%d Zellen"},
 
 		serveShort: "Vorschau im Browser, die sich beim Speichern neu lädt",
 		serveLong: `Erzeugt die Website und zeigt sie unter http://127.0.0.1:1313/ (nur auf
@@ -45,8 +47,8 @@ Fehler, bleibt die zuletzt gute Website sichtbar, und ein Hinweis oben auf der
 Seite sowie das Terminal nennen jede fehlerhafte Zelle. Beenden mit Strg+C.`,
 		flagPort:      "Port der Vorschau auf 127.0.0.1",
 		serving:       "Vorschau: %s (Beenden mit Strg+C)\n",
-		rebuilt:       "%s: neu erzeugt in %s (%d Warnungen).\n",
-		rebuildFailed: "%s: %d Fehler – die Vorschau zeigt weiter die letzte gute Website.\n",
+		rebuilt:       "%s: neu erzeugt in %s (%s).\n",
+		rebuildFailed: "%s: %s – die Vorschau zeigt weiter die letzte gute Website.\n",
 		watching:      "Beobachte %s auf Änderungen.\n",
 
 		progressRead:  "Lese Tabellen",
@@ -71,7 +73,8 @@ Set up once, and git diff shows the changed cells of .xlsx files:
   Kennzahlen!E2   - 5          removed
 Exit code as with diff: 0 no differences, 1 differences, 2 a file cannot be read.`,
 		noDifferences: "No differences.\n",
-		differences:   "%d cells changed, %d added, %d removed.\n",
+		differences:   "%s changed, %d added, %d removed.\n",
+		nCells:        plural{"%d cell", "%d cells"},
 
 		serveShort: "Preview in the browser that reloads on save",
 		serveLong: `Builds the site and shows it at http://127.0.0.1:1313/ (this computer only).
@@ -81,8 +84,8 @@ site stays visible, and a notice at the top of the page and the terminal name
 every wrong cell. Stop with Ctrl+C.`,
 		flagPort:      "port of the preview on 127.0.0.1",
 		serving:       "Preview: %s (stop with Ctrl+C)\n",
-		rebuilt:       "%s: rebuilt in %s (%d warnings).\n",
-		rebuildFailed: "%s: %d errors – the preview keeps showing the last good site.\n",
+		rebuilt:       "%s: rebuilt in %s (%s).\n",
+		rebuildFailed: "%s: %s – the preview keeps showing the last good site.\n",
 		watching:      "Watching %s for changes.\n",
 
 		progressRead:  "Reading workbooks",
