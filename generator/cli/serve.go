@@ -26,7 +26,7 @@ func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText, co
 		Use:   "serve",
 		Short: tt.serveShort,
 		Long:  tt.serveLong,
-		Args:  cobra.NoArgs,
+		Args:  noArgs(lang),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Only this computer: the preview shows unpublished data.
 			ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))

@@ -40,6 +40,8 @@ func TestPlurals(t *testing.T) {
 		{yen.nIndicators, "1 indicator", "2 indicators"},
 		{yde.nYears, "1 Jahr", "2 Jahren"},
 		{yen.nYears, "1 year", "2 years"},
+		{usageTexts["de"].nArgs, "1 Argument", "2 Argumente"},
+		{usageTexts["en"].nArgs, "1 argument", "2 arguments"},
 	} {
 		if got := c.p.of(1); got != c.one {
 			t.Errorf("%q.of(1) = %q; want %q", c.p.other, got, c.one)
