@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type benchText struct{ short, long, cities, full, dir, site, machine, splits, badCount string }
+type benchText struct{ short, long, cities, full, dir, site, badCount string }
 
 var benchTexts = map[string]benchText{
 	"de": {
@@ -22,10 +22,9 @@ var benchTexts = map[string]benchText{
 je einen vollständigen Build (lesen, prüfen, bewerten, Diagramme, Hugo, Downloads) in einem eigenen
 Prozess: Laufzeit, Rechenzeit, Spitzenspeicher, Seiten. Zum Vergleich die Untergrenze: (a) alle
 Arbeitsmappen nur mit excelize lesen, (b) Hugo mit gleich vielen Seiten und einem einzeiligen Layout.
-Ausgabe als Markdown-Tabelle (für docs/benchmarks.md).`,
+Ausgabe als Markdown-Tabellen auf Englisch, wie docs/benchmarks.md sie zeigt.`,
 		cities: "`Städtezahlen`, durch Kommas getrennt", full: "zusätzlich 10.800 Städte (alle Gemeinden Deutschlands)",
-		dir: "`Ordner` für Datensätze und Arbeitsdateien", site: "`Ordner` des Hugo-Projekts", machine: "Rechner",
-		splits:   "Laufzeit des Builds nach Schritten",
+		dir: "`Ordner` für Datensätze und Arbeitsdateien", site: "`Ordner` des Hugo-Projekts",
 		badCount: "--cities: %q ist keine positive ganze Zahl",
 	},
 	"en": {
@@ -35,8 +34,7 @@ each (read, validate, score, charts, Hugo, downloads) in a process of its own: w
 peak memory, pages. For comparison the floor: (a) reading every workbook with excelize alone, (b)
 Hugo with as many pages and a one-line layout. Prints a Markdown table (for docs/benchmarks.md).`,
 		cities: "city `counts`, separated by commas", full: "add 10,800 cities (every German municipality)",
-		dir: "`folder` for data sets and work files", site: "`folder` of the Hugo project", machine: "Machine",
-		splits:   "The build's wall time by stage",
+		dir: "`folder` for data sets and work files", site: "`folder` of the Hugo project",
 		badCount: "--cities: %q is not a positive whole number",
 	},
 }
@@ -81,7 +79,9 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 						Measures: s.Measures, Seed: s.Seed})
 				}})
 			if len(rows) > 0 {
-				fmt.Fprintf(stdout, "%s: %s\n\n%s\n%s:\n\n%s", bt.machine, bench.Machine(), bench.Table(rows), bt.splits, bench.SplitTable(rows))
+				// In English in either language, like the tables and the
+				// measurements' log: a section of docs/benchmarks.md.
+				fmt.Fprintf(stdout, "Machine: %s\n\n%s\nThe build's wall time by stage:\n\n%s", bench.Machine(), bench.Table(rows), bench.SplitTable(rows))
 			}
 			return err
 		},
