@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type benchText struct{ short, long, cities, full, dir, site, machine, splits string }
+type benchText struct{ short, long, cities, full, dir, site, badCount string }
 
 var benchTexts = map[string]benchText{
 	"de": {
@@ -22,10 +22,10 @@ var benchTexts = map[string]benchText{
 je einen vollständigen Build (lesen, prüfen, bewerten, Diagramme, Hugo, Downloads) in einem eigenen
 Prozess: Laufzeit, Rechenzeit, Spitzenspeicher, Seiten. Zum Vergleich die Untergrenze: (a) alle
 Arbeitsmappen nur mit excelize lesen, (b) Hugo mit gleich vielen Seiten und einem einzeiligen Layout.
-Ausgabe als Markdown-Tabelle (für docs/benchmarks.md).`,
-		cities: "Städtezahlen, durch Kommas getrennt", full: "zusätzlich 10.800 Städte (alle Gemeinden Deutschlands)",
-		dir: "Ordner für Datensätze und Arbeitsdateien", site: "das Hugo-Projekt", machine: "Rechner",
-		splits: "Laufzeit des Builds nach Schritten",
+Ausgabe als Markdown-Tabellen auf Englisch, wie docs/benchmarks.md sie zeigt.`,
+		cities: "`Städtezahlen`, durch Kommas getrennt", full: "zusätzlich 10.800 Städte (alle Gemeinden Deutschlands)",
+		dir: "`Ordner` für Datensätze und Arbeitsdateien", site: "`Ordner` des Hugo-Projekts",
+		badCount: "--cities: %q ist keine positive ganze Zahl",
 	},
 	"en": {
 		short: "Measures the build on synthetic data against a floor",
@@ -33,9 +33,9 @@ Ausgabe als Markdown-Tabelle (für docs/benchmarks.md).`,
 each (read, validate, score, charts, Hugo, downloads) in a process of its own: wall time, CPU time,
 peak memory, pages. For comparison the floor: (a) reading every workbook with excelize alone, (b)
 Hugo with as many pages and a one-line layout. Prints a Markdown table (for docs/benchmarks.md).`,
-		cities: "city counts, separated by commas", full: "add 10,800 cities (every German municipality)",
-		dir: "folder for data sets and work files", site: "the Hugo project", machine: "Machine",
-		splits: "The build's wall time by stage",
+		cities: "city `counts`, separated by commas", full: "add 10,800 cities (every German municipality)",
+		dir: "`folder` for data sets and work files", site: "`folder` of the Hugo project",
+		badCount: "--cities: %q is not a positive whole number",
 	},
 }
 
@@ -51,9 +51,9 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 		Use:   "bench",
 		Short: bt.short,
 		Long:  bt.long,
-		Args:  cobra.NoArgs,
+		Args:  noArgs(lang),
 		RunE: func(*cobra.Command, []string) error {
-			ns, err := parseCounts(cities)
+			ns, err := parseCounts(cities, bt)
 			if err != nil {
 				return err
 			}
@@ -68,7 +68,7 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 			for _, n := range ns {
 				s := size
 				s.Cities = n
-				if err := (synth.Options{Cities: n, Indicators: s.Indicators, Years: s.Years, Measures: s.Measures}).Check(); err != nil {
+				if err := checkSize(synth.Options{Cities: n, Indicators: s.Indicators, Years: s.Years, Measures: s.Measures}, synthTexts[lang]); err != nil {
 					return err
 				}
 				sizes = append(sizes, s)
@@ -79,7 +79,9 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 						Measures: s.Measures, Seed: s.Seed})
 				}})
 			if len(rows) > 0 {
-				fmt.Fprintf(stdout, "%s: %s\n\n%s\n%s:\n\n%s", bt.machine, bench.Machine(), bench.Table(rows), bt.splits, bench.SplitTable(rows))
+				// In English in either language, like the tables and the
+				// measurements' log: a section of docs/benchmarks.md.
+				fmt.Fprintf(stdout, "Machine: %s\n\n%s\nThe build's wall time by stage:\n\n%s", bench.Machine(), bench.Table(rows), bench.SplitTable(rows))
 			}
 			return err
 		},
@@ -98,12 +100,13 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 
 // benchStageCommand is the child the bench command runs for each
 // measurement; hidden, since only bench calls it.
-func benchStageCommand(stdout io.Writer) *cobra.Command {
+func benchStageCommand(stdout io.Writer, lang string) *cobra.Command {
 	var o bench.StageOptions
 	cmd := &cobra.Command{
-		Use:    "bench-stage",
-		Hidden: true,
-		Args:   cobra.NoArgs,
+		Use:     "bench-stage",
+		Hidden:  true,
+		Args:    noArgs(lang),
+		PreRunE: requireFlags(lang, "stage", "work"),
 		RunE: func(*cobra.Command, []string) error {
 			r, err := bench.RunStage(o)
 			if err != nil {
@@ -118,12 +121,10 @@ func benchStageCommand(stdout io.Writer) *cobra.Command {
 	f.StringVar(&o.SiteDir, "site", "site", "")
 	f.StringVar(&o.WorkDir, "work", "", "")
 	f.IntVar(&o.Pages, "pages", 0, "")
-	_ = cmd.MarkFlagRequired("stage")
-	_ = cmd.MarkFlagRequired("work")
 	return cmd
 }
 
-func parseCounts(s string) ([]int, error) {
+func parseCounts(s string, bt benchText) ([]int, error) {
 	var out []int
 	for _, f := range strings.Split(s, ",") {
 		if f = strings.TrimSpace(f); f == "" {
@@ -131,7 +132,7 @@ func parseCounts(s string) ([]int, error) {
 		}
 		n, err := strconv.Atoi(f)
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("--cities: %q is not a positive whole number", f)
+			return nil, usageErrorf(bt.badCount, f)
 		}
 		out = append(out, n)
 	}

@@ -18,7 +18,7 @@ func TestParseCounts(t *testing.T) {
 		{"0", nil, true},
 		{"-4", nil, true},
 	} {
-		got, err := parseCounts(c.in)
+		got, err := parseCounts(c.in, benchTexts["en"])
 		if (err != nil) != c.err || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("parseCounts(%q) = %v, %v; want %v, error %v", c.in, got, err, c.want, c.err)
 		}

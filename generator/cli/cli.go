@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
@@ -28,10 +27,28 @@ type Env func(string) string
 // Run executes the command line args and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	limitMemory(env)
-	lang := language(args, env)
+	lang, err := language(args, env)
+	if err != nil {
+		io.WriteString(stderr, err.Error())
+		return ExitFailure
+	}
+	code := ExitOK
+	root := newRoot(stdout, stderr, lang, &code)
+	root.SetArgs(args)
+	if cmd, err := root.ExecuteC(); err != nil {
+		fmt.Fprintf(stderr, "generator: %v\n", err)
+		if errors.As(err, new(usageError)) && cmd != nil {
+			fmt.Fprintf(stderr, usageTexts[lang].seeHelp, cmd.CommandPath())
+		}
+		return ExitFailure
+	}
+	return code
+}
+
+// newRoot is the command tree in one language; its commands set *code.
+func newRoot(stdout, stderr io.Writer, lang string, code *int) *cobra.Command {
 	t := texts[lang]
 	tt := toolTexts[lang]
-	code := ExitOK
 	root := &cobra.Command{
 		Use:           "generator",
 		Short:         t.rootShort,
@@ -41,7 +58,6 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetArgs(args)
 	root.PersistentFlags().String("lang", lang, t.flagLang)
 
 	var o pipeline.Options
@@ -50,7 +66,7 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 		Use:   "build",
 		Short: t.buildShort,
 		Long:  t.buildLong,
-		Args:  cobra.NoArgs,
+		Args:  noArgs(lang),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Stdout, o.Stderr = stdout, stderr
 			prog := newProgress(stderr)
@@ -69,16 +85,16 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 			}
 			res, err := pipeline.Build(o)
 			prog.done()
-			reportBuild(stderr, res.Problems, lang, t.moreWarnings, o.DataDir)
+			reportBuild(stderr, res.Problems, lang, t, o.DataDir)
 			if errors.Is(err, pipeline.ErrInvalidData) {
-				fmt.Fprintf(stderr, t.invalid, res.Problems.Errors(), o.OutDir)
-				code = ExitInvalid
+				fmt.Fprintf(stderr, t.invalid, t.nErrors.of(res.Problems.Errors()), o.OutDir)
+				*code = ExitInvalid
 				return nil
 			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, t.built, len(res.Site.Cities), res.Site.ReferenceYear, o.OutDir)
+			fmt.Fprintf(stdout, t.built, t.nCities.of(len(res.Site.Cities)), res.Site.ReferenceYear, o.OutDir)
 			if summary != "" {
 				return appendSummary(summary, lang, res, o.OutDir)
 			}
@@ -97,11 +113,11 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 		Use:   "validate",
 		Short: t.validateShort,
 		Long:  t.validateLong,
-		Args:  cobra.NoArgs,
+		Args:  noArgs(lang),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f, ok := problem.ParseFormat(format)
 			if !ok {
-				return fmt.Errorf(t.badFormat, format)
+				return usageErrorf(t.badFormat, format)
 			}
 			prog := newProgress(stderr)
 			prog.minPlain = manyFiles
@@ -119,16 +135,16 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 			}
 			if probs.Errors() > 0 {
 				if f != problem.JSON {
-					fmt.Fprintf(stderr, t.invalidValidate, probs.Errors())
+					fmt.Fprintf(stderr, t.invalidValidate, t.nErrors.of(probs.Errors()))
 				}
-				code = ExitInvalid
+				*code = ExitInvalid
 				return nil
 			}
 			switch f {
 			case problem.Text:
-				fmt.Fprintf(stdout, t.valid, len(probs))
+				fmt.Fprintf(stdout, t.valid, t.nWarnings.of(len(probs)))
 			case problem.GitHub:
-				fmt.Fprintf(stderr, t.valid, len(probs))
+				fmt.Fprintf(stderr, t.valid, t.nWarnings.of(len(probs)))
 			}
 			return nil
 		},
@@ -136,15 +152,12 @@ func Run(args []string, stdout, stderr io.Writer, env Env) int {
 	addDataFlag(check, &dataDir, t)
 	check.Flags().StringVar(&format, "format", string(problem.Text), t.flagFormat)
 
-	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, &code), newCityCommand(stdout, stderr, lang, t, &code))
-	root.AddCommand(textconvCommand(stdout, tt), diffCommand(stdout, stderr, tt, &code),
-		serveCommand(stdout, stderr, lang, t, tt, &code))
-	root.AddCommand(synthCommand(stdout, lang), benchCommand(stdout, stderr, lang), benchStageCommand(stdout))
-	if err := root.Execute(); err != nil {
-		fmt.Fprintf(stderr, "generator: %v\n", err)
-		return ExitFailure
-	}
-	return code
+	root.AddCommand(build, check, templateCommand(stdout, stderr, lang, t, code), newCityCommand(stdout, stderr, lang, t, code))
+	root.AddCommand(textconvCommand(stdout, lang, tt), diffCommand(stdout, stderr, lang, tt, code),
+		serveCommand(stdout, stderr, lang, t, tt, code))
+	root.AddCommand(synthCommand(stdout, lang), benchCommand(stdout, stderr, lang), benchStageCommand(stdout, lang))
+	localize(root, lang)
+	return root
 }
 
 func addDataFlag(cmd *cobra.Command, dst *string, t text) {
@@ -162,9 +175,8 @@ func report(w io.Writer, probs problem.List, lang string) {
 const maxBuildWarnings = 100
 
 // reportBuild is report for build: the first maxBuildWarnings warnings,
-// then how many more there are and where to see them (more: a format of
-// that count and the data folder).
-func reportBuild(w io.Writer, probs problem.List, lang, more, dataDir string) {
+// then how many more there are and where to see them.
+func reportBuild(w io.Writer, probs problem.List, lang string, t text, dataDir string) {
 	shown := make(problem.List, 0, len(probs))
 	warnings := 0
 	for _, p := range probs {
@@ -177,32 +189,6 @@ func reportBuild(w io.Writer, probs problem.List, lang, more, dataDir string) {
 	}
 	report(w, shown, lang)
 	if hidden := warnings - maxBuildWarnings; hidden > 0 {
-		fmt.Fprintf(w, more, hidden, dataDir)
+		fmt.Fprintf(w, t.moreWarnings, t.nMoreWarnings.of(hidden), dataDir)
 	}
-}
-
-// language follows --lang, then GENERATOR_LANG, then the locale variables;
-// German is the default, as the site's first language.
-func language(args []string, env Env) string {
-	for i, a := range args {
-		switch {
-		case strings.HasPrefix(a, "--lang="):
-			return pick(strings.TrimPrefix(a, "--lang="))
-		case a == "--lang" && i+1 < len(args):
-			return pick(args[i+1])
-		}
-	}
-	for _, v := range []string{"GENERATOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		if s := env(v); s != "" && s != "C" && s != "POSIX" {
-			return pick(s)
-		}
-	}
-	return "de"
-}
-
-func pick(s string) string {
-	if strings.HasPrefix(strings.ToLower(s), "en") {
-		return "en"
-	}
-	return "de"
 }

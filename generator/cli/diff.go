@@ -1,21 +1,23 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/digitale-staedte/benchmark/generator/workbook"
 	"github.com/spf13/cobra"
 )
 
-func textconvCommand(stdout io.Writer, t toolText) *cobra.Command {
+func textconvCommand(stdout io.Writer, lang string, t toolText) *cobra.Command {
 	return &cobra.Command{
-		Use:   "textconv FILE.xlsx",
+		Use:   t.textconvUse,
 		Short: t.textconvShort,
 		Long:  t.textconvLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs(1, lang),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cells, err := workbook.ReadCells(args[0])
+			cells, err := readCells(args[0], t)
 			if err != nil {
 				return err
 			}
@@ -27,18 +29,18 @@ func textconvCommand(stdout io.Writer, t toolText) *cobra.Command {
 
 // diffCommand exits like diff(1): 0 when the workbooks hold the same cells,
 // 1 when they differ, 2 when one cannot be read.
-func diffCommand(stdout, stderr io.Writer, t toolText, code *int) *cobra.Command {
+func diffCommand(stdout, stderr io.Writer, lang string, t toolText, code *int) *cobra.Command {
 	return &cobra.Command{
-		Use:   "diff OLD.xlsx NEW.xlsx",
+		Use:   t.diffUse,
 		Short: t.diffShort,
 		Long:  t.diffLong,
-		Args:  cobra.ExactArgs(2),
+		Args:  exactArgs(2, lang),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			old, err := workbook.ReadCells(args[0])
+			old, err := readCells(args[0], t)
 			if err != nil {
 				return err
 			}
-			new, err := workbook.ReadCells(args[1])
+			new, err := readCells(args[1], t)
 			if err != nil {
 				return err
 			}
@@ -61,9 +63,19 @@ func diffCommand(stdout, stderr io.Writer, t toolText, code *int) *cobra.Command
 					changed++
 				}
 			}
-			fmt.Fprintf(stderr, t.differences, changed, added, removed)
+			fmt.Fprintf(stderr, t.differences, t.nCells.of(changed), added, removed)
 			*code = ExitInvalid
 			return nil
 		},
 	}
+}
+
+// readCells is workbook.ReadCells, saying in t's language that a file is
+// missing.
+func readCells(path string, t toolText) ([]workbook.Cell, error) {
+	cells, err := workbook.ReadCells(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf(t.notFound, path)
+	}
+	return cells, err
 }

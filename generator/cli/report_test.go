@@ -17,7 +17,7 @@ func TestReportBuildCapsWarnings(t *testing.T) {
 	}
 	probs.Errorf(model.Pos{File: "data/cities/b.xlsx", Sheet: "Stadt", Row: 2, Col: 2}, problem.CellNumber, "abc")
 	var b strings.Builder
-	reportBuild(&b, probs, "en", texts["en"].moreWarnings, "data")
+	reportBuild(&b, probs, "en", texts["en"], "data")
 	out := b.String()
 	if n := strings.Count(out, ": warning: "); n != maxBuildWarnings {
 		t.Errorf("%d warnings printed; want %d", n, maxBuildWarnings)

@@ -26,7 +26,7 @@ func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText, co
 		Use:   "serve",
 		Short: tt.serveShort,
 		Long:  tt.serveLong,
-		Args:  cobra.NoArgs,
+		Args:  noArgs(lang),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Only this computer: the preview shows unpublished data.
 			ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
@@ -47,9 +47,9 @@ func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText, co
 					}
 					switch {
 					case r.Err == nil:
-						fmt.Fprintf(stdout, tt.rebuilt, what, r.Took.Round(10*time.Millisecond), len(r.Problems))
+						fmt.Fprintf(stdout, tt.rebuilt, what, r.Took.Round(10*time.Millisecond), t.nWarnings.of(len(r.Problems)))
 					case errors.Is(r.Err, pipeline.ErrInvalidData):
-						fmt.Fprintf(stderr, tt.rebuildFailed, what, r.Problems.Errors())
+						fmt.Fprintf(stderr, tt.rebuildFailed, what, t.nErrors.of(r.Problems.Errors()))
 					default:
 						fmt.Fprintf(stderr, "generator: %v\n", r.Err)
 					}

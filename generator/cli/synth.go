@@ -11,7 +11,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type synthText struct{ short, long, cities, indicators, years, measures, seed, out, exists, wrote string }
+type synthText struct {
+	short, long, cities, indicators, years, measures, seed, out, exists, wrote, outOfRange string
+	nCities, nIndicators, nYears                                                           plural
+}
 
 var synthTexts = map[string]synthText{
 	"de": {
@@ -19,18 +22,22 @@ var synthTexts = map[string]synthText{
 		long: `Schreibt ein Rahmenwerk und eine Arbeitsmappe je Stadt mit erfundenen, aber realistischen
 Werten (Trends, Rauschen, Lücken) in den Ordner --out. Derselbe Startwert ergibt dieselben Dateien.
 Alle Werte sind als illustrativ gekennzeichnet.`,
-		cities: "Anzahl der Städte", indicators: "Anzahl der Kennzahlen", years: "Anzahl der Jahre (bis 2025)",
-		measures: "Maßnahmen je Stadt", seed: "Zufallsstartwert", out: "Ordner, in den der Datensatz geschrieben wird (muss leer sein oder fehlen)",
-		exists: "%s ist nicht leer; erwartet wird ein leerer oder neuer Ordner", wrote: "Synthetischer Datensatz mit %d Städten, %d Kennzahlen und %d Jahren nach %s geschrieben.\n",
+		cities: "`Anzahl` der Städte", indicators: "`Anzahl` der Kennzahlen", years: "`Anzahl` der Jahre (bis 2025)",
+		measures: "`Anzahl` der Maßnahmen je Stadt", seed: "Zufallsstartwert", out: "`Ordner`, in den der Datensatz geschrieben wird (muss leer sein oder fehlen)",
+		exists: "%s ist nicht leer; erwartet wird ein leerer oder neuer Ordner", wrote: "Synthetischer Datensatz mit %s, %s und %s nach %s geschrieben.\n",
+		outOfRange: "--%s: %d; erwartet wird %d bis %d",
+		nCities:    plural{"%d Stadt", "%d Städten"}, nIndicators: plural{"%d Kennzahl", "%d Kennzahlen"}, nYears: plural{"%d Jahr", "%d Jahren"},
 	},
 	"en": {
 		short: "Writes a synthetic data set for benchmarks and load tests",
 		long: `Writes a framework and one workbook per city with invented but realistic values (trends,
 noise, gaps) into the folder --out. The same seed gives the same files. Every value is marked as
 illustrative.`,
-		cities: "number of cities", indicators: "number of indicators", years: "number of years (up to 2025)",
-		measures: "measures per city", seed: "random seed", out: "folder to write the data set to (must be empty or absent)",
-		exists: "%s is not empty; expected an empty or new folder", wrote: "Wrote a synthetic data set with %d cities, %d indicators and %d years to %s.\n",
+		cities: "`number` of cities", indicators: "`number` of indicators", years: "`number` of years (up to 2025)",
+		measures: "`number` of measures per city", seed: "random seed", out: "`folder` to write the data set to (must be empty or absent)",
+		exists: "%s is not empty; expected an empty or new folder", wrote: "Wrote a synthetic data set with %s, %s and %s to %s.\n",
+		outOfRange: "--%s: %d; expected %d to %d",
+		nCities:    plural{"%d city", "%d cities"}, nIndicators: plural{"%d indicator", "%d indicators"}, nYears: plural{"%d year", "%d years"},
 	},
 }
 
@@ -39,12 +46,13 @@ func synthCommand(stdout io.Writer, lang string) *cobra.Command {
 	var o synth.Options
 	var out string
 	cmd := &cobra.Command{
-		Use:   "synth",
-		Short: st.short,
-		Long:  st.long,
-		Args:  cobra.NoArgs,
+		Use:     "synth",
+		Short:   st.short,
+		Long:    st.long,
+		Args:    noArgs(lang),
+		PreRunE: requireFlags(lang, "out"),
 		RunE: func(*cobra.Command, []string) error {
-			if err := o.Check(); err != nil {
+			if err := checkSize(o, st); err != nil {
 				return err
 			}
 			if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
@@ -55,7 +63,7 @@ func synthCommand(stdout io.Writer, lang string) *cobra.Command {
 			if err := synthwrite.Dataset(out, o); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, st.wrote, o.Cities, o.Indicators, o.Years, out)
+			fmt.Fprintf(stdout, st.wrote, st.nCities.of(o.Cities), st.nIndicators.of(o.Indicators), st.nYears.of(o.Years), out)
 			return nil
 		},
 	}
@@ -66,6 +74,23 @@ func synthCommand(stdout io.Writer, lang string) *cobra.Command {
 	f.IntVar(&o.Measures, "measures", 20, st.measures)
 	f.Uint64Var(&o.Seed, "seed", 1, st.seed)
 	f.StringVar(&out, "out", "", st.out)
-	_ = cmd.MarkFlagRequired("out")
 	return cmd
+}
+
+// checkSize is o.Check naming the flag out of range, in st's language.
+func checkSize(o synth.Options, st synthText) error {
+	for _, f := range []struct {
+		flag           string
+		n, least, most int
+	}{
+		{"cities", o.Cities, 1, synth.MaxCities},
+		{"indicators", o.Indicators, 1, synth.MaxIndicators},
+		{"years", o.Years, 1, synth.MaxYears},
+		{"measures", o.Measures, 0, synth.MaxMeasures},
+	} {
+		if f.n < f.least || f.n > f.most {
+			return usageErrorf(st.outOfRange, f.flag, f.n, f.least, f.most)
+		}
+	}
+	return o.Check()
 }

@@ -30,7 +30,7 @@ func templateCommand(stdout, stderr io.Writer, lang string, t text, code *int) *
 		Use:   "template",
 		Short: t.templateShort,
 		Long:  t.templateLong,
-		Args:  cobra.NoArgs,
+		Args:  noArgs(lang),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var write func(io.Writer) error
 			if framework {
@@ -75,12 +75,12 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *c
 		Use:   `new-city "Name"`,
 		Short: t.newCityShort,
 		Long:  t.newCityLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs(1, lang),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := strings.TrimSpace(args[0])
 			slug := workbook.Slug(name)
 			if slug == "" {
-				return fmt.Errorf(t.emptySlug, name)
+				return usageErrorf(t.emptySlug, name)
 			}
 			path := filepath.Join(dataDir, workbook.CitiesDir, slug+".xlsx")
 			if _, err := os.Stat(path); err == nil {

@@ -1,5 +1,20 @@
 package cli
 
+import "fmt"
+
+// plural is a counted phrase in the singular and in the plural, each with
+// %d for the number. German and English both take the singular for one
+// only: "1 Warnung", "0 Warnungen", "2 warnings".
+type plural struct{ one, other string }
+
+// of is the phrase for n.
+func (p plural) of(n int) string {
+	if n == 1 {
+		return fmt.Sprintf(p.one, n)
+	}
+	return fmt.Sprintf(p.other, n)
+}
+
 // text holds the command line's words in one language.
 type text struct {
 	rootShort, rootLong                                string
@@ -8,6 +23,8 @@ type text struct {
 	flagPrevious, flagSummary                          string
 	built, invalid, invalidValidate, valid             string
 	moreWarnings                                       string
+	// Counts in the messages above.
+	nCities, nErrors, nWarnings, nMoreWarnings plural
 
 	templateShort, templateLong, newCityShort, newCityLong string
 	flagFramework, flagTemplateOut, flagFormat, badFormat  string
@@ -39,18 +56,22 @@ Website bleibt unverändert, und jede fehlerhafte Zelle wird genannt.`,
 		validateShort: "Tabellen nur prüfen, nichts schreiben",
 		validateLong: `Liest und prüft alle Tabellen und nennt jedes Problem mit Datei, Blatt und
 Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
-		flagLang:        "Sprache der Meldungen: de oder en",
-		flagData:        "Ordner mit framework.xlsx und cities/*.xlsx",
-		flagSite:        "Ordner des Hugo-Projekts",
-		flagOut:         "Ordner, in den die fertige Website geschrieben wird",
-		flagBaseURL:     "Adresse, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
-		flagPrevious:    "Datenpaket der vorigen Veröffentlichung (Ordner, ZIP oder URL) für die Seite „Was hat sich geändert“",
-		flagSummary:     "Datei, an die eine Zusammenfassung in Markdown angehängt wird (in CI: $GITHUB_STEP_SUMMARY)",
-		built:           "Website mit %d Städten (Bezugsjahr %d) nach %s geschrieben.\n",
-		invalid:         "%d Fehler gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
-		invalidValidate: "%d Fehler gefunden.\n",
-		valid:           "Keine Fehler, %d Warnungen.\n",
-		moreWarnings:    "… und %d weitere Warnungen; alle nennt: generator validate --data %s\n",
+		flagLang:        "`Sprache` der Meldungen: de oder en",
+		flagData:        "`Ordner` mit framework.xlsx und cities/*.xlsx",
+		flagSite:        "`Ordner` des Hugo-Projekts",
+		flagOut:         "`Ordner`, in den die fertige Website geschrieben wird",
+		flagBaseURL:     "`Adresse`, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
+		flagPrevious:    "`Datenpaket` der vorigen Veröffentlichung (Ordner, ZIP oder URL) für die Seite „Was hat sich geändert“",
+		flagSummary:     "`Datei`, an die eine Zusammenfassung in Markdown angehängt wird (in CI: $GITHUB_STEP_SUMMARY)",
+		built:           "Website mit %s (Bezugsjahr %d) nach %s geschrieben.\n",
+		invalid:         "%s gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
+		invalidValidate: "%s gefunden.\n",
+		valid:           "Keine Fehler, %s.\n",
+		moreWarnings:    "… und %s; alle nennt: generator validate --data %s\n",
+		nCities:         plural{"%d Stadt", "%d Städten"},
+		nErrors:         plural{"%d Fehler", "%d Fehler"},
+		nWarnings:       plural{"%d Warnung", "%d Warnungen"},
+		nMoreWarnings:   plural{"%d weitere Warnung", "%d weitere Warnungen"},
 
 		templateShort: "Leere Vorlage einer Arbeitsmappe schreiben",
 		templateLong: `Schreibt eine leere Stadt-Arbeitsmappe (mit --framework ein leeres
@@ -72,8 +93,8 @@ Eine vorhandene Datei wird nie überschrieben (Exit-Code 1).
 
 Danach: Datei öffnen, ausfüllen, Beispielzeilen ersetzen, generator validate.`,
 		flagFramework:    "eine Vorlage für das Rahmenwerk statt für eine Stadt schreiben",
-		flagTemplateOut:  "Datei, in die die Vorlage geschrieben wird (- für die Standardausgabe); Standard: " + cityTemplateFile + " bzw. " + frameworkTemplateFile,
-		flagFormat:       "Ausgabeformat: text (für Menschen), json (für Programme) oder github (Anmerkungen in GitHub Actions)",
+		flagTemplateOut:  "`Datei`, in die die Vorlage geschrieben wird (- für die Standardausgabe); Standard: " + cityTemplateFile + " bzw. " + frameworkTemplateFile,
+		flagFormat:       "`Format` der Ausgabe: text (für Menschen), json (für Programme) oder github (Anmerkungen in GitHub Actions)",
 		badFormat:        "unbekanntes Format %q; erwartet wird text, json oder github",
 		wroteTemplate:    "Vorlage nach %s geschrieben.\n",
 		createdCity:      "%s für %s angelegt. Öffnen Sie die Datei, ersetzen Sie die gelben Beispielzeilen und prüfen Sie mit: generator validate\n",
@@ -104,18 +125,22 @@ was, and every wrong cell is named.`,
 		validateShort: "Only check the workbooks, write nothing",
 		validateLong: `Reads and checks every workbook and names every problem with file, sheet and
 cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
-		flagLang:        "language of messages: de or en",
-		flagData:        "folder with framework.xlsx and cities/*.xlsx",
-		flagSite:        "folder of the Hugo project",
-		flagOut:         "folder the finished website is written to",
-		flagBaseURL:     "address the site is published at, e.g. https://name.github.io/project/",
-		flagPrevious:    "data package of the previous release (folder, ZIP or URL) for the \"what changed\" page",
-		flagSummary:     "file to append a Markdown summary to (in CI: $GITHUB_STEP_SUMMARY)",
-		built:           "Wrote the site with %d cities (reference year %d) to %s.\n",
-		invalid:         "%d errors found – nothing was written, %s is unchanged.\n",
-		invalidValidate: "%d errors found.\n",
-		valid:           "No errors, %d warnings.\n",
-		moreWarnings:    "… and %d more warnings; generator validate --data %s lists them all.\n",
+		flagLang:        "`language` of messages: de or en",
+		flagData:        "`folder` with framework.xlsx and cities/*.xlsx",
+		flagSite:        "`folder` of the Hugo project",
+		flagOut:         "`folder` the finished website is written to",
+		flagBaseURL:     "`address` the site is published at, e.g. https://name.github.io/project/",
+		flagPrevious:    "data `package` of the previous release (folder, ZIP or URL) for the \"what changed\" page",
+		flagSummary:     "`file` to append a Markdown summary to (in CI: $GITHUB_STEP_SUMMARY)",
+		built:           "Wrote the site with %s (reference year %d) to %s.\n",
+		invalid:         "%s found – nothing was written, %s is unchanged.\n",
+		invalidValidate: "%s found.\n",
+		valid:           "No errors, %s.\n",
+		moreWarnings:    "… and %s; generator validate --data %s lists them all.\n",
+		nCities:         plural{"%d city", "%d cities"},
+		nErrors:         plural{"%d error", "%d errors"},
+		nWarnings:       plural{"%d warning", "%d warnings"},
+		nMoreWarnings:   plural{"%d more warning", "%d more warnings"},
 
 		templateShort: "Write a blank workbook template",
 		templateLong: `Writes a blank city workbook (with --framework, a blank framework): every
@@ -136,8 +161,8 @@ An existing file is never overwritten (exit code 1).
 
 Then: open the file, fill it in, replace the example rows, generator validate.`,
 		flagFramework:    "write a framework template instead of a city template",
-		flagTemplateOut:  "file to write the template to (- for stdout); default: " + cityTemplateFile + " or " + frameworkTemplateFile,
-		flagFormat:       "output format: text (for people), json (for tools) or github (GitHub Actions annotations)",
+		flagTemplateOut:  "`file` to write the template to (- for stdout); default: " + cityTemplateFile + " or " + frameworkTemplateFile,
+		flagFormat:       "output `format`: text (for people), json (for tools) or github (GitHub Actions annotations)",
 		badFormat:        "unknown format %q; expected text, json or github",
 		wroteTemplate:    "Wrote the template to %s.\n",
 		createdCity:      "Created %s for %s. Open the file, replace the yellow example rows and check with: generator validate --lang en\n",

@@ -3,8 +3,10 @@ package cli
 // toolText holds the words of the reviewing and preview commands (diff,
 // textconv, serve) and of progress reports in one language.
 type toolText struct {
-	textconvShort, textconvLong, diffShort, diffLong string
-	noDifferences, differences                       string
+	textconvUse, textconvShort, textconvLong string
+	diffUse, diffShort, diffLong             string
+	noDifferences, differences, notFound     string
+	nCells                                   plural // the first count of differences
 
 	serveShort, serveLong, flagPort           string
 	serving, rebuilt, rebuildFailed, watching string
@@ -17,6 +19,7 @@ type toolText struct {
 
 var toolTexts = map[string]toolText{
 	"de": {
+		textconvUse:   "textconv DATEI.xlsx",
 		textconvShort: "Arbeitsmappe als Text ausgeben (für git diff)",
 		textconvLong: `Gibt jede nicht leere Zelle einer Arbeitsmappe als eine Zeile aus:
 "Blatt!C7<Tab>Wert", Blätter in der Reihenfolge der Arbeitsmappe, Zellen
@@ -27,6 +30,7 @@ gespeicherten Ergebnis als "<Tab>=Formel".
 Einmal einrichten, dann zeigt git diff bei .xlsx-Dateien die geänderten Zellen:
   git config diff.xlsx.textconv "bin/generator textconv"
 (.gitattributes enthält schon "*.xlsx diff=xlsx").`,
+		diffUse:   "diff ALT.xlsx NEU.xlsx",
 		diffShort: "Zwei Arbeitsmappen zellenweise vergleichen",
 		diffLong: `Nennt jede Zelle, die sich zwischen ALT.xlsx und NEU.xlsx unterscheidet,
 nach Blättern geordnet:
@@ -35,7 +39,9 @@ nach Blättern geordnet:
   Kennzahlen!E2   - 5          entfernt
 Exit-Code wie bei diff: 0 keine Unterschiede, 1 Unterschiede, 2 Datei nicht lesbar.`,
 		noDifferences: "Keine Unterschiede.\n",
-		differences:   "%d Zellen geändert, %d hinzugefügt, %d entfernt.\n",
+		differences:   "%s geändert, %d hinzugefügt, %d entfernt.\n",
+		nCells:        plural{"%d Zelle", "%d Zellen"},
+		notFound:      "%s gibt es nicht",
 
 		serveShort: "Vorschau im Browser, die sich beim Speichern neu lädt",
 		serveLong: `Erzeugt die Website und zeigt sie unter http://127.0.0.1:1313/ (nur auf
@@ -43,10 +49,10 @@ diesem Rechner). Wird eine Arbeitsmappe gespeichert, liest die Vorschau nur
 diese neu, prüft, rechnet und lädt die Seite im Browser neu. Hat eine Tabelle
 Fehler, bleibt die zuletzt gute Website sichtbar, und ein Hinweis oben auf der
 Seite sowie das Terminal nennen jede fehlerhafte Zelle. Beenden mit Strg+C.`,
-		flagPort:      "Port der Vorschau auf 127.0.0.1",
+		flagPort:      "`Port` der Vorschau auf 127.0.0.1",
 		serving:       "Vorschau: %s (Beenden mit Strg+C)\n",
-		rebuilt:       "%s: neu erzeugt in %s (%d Warnungen).\n",
-		rebuildFailed: "%s: %d Fehler – die Vorschau zeigt weiter die letzte gute Website.\n",
+		rebuilt:       "%s: neu erzeugt in %s (%s).\n",
+		rebuildFailed: "%s: %s – die Vorschau zeigt weiter die letzte gute Website.\n",
 		watching:      "Beobachte %s auf Änderungen.\n",
 
 		progressRead:  "Lese Tabellen",
@@ -55,6 +61,7 @@ Seite sowie das Terminal nennen jede fehlerhafte Zelle. Beenden mit Strg+C.`,
 			"charts": "Diagramme", "city pages": "Städteseiten", "hugo": "Seiten (Hugo)", "publish": "Veröffentlichung"},
 	},
 	"en": {
+		textconvUse:   "textconv FILE.xlsx",
 		textconvShort: "Print a workbook as text (for git diff)",
 		textconvLong: `Prints every non-empty cell of a workbook on one line: "Sheet!C7<tab>value",
 sheets in workbook order, cells row by row. Text is quoted ("12" is text, 12 a
@@ -64,6 +71,7 @@ their stored result as "<tab>=formula".
 Set up once, and git diff shows the changed cells of .xlsx files:
   git config diff.xlsx.textconv "bin/generator textconv"
 (.gitattributes already holds "*.xlsx diff=xlsx").`,
+		diffUse:   "diff OLD.xlsx NEW.xlsx",
 		diffShort: "Compare two workbooks cell by cell",
 		diffLong: `Names every cell that differs between OLD.xlsx and NEW.xlsx, grouped by sheet:
   Kennzahlen!C7   12 → 13      changed
@@ -71,7 +79,9 @@ Set up once, and git diff shows the changed cells of .xlsx files:
   Kennzahlen!E2   - 5          removed
 Exit code as with diff: 0 no differences, 1 differences, 2 a file cannot be read.`,
 		noDifferences: "No differences.\n",
-		differences:   "%d cells changed, %d added, %d removed.\n",
+		differences:   "%s changed, %d added, %d removed.\n",
+		nCells:        plural{"%d cell", "%d cells"},
+		notFound:      "%s does not exist",
 
 		serveShort: "Preview in the browser that reloads on save",
 		serveLong: `Builds the site and shows it at http://127.0.0.1:1313/ (this computer only).
@@ -79,10 +89,10 @@ When a workbook is saved, the preview re-reads only that one, checks, scores
 and reloads the page in the browser. If a workbook has errors, the last good
 site stays visible, and a notice at the top of the page and the terminal name
 every wrong cell. Stop with Ctrl+C.`,
-		flagPort:      "port of the preview on 127.0.0.1",
+		flagPort:      "`port` of the preview on 127.0.0.1",
 		serving:       "Preview: %s (stop with Ctrl+C)\n",
-		rebuilt:       "%s: rebuilt in %s (%d warnings).\n",
-		rebuildFailed: "%s: %d errors – the preview keeps showing the last good site.\n",
+		rebuilt:       "%s: rebuilt in %s (%s).\n",
+		rebuildFailed: "%s: %s – the preview keeps showing the last good site.\n",
 		watching:      "Watching %s for changes.\n",
 
 		progressRead:  "Reading workbooks",
