@@ -16,12 +16,18 @@ import (
 const secondWriter = "testdata/secondwriter"
 
 func readFixture(t *testing.T, name string) (model.City, []string) {
+	return readFixtureIn(t, secondWriter, name)
+}
+
+// readFixtureIn reads dir/name as a city workbook; problems are printed in
+// English without the folder.
+func readFixtureIn(t *testing.T, dir, name string) (model.City, []string) {
 	t.Helper()
 	var probs problem.List
-	c := ReadCity(filepath.Join(secondWriter, name), &probs)
+	c := ReadCity(filepath.Join(dir, name), &probs)
 	var lines []string
 	for _, p := range probs.Sorted() {
-		lines = append(lines, strings.TrimPrefix(p.Format("en"), secondWriter+"/"))
+		lines = append(lines, strings.TrimPrefix(p.Format("en"), dir+"/"))
 	}
 	return c, lines
 }
