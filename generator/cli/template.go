@@ -125,7 +125,7 @@ func cityTemplate(dataDir, name string, stderr io.Writer, lang string, t text) (
 	fwFile := ds.Framework.File
 	var fwProbs problem.List
 	for _, p := range probs {
-		if p.Pos.File == fwFile {
+		if p.Pos.File == fwFile || p.Code == problem.DataDirMissing || p.Code == problem.FileFrameworkTwice {
 			fwProbs = append(fwProbs, p)
 		}
 	}
