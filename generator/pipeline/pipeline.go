@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/changes"
 	"github.com/digitale-staedte/benchmark/generator/charts"
@@ -29,12 +30,19 @@ import (
 // the problems themselves come back alongside.
 var ErrInvalidData = errors.New("invalid data")
 
-// Check reads and validates the data folder: every problem of the run,
-// errors and warnings, in workbook order.
+// Check reads and validates the data folder, judging dates against
+// today's: every problem of the run, errors and warnings, in workbook order.
 func Check(dataDir string) (model.Dataset, problem.List) {
-	ds, probs := workbook.ReadDataset(dataDir)
-	probs = append(probs, validate.Dataset(ds)...)
-	return ds, probs.Sorted()
+	return checkOn(time.Now())(dataDir)
+}
+
+// checkOn is Check with the build date given.
+func checkOn(today time.Time) func(dataDir string) (model.Dataset, problem.List) {
+	return func(dataDir string) (model.Dataset, problem.List) {
+		ds, probs := workbook.ReadDataset(dataDir)
+		probs = append(probs, validate.Dataset(ds, validate.Options{Today: model.DateOf(today)})...)
+		return ds, probs.Sorted()
+	}
 }
 
 // Options for one build.
@@ -50,8 +58,13 @@ type Options struct {
 	Stderr   io.Writer
 	// Read reads and validates the data folder in place of Check, e.g.
 	// re-reading only the workbooks that changed (generator serve); nil
-	// means Check.
+	// means Check on the date Today.
 	Read func(dataDir string) (model.Dataset, problem.List)
+	// Today is the build date the data are checked against when Read is
+	// nil (an adoption or a finished measure after it cannot be true yet);
+	// zero means the date of the build. A Read of its own judges dates
+	// as it does.
+	Today time.Time
 	// Stage, when set, is called as each stage begins, for progress and
 	// for timing: "read" (and validate), "score" (and compare strategies),
 	// "downloads" (the open data), "site data" (and the compare files),
@@ -60,6 +73,17 @@ type Options struct {
 	// "publish" (moving the site into place); a build that fails stops
 	// early.
 	Stage func(name string)
+}
+
+// read is the reader of the data folder the options ask for.
+func (o Options) read() func(dataDir string) (model.Dataset, problem.List) {
+	switch {
+	case o.Read != nil:
+		return o.Read
+	case o.Today.IsZero():
+		return checkOn(time.Now())
+	}
+	return checkOn(o.Today)
 }
 
 func (o Options) stage(name string) {
@@ -80,12 +104,8 @@ type Result struct {
 // Build runs the whole pipeline. On invalid data it returns ErrInvalidData
 // and writes nothing at all.
 func Build(o Options) (Result, error) {
-	read := o.Read
-	if read == nil {
-		read = Check
-	}
 	o.stage("read")
-	ds, probs := read(o.DataDir)
+	ds, probs := o.read()(o.DataDir)
 	res := Result{Problems: probs}
 	if probs.Errors() > 0 {
 		return res, fmt.Errorf("%w: %d errors", ErrInvalidData, probs.Errors())
