@@ -97,8 +97,8 @@ func (p *Preview) build(ds model.Dataset, next previewDirs, res *Result) (string
 		}
 	}
 	p.o.stage("score")
-	scores := score.Compute(ds)
-	cmp := compare.Build(ds, scores)
+	ds, scores, cmp, warnings := analyse(ds)
+	res.Problems = append(res.Problems, warnings...).Sorted()
 	p.mu.Lock()
 	incremental := p.live != nil
 	cur := p.cur

@@ -86,7 +86,7 @@ const (
 )
 
 // Partners twice, dates after the build date, cells written as
-// percentages.
+// percentages, too little data for an index.
 const (
 	CitySlugTwice     Code = "city.slug_twice"
 	CityNameTwice     Code = "city.name_twice"
@@ -96,6 +96,7 @@ const (
 	MeasureDoneFuture Code = "measure.done_future"
 	PercentCell       Code = "percent.cell"
 	PercentCellNoUnit Code = "percent.cell_no_unit"
+	CoverageNoIndex   Code = "coverage.no_index"
 )
 
 type message struct{ de, en string }
@@ -341,4 +342,7 @@ var catalog = map[Code]message{
 	PercentCellNoUnit: {
 		"Zelle ist als Prozent geschrieben (%v %%), aber Indikator %q hat keine Einheit; erwartet wird eine Zahl ohne %% oder die Einheit %% im Rahmenwerk",
 		"cell is written as a percentage (%v %%), but indicator %q has no unit; expected a number without %% or the unit %% in the framework"},
+	CoverageNoIndex: {
+		"kein Index und kein Rang für %d: Punktzahlen für %v %% des Dimensionsgewichts, erforderlich sind %v %%; Dimensionen ohne Punktzahl (Indikatoren mit Punktzahl von allen; erforderlich sind %v %% des Gewichts): %s; erwartet werden mehr Werte für %d",
+		"no index and no rank for %d: scores for %v %% of the dimension weight, %v %% required; dimensions without a score (indicators with a score out of all; %v %% of the weight required): %s; expected more values for %d"},
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/validate"
 )
 
@@ -229,4 +230,40 @@ func TestDatesAfterToday(t *testing.T) {
 	c := city("alpha", "Alpha", "https://alpha.example")
 	c.Strategy.Adopted = model.Date{Year: 2099}
 	same(t, messages(validate.Dataset(dataset(c), validate.Options{})), nil)
+}
+
+// TestCoverageBelowTheMinimum: a city whose data are too few for an index
+// in the reference year gets a warning that says what is missing. With
+// two dimensions of weight 1 and 50 % minimum coverage, beta reports only
+// VER's P1, one of its three indicators (a third of VER's weight, short
+// of 50 %): no VER score, and with DAT empty no index (0 % of the
+// dimension weight).
+func TestCoverageBelowTheMinimum(t *testing.T) {
+	ds := dataset(city("alpha", "Alpha", "https://alpha.example"), city("beta", "Beta", "https://beta.example"))
+	fw := &ds.Framework
+	fw.Dimensions = append(fw.Dimensions, model.Dimension{ID: "DAT", Weight: 1})
+	fw.Indicators = append(fw.Indicators, model.Indicator{ID: "D1", Dimension: "DAT", Weight: 1, Decimals: -1, Normalisation: model.NormMinMax})
+	alpha := &ds.Cities[0]
+	alpha.KPIs = append(alpha.KPIs, model.KPI{Indicator: "D1", Values: []model.Observation{{Year: 2024, Value: 3}, {Year: 2025, Value: 4}}})
+	beta := &ds.Cities[1]
+	beta.KPIs = beta.KPIs[:1]
+	// Goalposts score a value whatever the other cities report.
+	for i := range fw.Indicators {
+		fw.Indicators[i].Goalposts, fw.Indicators[i].Normalisation = &model.Goalposts{Min: 0, Max: 100}, model.NormGoalposts
+	}
+	res := score.Compute(ds)
+	if res.ReferenceYear != 2025 {
+		t.Fatalf("reference year %d; want 2025", res.ReferenceYear)
+	}
+	got := validate.Coverage(ds, res)
+	same(t, messages(got), []string{
+		`cities/beta.xlsx: Kennzahlen!C1: warning: no index and no rank for 2025: scores for 0 % of the dimension weight, 50 % required; dimensions without a score (indicators with a score out of all; 50 % of the weight required): VER 1/3, DAT 0/1; expected more values for 2025`,
+	})
+	if got.Errors() != 0 {
+		t.Errorf("%d errors; want a warning only", got.Errors())
+	}
+	want := `kein Index und kein Rang für 2025: Punktzahlen für 0 % des Dimensionsgewichts, erforderlich sind 50 %; Dimensionen ohne Punktzahl (Indikatoren mit Punktzahl von allen; erforderlich sind 50 % des Gewichts): VER 1/3, DAT 0/1; erwartet werden mehr Werte für 2025`
+	if msg := got[0].Message("de"); msg != want {
+		t.Errorf("German: %q\nwant %q", msg, want)
+	}
 }

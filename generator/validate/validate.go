@@ -14,6 +14,7 @@ import (
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/workbook"
 )
 
@@ -56,6 +57,51 @@ func Dataset(ds model.Dataset, o Options) problem.List {
 	}
 	referenceYear(ds, &l)
 	return l
+}
+
+// Coverage warns about every city that gets no index and no rank in the
+// reference year because too little of its data has a score, and says
+// what is missing: the share of weight present against the minimum, and
+// for each dimension without a score how many of its indicators have one. res is
+// the scoring of ds. A warning, not an error: the build goes ahead without
+// the city's index, as the method says.
+func Coverage(ds model.Dataset, res score.Result) problem.List {
+	var l problem.List
+	m := res.Method
+	for _, s := range score.Shortfalls(ds.Framework, res) {
+		c := ds.Cities[s.City]
+		var dims []string
+		for _, d := range s.Dimensions {
+			dims = append(dims, fmt.Sprintf("%s %d/%d", d.ID, d.Present, d.Indicators))
+		}
+		l.Warnf(yearPos(c, s.Year), problem.CoverageNoIndex, s.Year, percent(s.Coverage),
+			percent(m.IndexMinCoverage), percent(m.DimensionMinCoverage), strings.Join(dims, ", "), s.Year)
+	}
+	return l
+}
+
+// yearPos is the header of year on the city's KPI sheet, or the sheet, or
+// the file.
+func yearPos(c model.City, year int) model.Pos {
+	for _, yc := range c.YearColumns {
+		if yc.Year == year {
+			return yc.Pos
+		}
+	}
+	if len(c.YearColumns) > 0 {
+		return c.YearColumns[0].Pos.SheetPos()
+	}
+	if len(c.KPIs) > 0 {
+		return c.KPIs[0].Pos.SheetPos()
+	}
+	return model.Pos{File: c.File}
+}
+
+// percent turns a share into percent with one decimal, rounded down (with
+// room for float error), so that a share short of the minimum never reads
+// as reaching it.
+func percent(share float64) float64 {
+	return math.Floor(share*1000+1e-6) / 10
 }
 
 // unique reports IDs that are malformed or appear twice and returns the
