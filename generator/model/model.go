@@ -401,6 +401,7 @@ type Measure struct {
 	Illustrative bool
 	Pos          Pos // the ID cell
 	TopicPos     Pos // the topic cell
+	EndPos       Pos // the end cell
 }
 
 // Date is a calendar date that may be known only to the year or month.

@@ -5,6 +5,7 @@
 package validate
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"net/url"
@@ -316,7 +317,7 @@ func future(c model.City, today model.Date, l *problem.List) {
 	}
 	for _, m := range c.Measures {
 		if !m.Invalid && m.Status == model.Done && today.Before(m.End) {
-			l.Errorf(m.Pos, problem.MeasureDoneFuture, m.ID, m.End.ISO(), today.ISO())
+			l.Errorf(cmp.Or(m.EndPos, m.Pos), problem.MeasureDoneFuture, m.ID, m.End.ISO(), today.ISO())
 		}
 	}
 }

@@ -275,7 +275,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
-		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"),
+		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),
 	}, true
 }
 
