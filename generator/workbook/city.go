@@ -167,8 +167,16 @@ func readFacts(t *table, c *model.City) {
 			}
 		}
 	}
-	if _, ok := seen["name"]; !ok || c.Name == "" {
-		t.b.probs.Errorf(t.pos(0, 0), problem.CellRequired, "Name")
+	switch at, ok := seen["name"]; {
+	case !ok:
+		// Point at the first free row of the key column, where it belongs.
+		next := t.headerRow + 1
+		if len(t.rows) > 0 {
+			next = t.rows[len(t.rows)-1].n + 1
+		}
+		t.b.probs.Errorf(t.pos(next, t.cols["key"]), problem.CellRequired, "Name")
+	case c.Name == "":
+		t.b.probs.Errorf(t.pos(at.Row, t.cols["value"]), problem.CellRequired, "Name")
 	}
 }
 
