@@ -84,6 +84,11 @@ type odsSheet struct {
 	name     string
 	rows     []odsRow
 	formulas map[cellAt]string // every formula, without the "of:=" prefix
+	// covered are the cells hidden under a merged range that still hold
+	// something (LibreOffice keeps what was there when the range was
+	// merged); the reader sees them as Excel's would, ReadCells leaves
+	// them out.
+	covered map[cellAt]bool
 }
 
 type odsRow struct {
@@ -294,7 +299,7 @@ func (p *odsParser) table(e xml.StartElement) error {
 func (p *odsParser) row(e xml.StartElement) error {
 	repeat := repeatCount(e, "number-rows-repeated")
 	var cells []cell
-	var formulas []cellAt
+	var formulas, covered []int // columns
 	pendingEmpty := 0
 	col := 1
 	for {
@@ -328,12 +333,13 @@ func (p *odsParser) row(e xml.StartElement) error {
 			pendingEmpty = 0
 			for range n {
 				if formula != "" {
-					formulas = append(formulas, cellAt{col: col})
-				}
-				cells = append(cells, c)
-				if formula != "" {
+					formulas = append(formulas, col)
 					p.sheet.formulas[cellAt{p.n, col}] = formula
 				}
+				if e.Name.Local == "covered-table-cell" {
+					covered = append(covered, col)
+				}
+				cells = append(cells, c)
 				col++
 			}
 		case xml.EndElement:
@@ -351,11 +357,17 @@ func (p *odsParser) row(e xml.StartElement) error {
 				return &sheetLimit{sheet: p.sheet.name, cells: p.count,
 					farthest: model.ColumnName(len(cells)) + strconv.Itoa(p.n+repeat-1)}
 			}
+			if len(covered) > 0 && p.sheet.covered == nil {
+				p.sheet.covered = map[cellAt]bool{}
+			}
 			for i := range repeat {
 				p.sheet.rows = append(p.sheet.rows, odsRow{n: p.n + i, cells: cells})
+				for _, col := range covered {
+					p.sheet.covered[cellAt{p.n + i, col}] = true
+				}
 				if i > 0 {
-					for _, f := range formulas {
-						p.sheet.formulas[cellAt{p.n + i, f.col}] = p.sheet.formulas[cellAt{p.n, f.col}]
+					for _, col := range formulas {
+						p.sheet.formulas[cellAt{p.n + i, col}] = p.sheet.formulas[cellAt{p.n, col}]
 					}
 				}
 			}
