@@ -153,7 +153,8 @@ func odsValue(c cell) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// odsDuration is an ODS time value: [-]P[nD][T[nH][nM][n[.n]S]].
+// odsDuration is an ODS time value, P[nD][T[nH][nM][n[.n]S]]; a negative
+// one (-PT1H) is printed as stored.
 var odsDuration = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?$`)
 
 // odsDate prints an ODS date or time value as isoTime prints an Excel
