@@ -280,7 +280,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	return model.Measure{
 		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9),
 		ID:      id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
-		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
+		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
 		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),
