@@ -206,7 +206,7 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	if len(noIndex) > 0 {
 		series(txtNoIndex.in(lang), noIndex, len(s.Levels))
 	}
-	ch, err := finish(g, "map", summary, tbl)
+	ch, err := finish(g, "map", summary, s.Settings.Decimals, tbl)
 	ch.Outline = outline
 	return ch, err
 }

@@ -91,5 +91,5 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "value", Name: axisName, Scale: opts.Bool(true)}),
 	)
-	return finish(line, "line", summary, tbl)
+	return finish(line, "line", summary, ind.Decimals, tbl)
 }

@@ -93,5 +93,5 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
 		gecharts.WithItemStyleOpts(opts.ItemStyle{BorderWidth: 2}),
 	)
-	return finish(hm, "heatmap", summary, tbl)
+	return finish(hm, "heatmap", summary, 0, tbl)
 }

@@ -106,7 +106,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 			gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		)
 	}
-	return finish(chart, "timeline", summary, tbl)
+	return finish(chart, "timeline", summary, 0, tbl)
 }
 
 // yearFraction turns an ISO date as precise as known ("2019",

@@ -311,6 +311,7 @@ func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Resu
 	if err != nil {
 		return none, err
 	}
+	meta.Settings = opendata.Settings(scores)
 	tables := opendata.Tables(ds, scores, cmp)
 	report := none
 	if o.Previous != "" {
