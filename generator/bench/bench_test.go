@@ -26,13 +26,20 @@ func TestTable(t *testing.T) {
 		Build: Run{Wall: 2 * time.Second, CPU: 3 * time.Second, PeakRSS: 3 << 29, Pages: 2345, Files: 3220, Bytes: 709_499_999},
 		Read:  Run{Wall: 500 * time.Millisecond, PeakRSS: 100 << 20},
 		Hugo:  Run{Wall: 300 * time.Millisecond}}
-	got := Table([]Row{r})
-	want := "| 1000 | 50 | 10 | 20 | 2.00 s | 3.00 s | 1536 MiB | 2345 | 709 MB / 3220 files | 2.0 ms | 0.50 s / 100 MiB | 0.30 s / n/a | 2.5× |\n"
-	if !strings.HasSuffix(got, want) {
-		t.Errorf("Table =\n%s\nwant its last line\n%s", got, want)
+	for lang, want := range map[string]string{
+		"en": "| 1000 | 50 | 10 | 20 | 2.00 s | 3.00 s | 1536 MiB | 2345 | 709 MB / 3220 files | 2.0 ms | 0.50 s / 100 MiB | 0.30 s / n/a | 2.5× |\n",
+		"de": "| 1000 | 50 | 10 | 20 | 2,00 s | 3,00 s | 1536 MiB | 2345 | 709 MB / 3220 Dateien | 2,0 ms | 0,50 s / 100 MiB | 0,30 s / k. A. | 2,5× |\n",
+	} {
+		got := Table([]Row{r}, lang)
+		if !strings.HasSuffix(got, want) {
+			t.Errorf("%s: Table =\n%s\nwant its last line\n%s", lang, got, want)
+		}
+		if n := strings.Count(got, "\n"); n != 3 {
+			t.Errorf("%s: Table has %d lines, want header, rule and one row", lang, n)
+		}
 	}
-	if n := strings.Count(got, "\n"); n != 3 {
-		t.Errorf("Table has %d lines, want header, rule and one row", n)
+	if h := Table(nil, "de"); !strings.HasPrefix(h, "| N | K | Y | M | Laufzeit | Rechenzeit | Spitzenspeicher |") {
+		t.Errorf("German header: %s", h)
 	}
 }
 
@@ -44,8 +51,12 @@ func TestSplitTable(t *testing.T) {
 		{Size: Size{Cities: 100}, Build: Run{Splits: []Split{{"read", 2 * time.Second}}}},
 	}
 	want := "| N | read | hugo |\n|---:|---:|---:|\n| 3 | 0.25 s | 1.50 s |\n| 100 | 2.00 s | – |\n"
-	if got := SplitTable(rows); got != want {
+	if got := SplitTable(rows, "en"); got != want {
 		t.Errorf("SplitTable =\n%s\nwant\n%s", got, want)
+	}
+	want = "| N | Lesen | Seiten (Hugo) |\n|---:|---:|---:|\n| 3 | 0,25 s | 1,50 s |\n| 100 | 2,00 s | – |\n"
+	if got := SplitTable(rows, "de"); got != want {
+		t.Errorf("German SplitTable =\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -123,8 +134,28 @@ func TestUnknownStage(t *testing.T) {
 }
 
 func TestMachineNamesTheGoVersion(t *testing.T) {
-	if m := Machine(); !strings.Contains(m, "go1.") || !strings.Contains(m, "logical CPUs") {
-		t.Errorf("Machine() = %q", m)
+	if m := Machine("en"); !strings.Contains(m, "go1.") || !strings.Contains(m, "logical CPUs") {
+		t.Errorf("Machine(en) = %q", m)
+	}
+	if m := Machine("de"); !strings.Contains(m, "go1.") || !strings.Contains(m, "logische CPUs") || strings.Contains(m, "memory") {
+		t.Errorf("Machine(de) = %q", m)
+	}
+}
+
+// TestReportInOneLanguage: the German report has no English heading and
+// the English one no German.
+func TestReportInOneLanguage(t *testing.T) {
+	rows := []Row{{Size: Size{Cities: 3}, Build: Run{Wall: time.Second, Splits: []Split{{"read", time.Second}}}}}
+	for lang, foreign := range map[string][]string{
+		"de": {"Machine", "wall time", "files", "read", "floor", "memory"},
+		"en": {"Rechner", "Laufzeit", "Dateien", "Lesen", "Untergrenze", "Arbeitsspeicher"},
+	} {
+		r := Report(rows, lang)
+		for _, w := range foreign {
+			if strings.Contains(r, w) {
+				t.Errorf("%s report contains %q:\n%s", lang, w, r)
+			}
+		}
 	}
 }
 

@@ -8,10 +8,11 @@ import (
 	"strings"
 )
 
-// Machine describes the computer the numbers were measured on: CPU model
-// and count, memory, operating system and Go version (what Linux's /proc
-// says; less elsewhere).
-func Machine() string {
+// Machine describes the computer the numbers were measured on, in lang:
+// CPU model and count, memory, operating system and Go version (what
+// Linux's /proc says; less elsewhere).
+func Machine(lang string) string {
+	w := text(lang)
 	cpu, mem := "", ""
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
 		s := bufio.NewScanner(f)
@@ -28,15 +29,15 @@ func Machine() string {
 		for s.Scan() {
 			var kb int64
 			if _, err := fmt.Sscanf(s.Text(), "MemTotal: %d kB", &kb); err == nil {
-				mem = fmt.Sprintf(", %.1f GiB memory", float64(kb)/(1<<20))
+				mem = fmt.Sprintf(w.memory, w.decimal(float64(kb)/(1<<20), 1))
 				break
 			}
 		}
 		f.Close()
 	}
 	if cpu == "" {
-		cpu = "unknown CPU"
+		cpu = w.unknownCPU
 	}
-	return fmt.Sprintf("%s, %d logical CPUs (GOMAXPROCS %d)%s, %s/%s, %s", cpu, runtime.NumCPU(), runtime.GOMAXPROCS(0), mem,
+	return fmt.Sprintf(w.machine, cpu, runtime.NumCPU(), runtime.GOMAXPROCS(0), mem,
 		runtime.GOOS, runtime.GOARCH, runtime.Version())
 }

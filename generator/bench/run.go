@@ -23,6 +23,7 @@ type Config struct {
 	// Synth writes the data set of a size into an empty folder.
 	Synth func(s Size, dir string) error
 	Log   io.Writer // progress lines
+	Lang  string    // of the progress lines and errors: "de" or "en"
 }
 
 // ChildArgs are the arguments of the hidden command that runs one stage.
@@ -46,10 +47,11 @@ func Measure(c Config) ([]Row, error) {
 			stage string
 			run   *Run
 		}{{StageRead, &row.Read}, {StageHugo, &row.Hugo}, {StageBuild, &row.Build}} {
-			fmt.Fprintf(c.Log, "N = %d: %s …\n", s.Cities, st.stage)
+			w := text(c.Lang)
+			fmt.Fprintf(c.Log, w.running, s.Cities, w.childStage[st.stage])
 			*st.run, err = child(c.Exe, StageOptions{Stage: st.stage, DataDir: data, SiteDir: c.SiteDir, WorkDir: work, Pages: Pages(s.Cities)})
 			if err != nil {
-				return rows, fmt.Errorf("N = %d, %s: %w", s.Cities, st.stage, err)
+				return rows, fmt.Errorf(w.failed+": %w", s.Cities, w.childStage[st.stage], err)
 			}
 		}
 		if err := os.RemoveAll(work); err != nil {
@@ -68,7 +70,7 @@ func dataSet(c Config, s Size) (string, error) {
 	if _, err := os.Stat(marker); err == nil {
 		return dir, nil
 	}
-	fmt.Fprintf(c.Log, "N = %d: writing the synthetic data set to %s …\n", s.Cities, dir)
+	fmt.Fprintf(c.Log, text(c.Lang).writing, s.Cities, dir)
 	if err := os.RemoveAll(dir); err != nil {
 		return "", err
 	}

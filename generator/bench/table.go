@@ -36,23 +36,26 @@ func (r Row) Ratio() float64 {
 	return float64(r.Build.Wall) / float64(floor)
 }
 
-// Table is the rows as a Markdown table, for the terminal and for
-// docs/benchmarks.md alike.
-func Table(rows []Row) string {
+// Table is the rows as a Markdown table in lang, for the terminal and
+// (in English) for docs/benchmarks.md alike.
+func Table(rows []Row, lang string) string {
+	w := text(lang)
 	var b strings.Builder
-	b.WriteString("| N | K | Y | M | wall | CPU | peak memory | pages | site | per city | floor (a) read | floor (b) Hugo | ratio to floor |\n")
+	b.WriteString(w.header)
 	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %d | %d | %d | %d | %s | %s | %s | %d | %s / %d files | %s | %s | %s | %.1f× |\n",
-			r.Cities, r.Indicators, r.Years, r.Measures, seconds(r.Build.Wall), seconds(r.Build.CPU), mib(r.Build.PeakRSS), r.Build.Pages,
-			megabytes(r.Build.Bytes), r.Build.Files, millis(r.PerCity()), seconds(r.Read.Wall)+" / "+mib(r.Read.PeakRSS), seconds(r.Hugo.Wall)+" / "+mib(r.Hugo.PeakRSS), r.Ratio())
+		fmt.Fprintf(&b, "| %d | %d | %d | %d | %s | %s | %s | %d | %s / %s | %s | %s | %s | %s× |\n",
+			r.Cities, r.Indicators, r.Years, r.Measures, w.seconds(r.Build.Wall), w.seconds(r.Build.CPU), w.mib(r.Build.PeakRSS), r.Build.Pages,
+			megabytes(r.Build.Bytes), fmt.Sprintf(w.files, r.Build.Files), w.millis(r.PerCity()), w.seconds(r.Read.Wall)+" / "+w.mib(r.Read.PeakRSS),
+			w.seconds(r.Hugo.Wall)+" / "+w.mib(r.Hugo.PeakRSS), w.decimal(r.Ratio(), 1))
 	}
 	return b.String()
 }
 
 // SplitTable is where each build's wall time went, stage by stage, as a
-// Markdown table.
-func SplitTable(rows []Row) string {
+// Markdown table in lang.
+func SplitTable(rows []Row, lang string) string {
+	w := text(lang)
 	var stages []string
 	for _, r := range rows {
 		for _, s := range r.Build.Splits {
@@ -64,7 +67,7 @@ func SplitTable(rows []Row) string {
 	var b strings.Builder
 	b.WriteString("| N |")
 	for _, s := range stages {
-		b.WriteString(" " + s + " |")
+		b.WriteString(" " + w.stage(s) + " |")
 	}
 	b.WriteString("\n|---:|" + strings.Repeat("---:|", len(stages)) + "\n")
 	for _, r := range rows {
@@ -73,7 +76,7 @@ func SplitTable(rows []Row) string {
 			cell := "–"
 			for _, s := range r.Build.Splits {
 				if s.Stage == st {
-					cell = seconds(s.Wall)
+					cell = w.seconds(s.Wall)
 				}
 			}
 			b.WriteString(" " + cell + " |")
@@ -83,18 +86,18 @@ func SplitTable(rows []Row) string {
 	return b.String()
 }
 
-func seconds(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+func (w words) seconds(d time.Duration) string { return w.decimal(d.Seconds(), 2) + " s" }
 
-func millis(d time.Duration) string {
-	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+func (w words) millis(d time.Duration) string {
+	return w.decimal(float64(d)/float64(time.Millisecond), 1) + " ms"
 }
 
 // megabytes are decimal, as hosts state their limits (GitHub Pages: 1 GB).
 func megabytes(n int64) string { return fmt.Sprintf("%d MB", (n+500_000)/1_000_000) }
 
-func mib(n int64) string {
+func (w words) mib(n int64) string {
 	if n <= 0 {
-		return "n/a"
+		return w.na
 	}
 	return fmt.Sprintf("%d MiB", (n+1<<19)>>20)
 }

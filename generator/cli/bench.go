@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -22,7 +21,8 @@ var benchTexts = map[string]benchText{
 je einen vollständigen Build (lesen, prüfen, bewerten, Diagramme, Hugo, Downloads) in einem eigenen
 Prozess: Laufzeit, Rechenzeit, Spitzenspeicher, Seiten. Zum Vergleich die Untergrenze: (a) alle
 Arbeitsmappen nur mit excelize lesen, (b) Hugo mit gleich vielen Seiten und einem einzeiligen Layout.
-Ausgabe als Markdown-Tabellen auf Englisch, wie docs/benchmarks.md sie zeigt.`,
+Ausgabe als Markdown-Tabellen (N Städte, K Kennzahlen, Y Jahre, M Maßnahmen je Stadt); mit --lang en
+so, wie docs/benchmarks.md sie zeigt.`,
 		cities: "`Städtezahlen`, durch Kommas getrennt", full: "zusätzlich 10.800 Städte (alle Gemeinden Deutschlands)",
 		dir: "`Ordner` für Datensätze und Arbeitsdateien", site: "`Ordner` des Hugo-Projekts",
 		badCount: "--cities: %q ist keine positive ganze Zahl",
@@ -32,7 +32,8 @@ Ausgabe als Markdown-Tabellen auf Englisch, wie docs/benchmarks.md sie zeigt.`,
 		long: `Writes (or takes from the cache --dir) synthetic data sets of N cities and times one full build
 each (read, validate, score, charts, Hugo, downloads) in a process of its own: wall time, CPU time,
 peak memory, pages. For comparison the floor: (a) reading every workbook with excelize alone, (b)
-Hugo with as many pages and a one-line layout. Prints a Markdown table (for docs/benchmarks.md).`,
+Hugo with as many pages and a one-line layout. Prints Markdown tables (N cities, K indicators, Y
+years, M measures per city), as docs/benchmarks.md shows them.`,
 		cities: "city `counts`, separated by commas", full: "add 10,800 cities (every German municipality)",
 		dir: "`folder` for data sets and work files", site: "`folder` of the Hugo project",
 		badCount: "--cities: %q is not a positive whole number",
@@ -73,15 +74,15 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 				}
 				sizes = append(sizes, s)
 			}
-			rows, err := bench.Measure(bench.Config{Sizes: sizes, Dir: dir, SiteDir: site, Exe: exe, Log: stderr,
+			rows, err := bench.Measure(bench.Config{Sizes: sizes, Dir: dir, SiteDir: site, Exe: exe, Log: stderr, Lang: lang,
 				Synth: func(s bench.Size, out string) error {
 					return synthwrite.Dataset(out, synth.Options{Cities: s.Cities, Indicators: s.Indicators, Years: s.Years,
 						Measures: s.Measures, Seed: s.Seed})
 				}})
 			if len(rows) > 0 {
-				// In English in either language, like the tables and the
-				// measurements' log: a section of docs/benchmarks.md.
-				fmt.Fprintf(stdout, "Machine: %s\n\n%s\nThe build's wall time by stage:\n\n%s", bench.Machine(), bench.Table(rows), bench.SplitTable(rows))
+				// In the command's language, like its log; with --lang
+				// en, a section of docs/benchmarks.md.
+				io.WriteString(stdout, bench.Report(rows, lang))
 			}
 			return err
 		},

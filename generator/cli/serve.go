@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -47,7 +48,7 @@ func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText, co
 					}
 					switch {
 					case r.Err == nil:
-						fmt.Fprintf(stdout, tt.rebuilt, what, r.Took.Round(10*time.Millisecond), t.nWarnings.of(len(r.Problems)))
+						fmt.Fprintf(stdout, tt.rebuilt, what, seconds(r.Took, lang), t.nWarnings.of(len(r.Problems)))
 					case errors.Is(r.Err, pipeline.ErrInvalidData):
 						fmt.Fprintf(stderr, tt.rebuildFailed, what, t.nErrors.of(r.Problems.Errors()))
 					default:
@@ -89,4 +90,13 @@ func relative(paths []string) []string {
 		}
 	}
 	return out
+}
+
+// seconds prints d as "3.79 s", with a decimal comma in German.
+func seconds(d time.Duration, lang string) string {
+	s := strconv.FormatFloat(d.Seconds(), 'f', 2, 64) + " s"
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 // TestPlurals: every counted phrase, for one and for two, in both
@@ -60,6 +61,14 @@ func TestPlurals(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("%q; want %q", c.got, c.want)
+		}
+	}
+}
+
+func TestSecondsInTheLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"de": "3,79 s", "en": "3.79 s"} {
+		if got := seconds(3786*time.Millisecond, lang); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
 }

@@ -160,11 +160,15 @@ func (s *Server) notice(st Status) string {
 	}
 	t := s.text()
 	var b strings.Builder
-	b.WriteString(`<div class="serve-notice" role="alert"><p><strong>`)
+	// The notice speaks the command's language, on pages of either.
+	b.WriteString(`<div class="serve-notice" role="alert" lang="` + html.EscapeString(s.o.Lang) + `"><p><strong>`)
 	n := st.Problems.Errors()
-	if st.Failure != "" {
+	switch {
+	case st.Failure != "":
 		b.WriteString(html.EscapeString(t.failed))
-	} else {
+	case n == 1:
+		b.WriteString(html.EscapeString(t.oneError))
+	default:
 		b.WriteString(html.EscapeString(fmt.Sprintf(t.errors, n)))
 	}
 	b.WriteString("</strong> ")
@@ -209,12 +213,13 @@ func inject(page []byte, notice string) []byte {
 	return out.Bytes()
 }
 
-type words struct{ noSite, errors, lastGood, failed string }
+type words struct{ noSite, oneError, errors, lastGood, failed string }
 
 func (s *Server) text() words {
 	if s.o.Lang == "en" {
 		return words{
 			noSite:   "No site built yet. The notice above names what to correct; after saving, this page reloads.",
+			oneError: "The workbooks have 1 error.",
 			errors:   "The workbooks have %d errors.",
 			lastGood: "This is the last good site. Correct the cells below and save; the page reloads.",
 			failed:   "The build failed.",
@@ -222,6 +227,7 @@ func (s *Server) text() words {
 	}
 	return words{
 		noSite:   "Noch keine Website erzeugt. Der Hinweis oben nennt, was zu korrigieren ist; nach dem Speichern lädt diese Seite neu.",
+		oneError: "Die Tabellen haben 1 Fehler.",
 		errors:   "Die Tabellen haben %d Fehler.",
 		lastGood: "Angezeigt wird die letzte fehlerfreie Website. Korrigieren Sie die Zellen unten und speichern Sie; die Seite lädt neu.",
 		failed:   "Das Erzeugen ist fehlgeschlagen.",

@@ -210,7 +210,7 @@ func TestServe(t *testing.T) {
 		if code != 200 || !strings.Contains(body, "Alphaville") {
 			t.Errorf("the last good site is gone: %d", code)
 		}
-		if !strings.Contains(body, `<div class="serve-notice" role="alert">`) ||
+		if !strings.Contains(body, `<div class="serve-notice" role="alert" lang="en"><p><strong>The workbooks have 1 error.</strong>`) ||
 			!strings.Contains(body, "Kennzahlen!C2</code> &#34;viel&#34; is not a number") {
 			t.Errorf("the page does not name the error:\n%.1500s", body)
 		}
