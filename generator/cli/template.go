@@ -83,10 +83,13 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *c
 				return usageErrorf(t.emptySlug, name)
 			}
 			path := filepath.Join(dataDir, workbook.CitiesDir, slug+".xlsx")
-			if _, err := os.Stat(path); err == nil {
-				fmt.Fprintf(stderr, t.exists, path)
-				*code = ExitInvalid
-				return nil
+			// The partner's workbook may exist in either format.
+			for _, p := range workbook.PartnerFiles(dataDir, slug) {
+				if _, err := os.Stat(p); err == nil {
+					fmt.Fprintf(stderr, t.exists, p)
+					*code = ExitInvalid
+					return nil
+				}
 			}
 			tmpl, ok := cityTemplate(dataDir, name, stderr, lang, t)
 			if !ok {
@@ -119,10 +122,10 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *c
 // in city workbooks are the validator's business, not the template's.
 func cityTemplate(dataDir, name string, stderr io.Writer, lang string, t text) (workbook.CityTemplate, bool) {
 	ds, probs := workbook.ReadDataset(dataDir)
-	fwFile := filepath.Join(dataDir, workbook.FrameworkFile)
+	fwFile := ds.Framework.File
 	var fwProbs problem.List
 	for _, p := range probs {
-		if p.Pos.File == fwFile {
+		if p.Pos.File == fwFile || p.Code == problem.DataDirMissing || p.Code == problem.FileFrameworkTwice {
 			fwProbs = append(fwProbs, p)
 		}
 	}

@@ -35,8 +35,8 @@ type text struct {
 var texts = map[string]text{
 	"de": {
 		rootShort: "Vergleichsportal zur digitalen Reife von Städten erzeugen",
-		rootLong: `generator liest die Excel-Tabellen im Ordner data/ (framework.xlsx und
-eine Datei je Stadt unter data/cities/), prüft sie, berechnet die Punktzahlen
+		rootLong: `generator liest die Arbeitsmappen im Ordner data/ (framework.xlsx und
+eine Datei je Stadt unter data/cities/, als .xlsx oder .ods), prüft sie, berechnet die Punktzahlen
 und erzeugt daraus die Website in Deutsch und Englisch.
 
 Häufige Aufrufe:
@@ -57,7 +57,7 @@ Website bleibt unverändert, und jede fehlerhafte Zelle wird genannt.`,
 		validateLong: `Liest und prüft alle Tabellen und nennt jedes Problem mit Datei, Blatt und
 Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		flagLang:        "`Sprache` der Meldungen: de oder en",
-		flagData:        "`Ordner` mit framework.xlsx und cities/*.xlsx",
+		flagData:        "`Ordner` mit framework.xlsx und cities/*.xlsx (oder .ods)",
 		flagSite:        "`Ordner` des Hugo-Projekts",
 		flagOut:         "`Ordner`, in den die fertige Website geschrieben wird",
 		flagBaseURL:     "`Adresse`, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
@@ -104,8 +104,8 @@ Danach: Datei öffnen, ausfüllen, Beispielzeilen ersetzen, generator validate.`
 	},
 	"en": {
 		rootShort: "Build the comparison site of cities' digital maturity",
-		rootLong: `generator reads the Excel workbooks in data/ (framework.xlsx and one file
-per city under data/cities/), checks them, computes the scores and builds the
+		rootLong: `generator reads the workbooks in data/ (framework.xlsx and one file
+per city under data/cities/, as .xlsx or .ods), checks them, computes the scores and builds the
 website in German and English.
 
 Common calls:
@@ -126,7 +126,7 @@ was, and every wrong cell is named.`,
 		validateLong: `Reads and checks every workbook and names every problem with file, sheet and
 cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		flagLang:        "`language` of messages: de or en",
-		flagData:        "`folder` with framework.xlsx and cities/*.xlsx",
+		flagData:        "`folder` with framework.xlsx and cities/*.xlsx (or .ods)",
 		flagSite:        "`folder` of the Hugo project",
 		flagOut:         "`folder` the finished website is written to",
 		flagBaseURL:     "`address` the site is published at, e.g. https://name.github.io/project/",

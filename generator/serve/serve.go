@@ -13,9 +13,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
 	"io"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -159,11 +159,11 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 }
 
-// relevant: a workbook written, created, removed or renamed. Lock files of
-// Excel (~$x.xlsx) and LibreOffice (.~lock.x.xlsx#) are not workbooks.
+// relevant: a spreadsheet written, created, removed or renamed: a workbook,
+// or one in a format that is not read (which the notice then names). Lock
+// files of Excel (~$x.xlsx) and LibreOffice (.~lock.x.xlsx#) are not.
 func relevant(ev fsnotify.Event) bool {
-	name := filepath.Base(ev.Name)
-	if !strings.EqualFold(filepath.Ext(name), ".xlsx") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+	if !workbook.IsSpreadsheetName(filepath.Base(ev.Name)) {
 		return false
 	}
 	return ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Remove|fsnotify.Rename) != 0

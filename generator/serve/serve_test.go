@@ -18,6 +18,7 @@ import (
 
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+	"github.com/fsnotify/fsnotify"
 )
 
 const repoSite = "../../site"
@@ -403,5 +404,20 @@ func BenchmarkSaveToReloadAtScale(b *testing.B) {
 		b.StopTimer()
 		p.downloadsWritten(b)
 		b.StartTimer()
+	}
+}
+
+// TestRelevantChanges: a save of either workbook format, or of a
+// spreadsheet in a format that is not read (which the notice must name),
+// rebuilds; lock files and other files do not.
+func TestRelevantChanges(t *testing.T) {
+	for name, want := range map[string]bool{
+		"muenchen.xlsx": true, "muenchen.ods": true, "MUENCHEN.ODS": true, "augsburg.xls": true, "fuerth.csv": true,
+		"~$muenchen.xlsx": false, ".~lock.muenchen.ods#": false, "notes.txt": false, "muenchen.ods.tmp": false,
+	} {
+		ev := fsnotify.Event{Name: filepath.Join("data", "cities", name), Op: fsnotify.Write}
+		if got := relevant(ev); got != want {
+			t.Errorf("relevant(%s) = %v; want %v", name, got, want)
+		}
 	}
 }

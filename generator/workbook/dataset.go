@@ -15,7 +15,7 @@ import (
 func ReadDataset(dataDir string) (model.Dataset, problem.List) {
 	files, probs := FindFiles(dataDir)
 	if probs.Has(problem.DataDirMissing) {
-		return model.Dataset{}, probs
+		return model.Dataset{Framework: model.Framework{File: files.Framework}}, probs
 	}
 	ds := model.Dataset{Framework: ReadFramework(files.Framework, &probs)}
 	paths := files.Cities

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,7 +86,7 @@ func FindFiles(dataDir string) (Files, problem.List) {
 		}
 		ext := strings.ToLower(filepath.Ext(name))
 		switch {
-		case ext == ".xlsx" || ext == ".ods":
+		case slices.Contains(workbookExts, ext):
 			books = append(books, candidate{path, name, strings.TrimSuffix(name, filepath.Ext(name))})
 		case otherSpreadsheetExts[ext]:
 			probs.Errorf(model.Pos{File: path}, problem.FileOtherFormat, ext)
@@ -128,6 +129,25 @@ func FindFiles(dataDir string) (Files, problem.List) {
 	}
 	sort.Strings(files.Cities)
 	return files, probs
+}
+
+// PartnerFiles are the paths a partner's workbook may have, one per format.
+func PartnerFiles(dataDir, slug string) []string {
+	var out []string
+	for _, ext := range workbookExts {
+		out = append(out, filepath.Join(dataDir, CitiesDir, slug+ext))
+	}
+	return out
+}
+
+// IsSpreadsheetName reports whether a file name is a spreadsheet's, in a
+// format that is read or not, and no lock file or dotfile.
+func IsSpreadsheetName(name string) bool {
+	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return slices.Contains(workbookExts, ext) || otherSpreadsheetExts[ext]
 }
 
 // copyMarks are how Windows, macOS, LibreOffice, browsers and people name
