@@ -66,15 +66,11 @@ func ReadCells(path string) ([]Cell, error) {
 	if _, ok := checkPackage(path, &probs); !ok {
 		return nil, fmt.Errorf("%s: %s", probs[0].Pos, probs[0].Message("en"))
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    unzipSizeLimit,
-		UnzipXMLSizeLimit: unzipXMLSizeLimit,
-	})
+	f, _, cleanup, err := openExcelize(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	defer f.Close()
+	defer cleanup()
 	date1904 := false
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		date1904 = *p.Date1904
