@@ -109,6 +109,7 @@ const (
 	FileTooManySheets Code = "file.too_many_sheets"
 	SheetPartName     Code = "sheet.part_name"
 	CellSharedString  Code = "cell.shared_string"
+	CellTooBig        Code = "cell.too_big"
 )
 
 type message struct{ de, en string }
@@ -351,6 +352,9 @@ var catalog = map[Code]message{
 	CellSharedString: {
 		"Zelle verweist auf den gemeinsamen Text Nr. %s, die Arbeitsmappe hat aber nur %d (die Datei ist beschädigt); erwartet wird eine vollständige Arbeitsmappe: in Excel oder LibreOffice erneut speichern",
 		"cell refers to shared string no. %s, but the workbook has only %d (the file is damaged); expected a complete workbook: save it again from Excel or LibreOffice"},
+	CellTooBig: {
+		"%q ist als Zahl zu groß; erwartet wird eine Zahl von −1.000.000.000.000.000 bis 1.000.000.000.000.000 (10^15)",
+		"%q is too large a number; expected a number from −1,000,000,000,000,000 to 1,000,000,000,000,000 (10^15)"},
 	FileOpenDocument: {
 		"Datei ist eine OpenDocument-Tabelle (.ods) mit der Endung .xlsx; erwartet wird eine Excel-Arbeitsmappe: in LibreOffice mit Speichern unter im Format Excel 2007–365 (.xlsx) speichern",
 		"file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)"},
