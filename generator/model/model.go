@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -286,6 +288,26 @@ type Indicator struct {
 	DimPos        Pos // the dimension cell
 }
 
+// InPercent reports whether the indicator is measured in percent: its unit,
+// in either language, contains "%" or the word "Prozent", "percent" or
+// "per cent" (any case; "Prozentpunkte" is another word). Every rule that
+// depends on it (values within 0–100, cells written as a percentage) asks
+// here.
+func (ind Indicator) InPercent() bool {
+	for _, u := range []string{ind.Unit.De, ind.Unit.En} {
+		if strings.Contains(u, "%") {
+			return true
+		}
+		words := strings.FieldsFunc(strings.ToLower(u), func(r rune) bool { return !unicode.IsLetter(r) })
+		for i, w := range words {
+			if w == "prozent" || w == "percent" || (w == "per" && i+1 < len(words) && words[i+1] == "cent") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Goalposts are the fixed values mapped to 0 and 100.
 type Goalposts struct {
 	Min, Max float64
@@ -433,11 +455,17 @@ type Measure struct {
 	Illustrative bool
 	Pos          Pos // the ID cell
 	TopicPos     Pos // the topic cell
+	EndPos       Pos // the end cell
 }
 
 // Date is a calendar date that may be known only to the year or month.
 type Date struct {
 	Year, Month, Day int // zero Month or Day: not known to that precision
+}
+
+// DateOf is the calendar date of t, in t's location.
+func DateOf(t time.Time) Date {
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }
 
 func (d Date) IsZero() bool { return d.Year == 0 }

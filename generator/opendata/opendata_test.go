@@ -11,10 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -84,7 +86,7 @@ func TestCSV(t *testing.T) {
 func sample(t *testing.T, dir string) (model.Dataset, []opendata.Table) {
 	t.Helper()
 	ds, probs := workbook.ReadDataset(dir)
-	probs = append(probs, validate.Dataset(ds)...)
+	probs = append(probs, validate.Dataset(ds, validate.Options{Today: model.DateOf(time.Now())})...)
 	if probs.Errors() > 0 {
 		t.Fatalf("sample data has errors:\n%s", probs.Text("en"))
 	}
@@ -171,7 +173,19 @@ func TestConservation(t *testing.T) {
 	kpiValues := 0
 	for _, c := range ds.Cities {
 		for _, f := range c.Facts {
-			check("city_facts", pos(f.Pos), map[string]string{"city": c.Slug, "key": f.Key, "value": f.Value, "source": f.Source})
+			// Dates in ISO 8601 and numbers as numbers, whatever the cell held.
+			value := f.Value
+			switch f.Key {
+			case "adopted":
+				value = c.Strategy.Adopted.ISO()
+			case "population":
+				value = strconv.Itoa(c.Population)
+			case "lat":
+				value = num(*c.Lat)
+			case "lon":
+				value = num(*c.Lon)
+			}
+			check("city_facts", pos(f.Pos), map[string]string{"city": c.Slug, "key": f.Key, "value": value, "source": f.Source})
 		}
 		for _, k := range c.KPIs {
 			for _, o := range k.Values {
@@ -344,6 +358,53 @@ func TestStreamWriteFails(t *testing.T) {
 		})
 		if err == nil || !strings.Contains(err.Error(), "csv/kpi_values.csv") || !strings.Contains(err.Error(), "no space left") {
 			t.Errorf("room for %d bytes: err = %v, want the path and the cause", room, err)
+		}
+	}
+}
+
+// TestDatesInISO: every date in the downloads is ISO 8601, as precise as
+// known, however the workbook held it: München's adoption is an Excel
+// date (day number 43670 in the cell), Nürnberg's the text 23.10.2019.
+func TestDatesInISO(t *testing.T) {
+	_, tables := sample(t, "../../data")
+	files, err := opendata.Files(meta(), tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iso := regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	dates := map[string][]string{"city_facts": {"value"}, "measures": {"start", "end"}}
+	adopted := map[string]string{}
+	for _, f := range files {
+		table, ok := strings.CutPrefix(f.Path, "json/")
+		if !ok {
+			continue
+		}
+		table = strings.TrimSuffix(table, ".json")
+		var rows []map[string]any
+		if err := json.Unmarshal(f.Data, &rows); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		for _, row := range rows {
+			if table == "city_facts" && row["key"] != "adopted" {
+				continue
+			}
+			for _, field := range dates[table] {
+				if v, _ := row[field].(string); v != "" && !iso.MatchString(v) {
+					t.Errorf("%s: %s %q of %s is no ISO date", f.Path, field, v, row["origin"])
+				}
+			}
+			if table == "city_facts" {
+				adopted[row["city"].(string)] = row["value"].(string)
+			}
+		}
+	}
+	want := map[string]string{"augsburg": "", "muenchen": "2019-07-24", "nuernberg": "2019-10-23"}
+	if !reflect.DeepEqual(adopted, want) {
+		t.Errorf("adopted = %v; want %v", adopted, want)
+	}
+	for _, f := range files {
+		if f.Path == "csv/city_facts.csv" && !bytes.Contains(f.Data, []byte("muenchen,adopted,2019-07-24,")) {
+			t.Errorf("%s lacks München's adoption as 2019-07-24:\n%s", f.Path, f.Data)
 		}
 	}
 }

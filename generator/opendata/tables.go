@@ -133,7 +133,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 
 	facts := Table{Name: "city_facts", Title: model.Text{De: "Angaben der Städte", En: "City facts"}, Input: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"key", String, "", "name, state, population, website, …"},
-			{"value", String, "", "as written in the city sheet"}, {"source", String, "", ""},
+			{"value", String, "", "as written in the city sheet, but dates as ISO 8601 (2019-07-24, as precise as known) and numbers as plain numbers (1510000, 48.1374)"}, {"source", String, "", ""},
 			{"illustrative", Boolean, "", "the source marks the value as an example"}, origin}}
 	kpis := Table{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"indicator", String, "", ""}, {"year", Integer, "", ""},
@@ -147,7 +147,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
 	for _, c := range ds.Cities {
 		for _, f := range c.Facts {
-			facts.Rows = append(facts.Rows, []Value{c.Slug, f.Key, f.Value, f.Source, f.Illustrative, cell(f.Pos)})
+			facts.Rows = append(facts.Rows, []Value{c.Slug, f.Key, factValue(c, f), f.Source, f.Illustrative, cell(f.Pos)})
 		}
 		for _, k := range c.KPIs {
 			kpis.n += len(k.Values)
@@ -311,6 +311,32 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 	}
 
 	return []Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix}
+}
+
+// factValue is a fact as the downloads give it: the adoption date as ISO
+// 8601, however the cell held it (an Excel date arrives as its day number,
+// 43670), and the population and coordinates as the numbers read; every
+// other fact as written.
+func factValue(c model.City, f model.Fact) string {
+	switch f.Key {
+	case "adopted":
+		if !c.Strategy.Adopted.IsZero() {
+			return c.Strategy.Adopted.ISO()
+		}
+	case "population":
+		if c.Population > 0 {
+			return strconv.Itoa(c.Population)
+		}
+	case "lat", "lon":
+		v := c.Lat
+		if f.Key == "lon" {
+			v = c.Lon
+		}
+		if v != nil {
+			return strconv.FormatFloat(*v, 'f', -1, 64)
+		}
+	}
+	return f.Value
 }
 
 // scored says whether a city has anything at all in a year: an index,

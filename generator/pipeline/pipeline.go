@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/changes"
 	"github.com/digitale-staedte/benchmark/generator/charts"
@@ -29,15 +31,22 @@ import (
 // the problems themselves come back alongside.
 var ErrInvalidData = errors.New("invalid data")
 
-// Check reads and validates the data folder: every problem of the run,
-// errors and warnings, in workbook order.
+// Check reads and validates the data folder, judging dates against
+// today's: every problem of the run, errors and warnings, in workbook order.
 func Check(dataDir string) (model.Dataset, problem.List) {
-	ds, probs := workbook.ReadDataset(dataDir)
-	if probs.Has(problem.DataDirMissing) {
-		return ds, probs // nothing was read that could be checked
+	return checkOn(time.Now())(dataDir)
+}
+
+// checkOn is Check with the build date given.
+func checkOn(today time.Time) func(dataDir string) (model.Dataset, problem.List) {
+	return func(dataDir string) (model.Dataset, problem.List) {
+		ds, probs := workbook.ReadDataset(dataDir)
+		if probs.Has(problem.DataDirMissing) {
+			return ds, probs // nothing was read that could be checked
+		}
+		probs = append(probs, validate.Dataset(ds, validate.Options{Today: model.DateOf(today)})...)
+		return ds, probs.Sorted()
 	}
-	probs = append(probs, validate.Dataset(ds)...)
-	return ds, probs.Sorted()
 }
 
 // Options for one build.
@@ -53,8 +62,13 @@ type Options struct {
 	Stderr   io.Writer
 	// Read reads and validates the data folder in place of Check, e.g.
 	// re-reading only the workbooks that changed (generator serve); nil
-	// means Check.
+	// means Check on the date Today.
 	Read func(dataDir string) (model.Dataset, problem.List)
+	// Today is the build date the data are checked against when Read is
+	// nil (an adoption or a finished measure after it cannot be true yet);
+	// zero means the date of the build. A Read of its own judges dates
+	// as it does.
+	Today time.Time
 	// Stage, when set, is called as each stage begins, for progress and
 	// for timing: "read" (and validate), "score" (and compare strategies),
 	// "downloads" (the open data), "site data" (and the compare files),
@@ -63,6 +77,17 @@ type Options struct {
 	// "publish" (moving the site into place); a build that fails stops
 	// early.
 	Stage func(name string)
+}
+
+// read is the reader of the data folder the options ask for.
+func (o Options) read() func(dataDir string) (model.Dataset, problem.List) {
+	switch {
+	case o.Read != nil:
+		return o.Read
+	case o.Today.IsZero():
+		return checkOn(time.Now())
+	}
+	return checkOn(o.Today)
 }
 
 func (o Options) stage(name string) {
@@ -83,12 +108,8 @@ type Result struct {
 // Build runs the whole pipeline. On invalid data it returns ErrInvalidData
 // and writes nothing at all.
 func Build(o Options) (Result, error) {
-	read := o.Read
-	if read == nil {
-		read = Check
-	}
 	o.stage("read")
-	ds, probs := read(o.DataDir)
+	ds, probs := o.read()(o.DataDir)
 	res := Result{Problems: probs}
 	if probs.Errors() > 0 {
 		return res, fmt.Errorf("%w: %d errors", ErrInvalidData, probs.Errors())
@@ -119,7 +140,10 @@ func Build(o Options) (Result, error) {
 	downloadsDir := filepath.Join(work, "downloads")
 	extraDir := filepath.Join(work, "extra")
 	publishDir := filepath.Join(work, "public")
-	if res.Site, res.Changes, err = prepare(o, ds, dataDir, assetsDir, downloadsDir, extraDir); err != nil {
+	var warnings problem.List
+	res.Site, res.Changes, warnings, err = prepare(o, ds, dataDir, assetsDir, downloadsDir, extraDir)
+	res.Problems = append(res.Problems, warnings...).Sorted()
+	if err != nil {
 		return res, err
 	}
 	// From here on only files: the data set, scores and charts are no
@@ -146,25 +170,57 @@ func Build(o Options) (Result, error) {
 // prepare runs the stages between reading and Hugo and writes what they
 // make into the work folder: Hugo's data (dataDir), each city's page data
 // (assetsDir), the downloads, and the compare and search files (extraDir,
-// laid out as in the site). It returns the site document as Hugo reads it
-// and the changes against the previous release.
-func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extraDir string) (sitedata.Site, changes.Report, error) {
+// laid out as in the site). It returns the site document as Hugo reads it,
+// the changes against the previous release and the warnings of scoring.
+func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extraDir string) (sitedata.Site, changes.Report, problem.List, error) {
 	none := changes.None()
 	o.stage("score")
-	scores := score.Compute(ds)
-	cmp := compare.Build(ds, scores)
+	ds, scores, cmp, warnings := analyse(ds)
 	if err := os.Mkdir(dataDir, 0o755); err != nil {
-		return sitedata.Site{}, none, err
+		return sitedata.Site{}, none, warnings, err
 	}
 	// The open data first, then the compare files: both read the data set,
 	// scores and comparison, which nothing needs after the site's data.
 	o.stage("downloads")
 	report, err := openData(o, ds, scores, cmp, dataDir, downloadsDir, nil)
 	if err != nil {
-		return sitedata.Site{}, none, err
+		return sitedata.Site{}, none, warnings, err
 	}
 	site, err := prepareSite(o, ds, scores, cmp, report, dataDir, assetsDir, extraDir)
-	return site, report, err
+	return site, report, warnings, err
+}
+
+// analyse is where every stage after validation starts: it scores and
+// compares a dataset without errors, and returns the dataset the later
+// stages work from and the warnings scoring gives (a city without an
+// index for want of data). Measure rows marked Invalid are left out of
+// that dataset, so that no score, page or download ever shows one: they
+// are kept only for the checks across rows, and a build with one has an
+// error and stops before this.
+func analyse(ds model.Dataset) (model.Dataset, score.Result, compare.Result, problem.List) {
+	ds = withoutInvalidMeasures(ds)
+	scores := score.Compute(ds)
+	return ds, scores, compare.Build(ds, scores), validate.Coverage(ds, scores)
+}
+
+// withoutInvalidMeasures is ds without the measure rows marked Invalid; ds
+// itself is not changed (the preview's reader keeps its cities).
+func withoutInvalidMeasures(ds model.Dataset) model.Dataset {
+	invalid := func(m model.Measure) bool { return m.Invalid }
+	var cities []model.City // a copy, made at the first city that changes
+	for i, c := range ds.Cities {
+		if !slices.ContainsFunc(c.Measures, invalid) {
+			continue
+		}
+		if cities == nil {
+			cities = slices.Clone(ds.Cities)
+		}
+		cities[i].Measures = slices.DeleteFunc(slices.Clone(c.Measures), invalid)
+	}
+	if cities != nil {
+		ds.Cities = cities
+	}
+	return ds
 }
 
 // prepareSite writes everything but the downloads (see prepare); the

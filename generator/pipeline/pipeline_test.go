@@ -12,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/digitale-staedte/benchmark/generator/synth"
 	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
@@ -341,6 +343,34 @@ func TestHugoFailureLeavesSiteUntouched(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 		t.Errorf("the failed build left files beside the output: %v", entries)
+	}
+}
+
+// TestDatesAreJudgedOnTheBuildDate: a build on a date before München
+// adopted its strategy (24.07.2019) stops at that cell and writes nothing;
+// the build date is an option, so that this test does not depend on the
+// day it runs.
+func TestDatesAreJudgedOnTheBuildDate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := pipeline.Build(pipeline.Options{DataDir: repoData, SiteDir: repoSite, OutDir: out,
+		Today: time.Date(2019, 7, 23, 12, 0, 0, 0, time.UTC)})
+	if !errors.Is(err, pipeline.ErrInvalidData) {
+		t.Fatalf("err = %v; want invalid data", err)
+	}
+	found := false
+	for _, p := range res.Problems {
+		if p.Code == problem.AdoptedFuture && strings.HasSuffix(p.Pos.File, "muenchen.xlsx") {
+			found = true
+			if want := "adoption on 2019-07-24 lies after today (2019-07-23)"; !strings.HasPrefix(p.Message("en"), want) {
+				t.Errorf("message %q; want it to start with %q", p.Message("en"), want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no problem about München's adoption:\n%s", res.Problems.Text("en"))
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the failed build wrote %s (%v)", out, err)
 	}
 }
 

@@ -70,12 +70,8 @@ func NewPreview(o Options) (*Preview, error) {
 // after a failure of Hugo in an incremental build, which may leave pages
 // half updated (the next build is then a whole one).
 func (p *Preview) Build() (Result, string, error) {
-	read := p.o.Read
-	if read == nil {
-		read = Check
-	}
 	p.o.stage("read")
-	ds, probs := read(p.o.DataDir)
+	ds, probs := p.o.read()(p.o.DataDir)
 	res := Result{Problems: probs, Changes: changes.None()}
 	if probs.Errors() > 0 {
 		// Downloads still pending are those of the site on screen.
@@ -101,8 +97,8 @@ func (p *Preview) build(ds model.Dataset, next previewDirs, res *Result) (string
 		}
 	}
 	p.o.stage("score")
-	scores := score.Compute(ds)
-	cmp := compare.Build(ds, scores)
+	ds, scores, cmp, warnings := analyse(ds)
+	res.Problems = append(res.Problems, warnings...).Sorted()
 	p.mu.Lock()
 	incremental := p.live != nil
 	cur := p.cur

@@ -112,6 +112,20 @@ const (
 	CellTooBig        Code = "cell.too_big"
 )
 
+// Partners twice, dates after the build date, cells written as
+// percentages, too little data for an index.
+const (
+	CitySlugTwice     Code = "city.slug_twice"
+	CityNameTwice     Code = "city.name_twice"
+	CityWebsiteTwice  Code = "city.website_twice"
+	AdoptedFuture     Code = "fact.adopted_future"
+	YearFuture        Code = "year.future"
+	MeasureDoneFuture Code = "measure.done_future"
+	PercentCell       Code = "percent.cell"
+	PercentCellNoUnit Code = "percent.cell_no_unit"
+	CoverageNoIndex   Code = "coverage.no_index"
+)
+
 type message struct{ de, en string }
 
 var catalog = map[Code]message{
@@ -221,7 +235,7 @@ var catalog = map[Code]message{
 		"Wert %v kann nicht logarithmiert werden (Indikator %q hat Transformation log); erwartet wird ein Wert über 0",
 		"value %v cannot be log-transformed (indicator %q uses transform log); expected a value above 0"},
 	PercentRange: {
-		"Wert %v liegt außerhalb von 0–100 (Indikator %q hat die Einheit %%); erwartet wird ein Prozentwert von 0 bis 100",
+		"Wert %v liegt außerhalb von 0–100 (Indikator %q wird in %% gemessen); erwartet wird ein Prozentwert von 0 bis 100",
 		"value %v lies outside 0–100 (indicator %q is measured in %%); expected a percentage from 0 to 100"},
 	DecimalsRange: {
 		"%v Nachkommastellen sind nicht möglich; erwartet wird eine ganze Zahl von 0 bis 6",
@@ -382,4 +396,31 @@ var catalog = map[Code]message{
 	SheetTooWide: {
 		"Blatt umfasst %d Zellen (jede Zeile bis zu ihrer letzten Zelle gezählt), mehr als die erlaubten %d; erwartet wird eine kompakte Tabelle: verirrte Einträge weit rechts löschen (der äußerste steht in %s)",
 		"sheet spans %d cells (each row counted to its last cell), more than the %d allowed; expected a compact table: delete stray entries far to the right (the outermost is in %s)"},
+	CitySlugTwice: {
+		"Datei hat dieselbe Adresse %q wie %s; erwartet wird je Stadt eine Datei mit eigenem Namen",
+		"file has the same address %q as %s; expected one file per city, each with a name of its own"},
+	CityNameTwice: {
+		"Name %q bezeichnet dieselbe Stadt wie %q in %s; erwartet wird je Partner nur eine Arbeitsmappe",
+		"name %q names the same city as %q in %s; expected only one workbook per partner"},
+	CityWebsiteTwice: {
+		"Webseite %q ist dieselbe wie %q in %s; erwartet wird je Partner nur eine Arbeitsmappe",
+		"website %q is the same as %q in %s; expected only one workbook per partner"},
+	AdoptedFuture: {
+		"Beschluss am %s liegt nach heute (%s); erwartet wird das Datum eines Beschlusses, der schon gefasst ist",
+		"adoption on %s lies after today (%s); expected the date of an adoption that has already happened"},
+	YearFuture: {
+		"Jahr %d liegt nach dem laufenden Jahr %d; erwartet werden Jahre bis %d, für die es schon Werte geben kann",
+		"year %d lies after the current year %d; expected years up to %d, which can already have values"},
+	MeasureDoneFuture: {
+		"Maßnahme %q ist abgeschlossen, aber ihr Ende %s liegt nach heute (%s); erwartet wird ein Ende bis heute oder der Status in Umsetzung",
+		"measure %q is done, but its end %s lies after today (%s); expected an end up to today or the status in progress"},
+	PercentCell: {
+		"Zelle ist als Prozent geschrieben (%v %%), aber Indikator %q wird in %q gemessen; erwartet wird eine Zahl ohne %%",
+		"cell is written as a percentage (%v %%), but indicator %q is measured in %q; expected a number without %%"},
+	PercentCellNoUnit: {
+		"Zelle ist als Prozent geschrieben (%v %%), aber Indikator %q hat keine Einheit; erwartet wird eine Zahl ohne %% oder die Einheit %% im Rahmenwerk",
+		"cell is written as a percentage (%v %%), but indicator %q has no unit; expected a number without %% or the unit %% in the framework"},
+	CoverageNoIndex: {
+		"kein Index und kein Rang für %d: Punktzahlen für %v %% des Dimensionsgewichts, erforderlich sind %v %%; Dimensionen ohne Punktzahl (Indikatoren mit Punktzahl von allen; erforderlich sind %v %% des Gewichts): %s; erwartet werden mehr Werte für %d",
+		"no index and no rank for %d: scores for %v %% of the dimension weight, %v %% required; dimensions without a score (indicators with a score out of all; %v %% of the weight required): %s; expected more values for %d"},
 }

@@ -696,3 +696,44 @@ func BenchmarkMonteCarlo(b *testing.B) {
 		uncertainty(p, res.Cities, 0)
 	}
 }
+
+// TestShortfalls: the cities without an index in the reference year, with
+// what they lack. smallDataset's reference year is 2021, where only delta,
+// with no values at all, has no index: coverage 0, D1 0 of 2 indicators,
+// D2 0 of 1. At 75 % minimum coverage and 2021 set as the reference year,
+// the figures of TestComputeMinCoverage: alpha and beta lack D1 (1 of 2,
+// coverage 0.5) with index coverage 1/3; gamma lacks D2 (0 of 1) with
+// index coverage 2/3; delta as before.
+func TestShortfalls(t *testing.T) {
+	ds := smallDataset()
+	got := Shortfalls(ds.Framework, Compute(ds))
+	want := []Shortfall{{City: 3, Year: 2021, Coverage: 0, Dimensions: []DimensionShortfall{
+		{ID: "D1", Present: 0, Indicators: 2}, {ID: "D2", Present: 0, Indicators: 1}}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("default settings:\n got %+v\nwant %+v", got, want)
+	}
+
+	ds.Framework.Settings.DimensionMinCoverage, ds.Framework.Settings.IndexMinCoverage = 0.75, 0.75
+	ds.Framework.Settings.ReferenceYear = 2021
+	got = Shortfalls(ds.Framework, Compute(ds))
+	d1 := []DimensionShortfall{{ID: "D1", Present: 1, Indicators: 2, Coverage: 0.5}}
+	want = []Shortfall{
+		{City: 0, Year: 2021, Coverage: 1.0 / 3, Dimensions: d1},
+		{City: 1, Year: 2021, Coverage: 1.0 / 3, Dimensions: d1},
+		{City: 2, Year: 2021, Coverage: 2.0 / 3, Dimensions: []DimensionShortfall{{ID: "D2", Present: 0, Indicators: 1}}},
+		want[0],
+	}
+	if len(got) != len(want) {
+		t.Fatalf("75 %%: got %+v\nwant %+v", got, want)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.City != w.City || g.Year != w.Year || !near(g.Coverage, w.Coverage) || !reflect.DeepEqual(g.Dimensions, w.Dimensions) {
+			t.Errorf("75 %%, shortfall %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+
+	if got := Shortfalls(model.Framework{}, Compute(model.Dataset{})); got != nil {
+		t.Errorf("no years: %+v; want none", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
@@ -34,9 +35,10 @@ type parsed struct {
 	probs problem.List
 }
 
-// Check reads and validates dataDir. It returns the dataset, every problem
-// in workbook order, and the workbooks it had to parse (all of them on the
-// first call; then only the changed ones).
+// Check reads and validates dataDir, judging dates against today's. It
+// returns the dataset, every problem in workbook order, and the workbooks
+// it had to parse (all of them on the first call; then only the changed
+// ones).
 func (r *Reader) Check(dataDir string, progress Progress) (model.Dataset, problem.List, []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -120,6 +122,6 @@ func (r *Reader) Check(dataDir string, progress Progress) (model.Dataset, proble
 		}
 	}
 	r.cache = fresh
-	probs = append(probs, validate.Dataset(ds)...)
+	probs = append(probs, validate.Dataset(ds, validate.Options{Today: model.DateOf(time.Now())})...)
 	return ds, probs.Sorted(), changed
 }

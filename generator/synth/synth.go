@@ -21,7 +21,10 @@ type Options struct {
 	Years      int // consecutive years ending in LastYear
 	Measures   int // per city
 	Seed       uint64
-	LastYear   int // default 2025
+	// LastYear is the last year with values, default 2025. No finished
+	// measure ends after it, so that a data set whose LastYear has begun
+	// holds nothing that cannot be true yet.
+	LastYear int
 }
 
 // Sheet is a worksheet: its name, header row and rows.
@@ -194,6 +197,9 @@ func City(o Options, c int) (name string, sheets []Sheet) {
 		start := first + r.IntN(o.Years)
 		end := start + 1 + r.IntN(4)
 		status := statuses[r.IntN(len(statuses))]
+		if status == "abgeschlossen" {
+			end = min(end, last) // plans may reach past it, finished work not
+		}
 		measures.Rows = append(measures.Rows, []any{fmt.Sprintf("M-%03d", m+1), fmt.Sprintf("Maßnahme %d in %s", m+1, topic),
 			topic, status, fmt.Sprint(start), fmt.Sprint(end), "Synthetische Daten, illustrativ"})
 	}

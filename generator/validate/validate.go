@@ -5,20 +5,33 @@
 package validate
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
 )
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$`)
 
+// Options is what validation needs besides the data.
+type Options struct {
+	// Today is the date of the build: an adoption, a finished measure or a
+	// year of KPI values after it cannot be true yet. Dates known only to
+	// the month or year are compared at that precision. Zero: no date is
+	// checked against it.
+	Today model.Date
+}
+
 // Dataset returns every problem it finds in ds.
-func Dataset(ds model.Dataset) problem.List {
+func Dataset(ds model.Dataset, o Options) problem.List {
 	var l problem.List
 	fw := ds.Framework
 	framework(fw, &l)
@@ -33,7 +46,11 @@ func Dataset(ds model.Dataset) problem.List {
 	reported := map[string]bool{}
 	for _, c := range ds.Cities {
 		city(c, fw, indicators, topics, reported, &l)
+		if !o.Today.IsZero() {
+			future(c, o.Today, &l)
+		}
 	}
+	partners(ds.Cities, &l)
 	for _, ind := range fw.Indicators {
 		if !reported[ind.ID] && len(ds.Cities) > 0 && !ind.Invalid && !fw.Unread.Indicators {
 			l.Warnf(ind.Pos, problem.IndicatorNoData, ind.ID)
@@ -41,6 +58,51 @@ func Dataset(ds model.Dataset) problem.List {
 	}
 	referenceYear(ds, &l)
 	return l
+}
+
+// Coverage warns about every city that gets no index and no rank in the
+// reference year because too little of its data has a score, and says
+// what is missing: the share of weight present against the minimum, and
+// for each dimension without a score how many of its indicators have one. res is
+// the scoring of ds. A warning, not an error: the build goes ahead without
+// the city's index, as the method says.
+func Coverage(ds model.Dataset, res score.Result) problem.List {
+	var l problem.List
+	m := res.Method
+	for _, s := range score.Shortfalls(ds.Framework, res) {
+		c := ds.Cities[s.City]
+		var dims []string
+		for _, d := range s.Dimensions {
+			dims = append(dims, fmt.Sprintf("%s %d/%d", d.ID, d.Present, d.Indicators))
+		}
+		l.Warnf(yearPos(c, s.Year), problem.CoverageNoIndex, s.Year, percent(s.Coverage),
+			percent(m.IndexMinCoverage), percent(m.DimensionMinCoverage), strings.Join(dims, ", "), s.Year)
+	}
+	return l
+}
+
+// yearPos is the header of year on the city's KPI sheet, or the sheet, or
+// the file.
+func yearPos(c model.City, year int) model.Pos {
+	for _, yc := range c.YearColumns {
+		if yc.Year == year {
+			return yc.Pos
+		}
+	}
+	if len(c.YearColumns) > 0 {
+		return c.YearColumns[0].Pos.SheetPos()
+	}
+	if len(c.KPIs) > 0 {
+		return c.KPIs[0].Pos.SheetPos()
+	}
+	return model.Pos{File: c.File}
+}
+
+// percent turns a share into percent with one decimal, rounded down (with
+// room for float error), so that a share short of the minimum never reads
+// as reaching it.
+func percent(share float64) float64 {
+	return math.Floor(share*1000+1e-6) / 10
 }
 
 // unique reports IDs that are malformed or appear twice and returns the
@@ -183,11 +245,15 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 		if len(k.Values) > 0 {
 			reported[k.Indicator] = true
 		}
+		inPercent := ind.InPercent()
 		for _, o := range k.Values {
 			if ind.Transform == model.LogTransform && o.Value <= 0 {
 				l.Errorf(o.Pos, problem.LogNotPositive, o.Value, ind.ID)
 			}
-			if isPercent(ind.Unit) && (o.Value < 0 || o.Value > 100) {
+			if !inPercent && slices.Contains(k.PercentCells, o.Pos) {
+				percentCell(o, ind, l)
+			}
+			if inPercent && (o.Value < 0 || o.Value > 100) {
 				l.Errorf(o.Pos, problem.PercentRange, o.Value, ind.ID)
 				continue
 			}
@@ -199,24 +265,128 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 		}
 		history(k, yearCols, l)
 	}
+	// Rows with a cell error (Invalid) take part: a second row with the
+	// same ID is wrong whatever else is wrong with either. Only what could
+	// not be read at all is left to the reader's report.
 	var ids []string
 	var pos []model.Pos
 	for _, m := range c.Measures {
-		ids, pos = append(ids, m.ID), append(pos, m.Pos)
-		if !topics[m.Topic] && !fw.Unread.Topics {
+		if !m.Invalid || m.ID != "" {
+			ids, pos = append(ids, m.ID), append(pos, m.Pos)
+		}
+		if !topics[m.Topic] && !fw.Unread.Topics && (!m.Invalid || m.Topic != "") {
 			l.Errorf(m.TopicPos, problem.RefTopic, m.Topic, fw.File)
 		}
 	}
 	unique(ids, pos, l)
 }
 
-// yearColumns maps each year to its column on the city's KPI sheet, as far
-// as any value shows it, so that a missing year can be pointed at its cell.
+// percentCell reports a value cell written as a percentage ("12,5 %") for
+// an indicator that is not measured in percent: 12.5 % of what the
+// indicator counts is rarely what was meant.
+func percentCell(o model.Observation, ind model.Indicator, l *problem.List) {
+	unit := ind.Unit.De
+	if unit == "" {
+		unit = ind.Unit.En
+	}
+	if strings.TrimSpace(unit) == "" {
+		l.Errorf(o.Pos, problem.PercentCellNoUnit, o.Value, ind.ID)
+		return
+	}
+	l.Errorf(o.Pos, problem.PercentCell, o.Value, ind.ID, unit)
+}
+
+// future reports what cannot be true yet on the day of the build: a
+// strategy adopted after today, a year column after the current year
+// (values of the current year are allowed), and a finished measure that
+// ends after today. Plans (planned or in progress) may lie in the future.
+func future(c model.City, today model.Date, l *problem.List) {
+	if a := c.Strategy.Adopted; today.Before(a) {
+		pos := c.Pos
+		for _, f := range c.Facts {
+			if f.Key == "adopted" {
+				pos = f.Pos
+			}
+		}
+		l.Errorf(pos, problem.AdoptedFuture, a.ISO(), today.ISO())
+	}
+	for _, yc := range c.YearColumns {
+		if yc.Year > today.Year {
+			l.Errorf(yc.Pos, problem.YearFuture, yc.Year, today.Year, today.Year)
+		}
+	}
+	for _, m := range c.Measures {
+		if !m.Invalid && m.Status == model.Done && today.Before(m.End) {
+			l.Errorf(cmp.Or(m.EndPos, m.Pos), problem.MeasureDoneFuture, m.ID, m.End.ISO(), today.ISO())
+		}
+	}
+}
+
+// partners reports a partner that has two workbooks: two files whose
+// addresses differ only in case (muenchen.xlsx, Muenchen.XLSX), or whose
+// names are the same once case, umlauts and punctuation are folded
+// (München, Muenchen), or whose websites are the same address. Each is
+// reported at the later file, naming the earlier one.
+func partners(cities []model.City, l *problem.List) {
+	files := map[string]string{} // slug in lower case → file
+	names, sites := map[string]model.Fact{}, map[string]model.Fact{}
+	for _, c := range cities {
+		slug := strings.ToLower(c.Slug)
+		if first, dup := files[slug]; dup {
+			// The same file twice: its name and website would only say so again.
+			l.Errorf(model.Pos{File: c.File}, problem.CitySlugTwice, slug, first)
+			continue
+		}
+		files[slug] = c.File
+		for _, f := range c.Facts {
+			var seen map[string]model.Fact
+			var code problem.Code
+			var key string
+			switch f.Key {
+			case "name":
+				seen, code, key = names, problem.CityNameTwice, workbook.Slug(f.Value)
+			case "website":
+				seen, code, key = sites, problem.CityWebsiteTwice, siteKey(f.Value)
+			default:
+				continue
+			}
+			if key == "" {
+				continue
+			}
+			if first, dup := seen[key]; dup {
+				l.Errorf(f.Pos, code, f.Value, first.Value, first.Pos.String())
+				continue
+			}
+			seen[key] = f
+		}
+	}
+}
+
+// siteKey is a website's host and path, lower case, without scheme,
+// "www." or a trailing slash: https://www.Muenchen.de/ and
+// http://muenchen.de name the same site. "" for what is no web address.
+func siteKey(link string) string {
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	return host + strings.TrimRight(strings.ToLower(u.Path), "/")
+}
+
+// yearColumns maps each year to its column on the city's KPI sheet, from
+// the sheet's year headers and, where those are not known, from the values,
+// so that a missing year can be pointed at its cell.
 func yearColumns(c model.City) map[int]int {
 	cols := map[int]int{}
+	for _, yc := range c.YearColumns {
+		cols[yc.Year] = yc.Pos.Col
+	}
 	for _, k := range c.KPIs {
 		for _, o := range k.Values {
-			cols[o.Year] = o.Pos.Col
+			if _, ok := cols[o.Year]; !ok {
+				cols[o.Year] = o.Pos.Col
+			}
 		}
 	}
 	return cols
@@ -344,9 +514,4 @@ func listIDs(ids []string) string {
 		return "–"
 	}
 	return strings.Join(u, ", ")
-}
-
-// isPercent: a unit of "%" in either language bounds the values to 0–100.
-func isPercent(u model.Text) bool {
-	return strings.TrimSpace(u.De) == "%" || strings.TrimSpace(u.En) == "%"
 }

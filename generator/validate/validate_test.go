@@ -5,11 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/digitale-staedte/benchmark/generator/validate"
 	"github.com/digitale-staedte/benchmark/generator/workbook"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
 )
+
+// today is the build date of every test: the sample dates lie before it.
+var today = model.Date{Year: 2026, Month: 12, Day: 2}
 
 // check writes the framework and city alpha (plus an untouched city beta),
 // reads and validates them, and returns every problem as
@@ -21,7 +25,7 @@ func check(t *testing.T, fw, alpha []wt.Sheet) []string {
 	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), alpha...)
 	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
 	ds, probs := workbook.ReadDataset(dir)
-	probs = append(probs, validate.Dataset(ds)...)
+	probs = append(probs, validate.Dataset(ds, validate.Options{Today: today})...)
 	var out []string
 	for _, p := range probs.Sorted() {
 		out = append(out, strings.ReplaceAll(p.Format("en"), dir+"/", ""))
@@ -177,7 +181,7 @@ func TestIndicatorWithoutDataIsAWarning(t *testing.T) {
 	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), strip(city)...)
 	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), strip(sourced(wt.City("Beta", 2)))...)
 	ds, probs := workbook.ReadDataset(dir)
-	probs = append(probs, validate.Dataset(ds)...)
+	probs = append(probs, validate.Dataset(ds, validate.Options{Today: today})...)
 	if probs.Errors() != 0 || len(probs) != 1 || probs[0].Severity != problem.Warning || probs[0].Code != problem.IndicatorNoData {
 		t.Fatalf("want one warning about D2, got %v", probs)
 	}
@@ -248,7 +252,7 @@ func TestWarningsAloneStillValidate(t *testing.T) {
 		[]any{"D1", 10, 11, 12, 13, nil, 40, nil})...)
 	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
 	ds, probs := workbook.ReadDataset(dir)
-	probs = append(probs, validate.Dataset(ds)...)
+	probs = append(probs, validate.Dataset(ds, validate.Options{Today: today})...)
 	if probs.Errors() != 0 || len(probs) != 3 {
 		t.Fatalf("want 3 warnings (source, gap 2023, jump 40), got %d errors:\n%s", probs.Errors(), probs.Text("en"))
 	}

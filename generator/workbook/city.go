@@ -167,8 +167,16 @@ func readFacts(t *table, c *model.City) {
 			}
 		}
 	}
-	if _, ok := seen["name"]; !ok || c.Name == "" {
-		t.b.probs.Errorf(t.pos(0, 0), problem.CellRequired, "Name")
+	switch at, ok := seen["name"]; {
+	case !ok:
+		// Point at the first free row of the key column, where it belongs.
+		next := t.headerRow + 1
+		if len(t.rows) > 0 {
+			next = t.rows[len(t.rows)-1].n + 1
+		}
+		t.b.probs.Errorf(t.pos(next, t.cols["key"]), problem.CellRequired, "Name")
+	case c.Name == "":
+		t.b.probs.Errorf(t.pos(at.Row, t.cols["value"]), problem.CellRequired, "Name")
 	}
 }
 
@@ -278,10 +286,10 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	return model.Measure{
 		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9),
 		ID:      id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
-		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
+		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
-		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"),
+		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),
 	}, true
 }
 

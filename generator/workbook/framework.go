@@ -143,8 +143,8 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 	// Weights are shares, and an indicator in % may have its goalposts
 	// written as 0 % and 100 %: read as shown.
 	w, _, ok5 := t.numberOrPercent(r, "weight", true, "Gewicht / Weight")
-	lo, _, ok6 := t.numberOrPercent(r, "min", false, "")
-	hi, _, ok7 := t.numberOrPercent(r, "max", false, "")
+	lo, loPct, ok6 := t.numberOrPercent(r, "min", false, "")
+	hi, hiPct, ok7 := t.numberOrPercent(r, "max", false, "")
 	tr, ok8 := enum(t, r, "transform", parseTransform, problem.CellTransform)
 	dec, ok9 := t.number(r, "decimals", false, "")
 	norm, ok10 := parseNormalisation(t.raw(r, "normalisation"))
@@ -164,6 +164,16 @@ func readIndicator(t *table, r row, id string) (model.Indicator, bool) {
 	if *w < 0 {
 		t.b.probs.Errorf(t.cellPos(r, "weight"), problem.WeightNegative, *w)
 		return model.Indicator{}, false
+	}
+	for _, g := range []struct {
+		key     string
+		v       *float64
+		percent bool
+	}{{"min", lo, loPct}, {"max", hi, hiPct}} {
+		if g.percent && !ind.InPercent() {
+			t.b.probs.Errorf(t.cellPos(r, g.key), problem.CellPercentNotHere, shownPercent(*g.v))
+			return model.Indicator{}, false
+		}
 	}
 	given := norm != autoNormalisation
 	switch {

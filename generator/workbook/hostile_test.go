@@ -135,11 +135,12 @@ func TestHeavyFilesBoundedAndFast(t *testing.T) {
 
 // TestReadCellsNamesBrokenFiles: textconv and diff read workbooks through
 // ReadCells, which says what is wrong with a broken file as the reader does.
+// An .ods named .xlsx is not broken: it is read as the .ods it is
+// (TestDiffXLSXAgainstODS).
 func TestReadCellsNamesBrokenFiles(t *testing.T) {
 	tests := map[string]string{
 		"encrypted":             "workbook is encrypted with a password",
 		"old-xls":               "old Excel 97–2003 format",
-		"ods-renamed":           "OpenDocument spreadsheet",
 		"truncated-zip":         "file is incomplete or damaged",
 		"sheet-xml-malformed":   "Kennzahlen: sheet is damaged (part xl/worksheets/sheet2.xml: XML syntax error",
 		"zip-bomb-lying-header": "Kennzahlen: sheet is damaged (part xl/worksheets/sheet2.xml: zip: not a valid zip file)",
@@ -276,5 +277,28 @@ func TestControlCharactersNeverRead(t *testing.T) {
 		if bytes.Contains(b, []byte(`\u001b`)) {
 			t.Errorf("the data set holds ESC")
 		}
+	}
+}
+
+// TestODSSpacesBounded: in an .ods, 23 bytes (<text:s text:c="5000"/>)
+// stand for 5,000 spaces; a megabyte of them would be 200 MB of text.
+// Spaces count towards the size limit of the unpacked file.
+func TestODSSpacesBounded(t *testing.T) {
+	content := `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">` +
+		`<office:body><office:spreadsheet><table:table table:name="Kennzahlen"><table:table-row><table:table-cell><text:p>` +
+		strings.Repeat(`<text:s text:c="5000"/>`, 40000) +
+		`</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`
+	path := filepath.Join(t.TempDir(), "stadt.ods")
+	if err := os.WriteFile(path, odsPackage(t, odsParts(t, filepath.Join(libreOffice, "cells.ods")), []byte(content)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var probs problem.List
+	peak, took := peakHeap(func() { ReadCity(path, &probs) })
+	t.Logf("peak heap %.1f MB, %v", float64(peak)/(1<<20), took)
+	if peak > 200<<20 || took > 20*time.Second {
+		t.Errorf("peak heap %d MB, %v; want under 200 MB and quick", peak>>20, took)
+	}
+	if len(probs) != 1 || probs[0].Code != problem.FileTooLarge {
+		t.Errorf("want one %s error, got\n%s", problem.FileTooLarge, probs.Text("en"))
 	}
 }

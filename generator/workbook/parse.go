@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/xuri/excelize/v2"
@@ -87,6 +88,25 @@ func stripControls(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// topicSeparator joins a topic's ID and name in the template's drop-down:
+// "AUSTAUSCH – Austausch und Kooperation".
+const topicSeparator = " – "
+
+// topicID reads a measure's topic cell, which holds the ID alone or the
+// drop-down's "ID – Name" (or "ID - Name", typed with a hyphen): the part
+// before the dash counts when it is one word, as IDs are. Anything else is
+// returned as it is, for the check against the framework to name.
+func topicID(s string) string {
+	for _, sep := range []string{topicSeparator, " - "} {
+		if id, _, ok := strings.Cut(s, sep); ok {
+			if id = cleanText(id); id != "" && !strings.ContainsFunc(id, unicode.IsSpace) {
+				return id
+			}
+		}
+	}
+	return s
 }
 
 var errorValues = map[string]bool{

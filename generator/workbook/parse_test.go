@@ -148,3 +148,27 @@ func TestParseKeywords(t *testing.T) {
 		t.Error("isIllustrative misreads a source")
 	}
 }
+
+// TestTopicID: a topic cell holds the ID, or the template's drop-down entry
+// "ID – Name"; only a one-word part before the dash is taken for the ID.
+func TestTopicID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"AUSTAUSCH", "AUSTAUSCH"},
+		{"AUSTAUSCH – Austausch und Kooperation", "AUSTAUSCH"}, // the drop-down's entry
+		{"AUSTAUSCH - Austausch und Kooperation", "AUSTAUSCH"}, // typed with a hyphen
+		{"E-AKTE – E-Akte", "E-AKTE"},
+		{"E-AKTE - E-Akte", "E-AKTE"},
+		{"E-AKTE", "E-AKTE"},     // a hyphen inside the ID
+		{"OZG  – Online", "OZG"}, // the ID trimmed
+		{"A – B – C", "A"},
+		{"Open Data – Offene Daten", "Open Data – Offene Daten"}, // two words: not an ID
+		{"– Name", "– Name"},
+		{"Breitband & Glasfaser", "Breitband & Glasfaser"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := topicID(tt.in); got != tt.want {
+			t.Errorf("topicID(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -302,3 +302,26 @@ func TestReadIndicatorUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestNameMissingNamesACell: a missing name points at the row where it
+// belongs, an empty one at its value cell.
+func TestNameMissingNamesACell(t *testing.T) {
+	for _, tt := range []struct {
+		what string
+		rows func([][]any) [][]any
+		want string
+	}{
+		{"no Name row", func(r [][]any) [][]any { return append(r[:1:1], r[2:]...) }, "Stadt!A6"},
+		{"Name empty", func(r [][]any) [][]any { r[1][1] = nil; return r }, "Stadt!B2"},
+	} {
+		path := filepath.Join(t.TempDir(), "alpha.xlsx")
+		sheets := wt.City("Alpha", 1)
+		sheets[0].Rows = tt.rows(sheets[0].Rows)
+		wt.Write(t, path, sheets...)
+		var probs problem.List
+		ReadCity(path, &probs)
+		if len(probs) != 1 || probs[0].Code != problem.CellRequired || probs[0].Pos.Sheet+"!"+probs[0].Pos.Cell() != tt.want {
+			t.Errorf("%s: %v; want one %s at %s", tt.what, probs, problem.CellRequired, tt.want)
+		}
+	}
+}
