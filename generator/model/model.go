@@ -63,6 +63,26 @@ func (p Pos) String() string {
 	}
 }
 
+// Address is the part of a page's address the site makes of an ID: Hugo's
+// anchorize, by which site/content/kennzahlen/ and dimensionen/ name the
+// indicators' and dimensions' pages and the theme its anchors. It follows
+// GitHub's rule for heading IDs: surrounding space trimmed, letters in
+// lower case, letters, digits and '_' kept, a space or '-' as '-', anything
+// else left out; VER-01, ver-01 and VER-01. are all ver-01. The tests of
+// generator/hugo hold it to Hugo's own.
+func Address(id string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(id) {
+		switch {
+		case r == '-' || r == ' ':
+			b.WriteRune('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
 // quoteUnsafe is s, or s quoted when it is not safe to print on one line.
 func quoteUnsafe(s string) string {
 	if safe(s) {

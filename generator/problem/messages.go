@@ -110,6 +110,7 @@ const (
 	SheetPartName     Code = "sheet.part_name"
 	CellSharedString  Code = "cell.shared_string"
 	CellTooBig        Code = "cell.too_big"
+	IDSameAddress     Code = "id.same_address"
 )
 
 // Partners twice, dates after the build date, cells written as
@@ -366,6 +367,9 @@ var catalog = map[Code]message{
 	CellSharedString: {
 		"Zelle verweist auf den gemeinsamen Text Nr. %s, die Arbeitsmappe hat aber nur %d (die Datei ist beschädigt); erwartet wird eine vollständige Arbeitsmappe: in Excel oder LibreOffice erneut speichern",
 		"cell refers to shared string no. %s, but the workbook has only %d (the file is damaged); expected a complete workbook: save it again from Excel or LibreOffice"},
+	IDSameAddress: {
+		"ID %q ergibt dieselbe Seitenadresse wie %q in %s (…/%s/); erwartet werden IDs, die sich nicht nur in Groß- und Kleinschreibung oder Satzzeichen unterscheiden",
+		"ID %q gives the same page address as %q in %s (…/%s/); expected IDs that differ in more than case or punctuation"},
 	CellTooBig: {
 		"%q ist als Zahl zu groß; erwartet wird eine Zahl von −1.000.000.000.000.000 bis 1.000.000.000.000.000 (10^15)",
 		"%q is too large a number; expected a number from −1,000,000,000,000,000 to 1,000,000,000,000,000 (10^15)"},
