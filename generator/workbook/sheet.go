@@ -375,7 +375,12 @@ func (t *table) numberAt(r row, col int) (v float64, percent, present, ok bool) 
 		percent = true
 	}
 	if math.Abs(v) > maxMagnitude {
-		t.b.probs.Errorf(pos, problem.CellTooBig, s)
+		shown := s
+		if kind != kindText {
+			// as the program shows a stored 1.797E+308, not its 309 digits
+			shown = strconv.FormatFloat(v, 'G', -1, 64)
+		}
+		t.b.probs.Errorf(pos, problem.CellTooBig, shown)
 		return 0, false, false, false
 	}
 	return v, percent, true, true

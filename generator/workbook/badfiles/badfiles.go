@@ -164,6 +164,22 @@ func Cases() []Case {
 		{Name: "weight-huge", Write: frameworkCells("Dimensionen", wt.Cells{"D2": 1e308, "D3": 1e308})},
 		{Name: "year-twice", Write: cityCells("Kennzahlen", wt.Cells{"F1": "2023,0", "F2": 99})},
 
+		// Two inputs that would share one page.
+		{Name: "indicator-id-case", Write: frameworkCells("Indikatoren", wt.Cells{"A6": "v1", "B6": "VER", "C6": "Doppelt", "F6": "+", "G6": 1})},
+		{Name: "indicator-id-trailing-dot", Write: frameworkCells("Indikatoren", wt.Cells{"A6": "V1.", "B6": "VER", "C6": "Doppelt", "F6": "+", "G6": 1})},
+		{Name: "city-file-case-twice", Write: func(t testing.TB, dir string) {
+			wt.Dataset(t, dir)
+			b, err := os.ReadFile(City(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			upper := strings.TrimSuffix(City(dir), ".xlsx") + ".XLSX"
+			if _, err := os.Stat(upper); err == nil {
+				t.Skip("the file system does not tell case apart")
+			}
+			write(t, upper, b)
+		}},
+
 		// Names that would start a log line or an annotation of their own.
 		{Name: "file-name-newline", Write: func(t testing.TB, dir string) {
 			wt.Dataset(t, dir)
