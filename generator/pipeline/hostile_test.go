@@ -147,6 +147,7 @@ var badFileErrors = map[string][]string{
 		"DATA/cities/alpha.xlsx: error: file is in the old Excel 97–2003 format (.xls) or another old Office document; expected an Excel workbook (.xlsx): open it in Excel or LibreOffice and save it as .xlsx",
 	},
 	"ods-renamed": {
+		// read as what it is, an .ods, which lacks every sheet
 		"DATA/cities/alpha.xlsx: error: sheet \"Stadt\" is missing; expected a sheet named \"Stadt\" / \"City\"",
 		"DATA/cities/alpha.xlsx: error: sheet \"Kennzahlen\" is missing; expected a sheet named \"Kennzahlen\" / \"KPIs\"",
 		"DATA/cities/alpha.xlsx: error: sheet \"Maßnahmen\" is missing; expected a sheet named \"Maßnahmen\" / \"Measures\"",
@@ -183,20 +184,8 @@ var badFileErrors = map[string][]string{
 		"DATA/cities/alpha.xlsx: Maßnahmen!H1: error: column \"Status\" appears twice (also in column D); expected it only once",
 	},
 	"framework-missing": {
-		"DATA/cities/alpha.xlsx: Kennzahlen!A2: error: unknown indicator \"V1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/alpha.xlsx: Kennzahlen!A3: error: unknown indicator \"V2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/alpha.xlsx: Kennzahlen!A4: error: unknown indicator \"D1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/alpha.xlsx: Kennzahlen!A5: error: unknown indicator \"D2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/alpha.xlsx: Maßnahmen!C2: error: unknown topic \"E-AKTE\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
-		"DATA/cities/alpha.xlsx: Maßnahmen!C3: error: unknown topic \"OPEN\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
-		"DATA/cities/beta.xlsx: Kennzahlen!A2: error: unknown indicator \"V1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/beta.xlsx: Kennzahlen!A3: error: unknown indicator \"V2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/beta.xlsx: Kennzahlen!A4: error: unknown indicator \"D1\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/beta.xlsx: Kennzahlen!A5: error: unknown indicator \"D2\"; expected an ID from the Indicators sheet in DATA/framework.xlsx",
-		"DATA/cities/beta.xlsx: Maßnahmen!C2: error: unknown topic \"E-AKTE\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
-		"DATA/cities/beta.xlsx: Maßnahmen!C3: error: unknown topic \"OPEN\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
+		// one error: nothing is checked against a framework that could not be read
 		"DATA/framework.xlsx: error: cannot read the file (stat DATA/framework.xlsx: no such file or directory); expected a workbook (.xlsx or .ods) without a password",
-		"DATA/framework.xlsx: error: no levels given; expected at least one with lower bound 0",
 	},
 	"no-cities": {
 		"DATA/cities: error: no city workbook found; expected at least one file data/cities/<city>.xlsx or .ods",
