@@ -123,8 +123,10 @@ func TestHeavyFilesBoundedAndFast(t *testing.T) {
 			}
 			// Quick means seconds, not minutes: the bound is loose because
 			// go test runs packages side by side (the browser tests too),
-			// and the slowest case takes 2 s on an idle machine.
-			if took > 20*time.Second {
+			// and the slowest case takes 2 s on an idle machine and 23 s on
+			// a loaded one; TestBadFilesWithinBudget holds each case to 10 s
+			// of processor time, which load does not stretch.
+			if took > 60*time.Second {
 				t.Errorf("took %v; want a quick failure", took)
 			}
 			if probs.Errors() != 1 || probs[0].Code != want[c.Name] {
