@@ -146,7 +146,7 @@ func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits i
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}: {b}"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "8", Bottom: "64"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0.5, Max: float64(n) + 0.5, Name: txtRank.in(lang), NameLocation: "middle", NameGap: 28,
 			SplitNumber: splits}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
