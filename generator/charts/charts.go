@@ -515,16 +515,17 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 }
 
 // radar compares a city's dimension scores in the reference year with the
-// partners' median, the reference of the city's strengths and weaknesses.
+// other partners' median, the reference of the city's strengths and
+// weaknesses.
 func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var indicators []*opts.Indicator
 	var own, med []any
 	tbl := Table{Columns: []string{txtDimension.in(lang), c.Name, txtMedian.in(lang)}}
-	for _, d := range s.Dimensions {
+	for i, d := range s.Dimensions {
 		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: float32(scaleMax(s))})
 		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
-		med = append(med, value(peerMedian(s, d.ID)))
-		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(peerMedian(s, d.ID))})
+		med = append(med, value(othersMedian(c, i)))
+		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(othersMedian(c, i))})
 	}
 	summary := radarSummary(s, c, lang)
 	r := gecharts.NewRadar()
@@ -567,13 +568,12 @@ func radarLook(indicators []*opts.Indicator) look {
 		widthRange{narrow, mediaOption{Radar: &mediaRadar{Radius: "42%", Indicator: wrapped}}})}
 }
 
-// peerMedian is the partners' median score of a dimension; nil with fewer
-// than two scored cities.
-func peerMedian(s sitedata.Site, id string) *float64 {
-	for _, sp := range s.Analysis.Peers.Dimensions {
-		if sp.ID == id {
-			return sp.Median
-		}
+// othersMedian is the other partners' median score in the site's i-th
+// dimension, c's reference (score.MedianWithout); nil when no other
+// partner has a score.
+func othersMedian(c sitedata.City, i int) *float64 {
+	if i < len(c.Profile.DimensionMedians) {
+		return c.Profile.DimensionMedians[i]
 	}
 	return nil
 }
@@ -591,8 +591,8 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 	above, compared := 0, 0
 	var gapDim sitedata.Dimension
 	var gap, gapOwn, gapAvg float64
-	for _, d := range s.Dimensions {
-		own, avg := dimScore(c.Reference.Dimensions, d.ID), peerMedian(s, d.ID)
+	for i, d := range s.Dimensions {
+		own, avg := dimScore(c.Reference.Dimensions, d.ID), othersMedian(c, i)
 		if own == nil || avg == nil {
 			continue
 		}

@@ -226,7 +226,7 @@ func TestSummaries(t *testing.T) {
 		{"ranking en", c.Ranking.En.Summary, "Beta leads the 2023 index with 86.7 points, 76.7 points ahead of Alpha, last with 10.0 points."},
 		{"trend en", c.Trend.En.Summary, "From 2022 to 2023 the index changed most in Beta: +6.7 points, from 80.0 to 86.7."},
 		{"city trend de", cc["alpha"].Trend.De.Summary, "Der Index von Alpha hat sich von 6,7 Punkten 2022 auf 10,0 Punkte 2023 verändert (+3,3 Punkte)."},
-		{"radar en", cc["beta"].Radar.En.Summary, "In 2023, Beta is above the partners' median in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 50.0 points."},
+		{"radar en", cc["beta"].Radar.En.Summary, "In 2023, Beta is above the partners' median in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 0.0 points."},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)

@@ -220,7 +220,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		Strategy: Strategy{Title: c.Strategy.Title, Adopted: c.Strategy.Adopted.ISO(), Link: c.Strategy.Link},
 		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
 		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
-		Profile: Profile{Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
+		Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
 	}
 	for _, f := range c.Facts {
 		if f.Illustrative && f.Value != "" {

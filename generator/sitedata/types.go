@@ -305,11 +305,17 @@ type RemoveOne struct {
 	Shift     *int   `json:"shift"` // places gained without it (negative: lost)
 }
 
-// Profile places the city against the partner median.
+// Profile places the city against the other partners' median (its own
+// score left out, so that it is not compared with itself).
 type Profile struct {
-	Dimensions []Gap `json:"dimensions"`
-	Strengths  []Gap `json:"strengths"`
-	Weaknesses []Gap `json:"weaknesses"`
+	// IndexMedian and DimensionMedians (the site's dimensions in order)
+	// are the other partners' medians; null where no other partner has a
+	// score.
+	IndexMedian      *float64   `json:"index_median"`
+	DimensionMedians []*float64 `json:"dimension_medians"`
+	Dimensions       []Gap      `json:"dimensions"`
+	Strengths        []Gap      `json:"strengths"`
+	Weaknesses       []Gap      `json:"weaknesses"`
 }
 
 type Gap struct {
