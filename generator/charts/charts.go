@@ -304,9 +304,9 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 	var data []opts.BarData
 	tbl := Table{Columns: []string{txtCity.in(lang), txtIndex.in(lang)}}
 	for _, r := range rankingShown(s) {
-		names = append(names, clean(r.Name))
+		names = append(names, clean(r.NameIn(lang)))
 		data = append(data, opts.BarData{Value: value(r.Index)})
-		tbl.Rows = append(tbl.Rows, []any{r.Name, cell(r.Index)})
+		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang), cell(r.Index)})
 	}
 	summary := rankingSummary(s, lang)
 	bar := gecharts.NewBar()
@@ -344,7 +344,7 @@ func rankingSummary(s sitedata.Site, lang string) string {
 	var ranked []row
 	for _, r := range s.Ranking {
 		if r.Rank != nil && r.Index != nil {
-			ranked = append(ranked, row{clean(r.Name), *r.Index, *r.Rank})
+			ranked = append(ranked, row{clean(r.NameIn(lang)), *r.Index, *r.Rank})
 		}
 	}
 	switch {
@@ -394,7 +394,7 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, y
 		for _, y := range ys {
 			data = append(data, opts.LineData{Value: value(yearIndex(c, y))})
 		}
-		line.AddSeries(clean(c.Name), data,
+		line.AddSeries(clean(c.NameIn(lang)), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
@@ -435,7 +435,7 @@ func trend(s sitedata.Site, lang string) (Chart, error) {
 	ys := indexYears(s, cities...)
 	tbl := Table{Columns: append([]string{txtCity.in(lang)}, yearLabels(ys)...)}
 	for _, c := range cities {
-		row := []any{c.Name}
+		row := []any{c.NameIn(lang)}
 		for _, y := range ys {
 			row = append(row, cell(yearIndex(c, y)))
 		}
@@ -481,7 +481,7 @@ func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
 	if !found || bestDelta == 0 {
 		return txtTrendFlat.in(lang, from, to)
 	}
-	return txtTrendMost.in(lang, from, to, clean(best.Name), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
+	return txtTrendMost.in(lang, from, to, clean(best.NameIn(lang)), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
 }
 
 func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
@@ -498,12 +498,12 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var summary string
 	switch len(pts) {
 	case 0:
-		summary = txtCityTrendNo.in(lang, clean(c.Name))
+		summary = txtCityTrendNo.in(lang, clean(c.NameIn(lang)))
 	case 1:
-		summary = txtCityTrendOne.in(lang, clean(c.Name), pts[0].year, num(s, lang, pts[0].index))
+		summary = txtCityTrendOne.in(lang, clean(c.NameIn(lang)), pts[0].year, num(s, lang, pts[0].index))
 	default:
 		a, b := pts[0], pts[len(pts)-1]
-		summary = txtCityTrend.in(lang, clean(c.Name), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
+		summary = txtCityTrend.in(lang, clean(c.NameIn(lang)), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
 			signed(s, lang, score.Round(b.index-a.index, s.Settings.Decimals)))
 	}
 	ys := indexYears(s, c)
@@ -520,7 +520,7 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var indicators []*opts.Indicator
 	var own, med []any
-	tbl := Table{Columns: []string{txtDimension.in(lang), c.Name, txtMedian.in(lang)}}
+	tbl := Table{Columns: []string{txtDimension.in(lang), c.NameIn(lang), txtMedian.in(lang)}}
 	for i, d := range s.Dimensions {
 		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: float32(scaleMax(s))})
 		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
@@ -536,7 +536,7 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
-	r.AddSeries(clean(c.Name), []opts.RadarData{{Name: clean(c.Name), Value: own}},
+	r.AddSeries(clean(c.NameIn(lang)), []opts.RadarData{{Name: clean(c.NameIn(lang)), Value: own}},
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "solid"}),
 		gecharts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[0] }),
@@ -604,7 +604,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 			gapDim, gap, gapOwn, gapAvg = d, g, *own, *avg
 		}
 	}
-	cityName := clean(c.Name)
+	cityName := clean(c.NameIn(lang))
 	switch {
 	case compared == 0:
 		return txtRadarNone.in(lang, cityName, s.ReferenceYear)

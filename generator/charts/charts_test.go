@@ -526,3 +526,44 @@ func TestTextSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishNames: a city's English name (here under the alias "English
+// name") names it in the English charts, its name in the German ones.
+func TestEnglishNames(t *testing.T) {
+	s := site(t, func(dir string) {
+		sheets := wt.City("Beta", 2)
+		sheets[0].Rows = append(sheets[0].Rows, []any{"English name", "Betaville", nil})
+		wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sheets...)
+	})
+	var beta sitedata.City
+	for _, c := range s.Cities {
+		if c.Slug == "beta" {
+			beta = c
+		}
+	}
+	if beta.Name != "Beta" || beta.NameEn != "Betaville" {
+		t.Fatalf("beta reads as %q, %q; want Beta, Betaville", beta.Name, beta.NameEn)
+	}
+	c, cc := build(t, s), cities(t, s)
+	for _, tc := range []struct {
+		name string
+		ch   charts.Chart
+		want string
+	}{
+		{"ranking de", c.Ranking.De, `"Beta"`},
+		{"ranking en", c.Ranking.En, `"Betaville"`},
+		{"trend en", c.Trend.En, `"name":"Betaville"`},
+		{"strategy en", c.Strategy.En, `"Betaville"`},
+		{"radar en", cc["beta"].Radar.En, `"name":"Betaville"`},
+	} {
+		if !strings.Contains(string(tc.ch.Option), tc.want) {
+			t.Errorf("%s: the option has no %s", tc.name, tc.want)
+		}
+	}
+	if !strings.HasPrefix(c.Ranking.En.Summary, "Betaville leads") || !strings.HasPrefix(c.Ranking.De.Summary, "Beta führt") {
+		t.Errorf("summaries %q, %q", c.Ranking.De.Summary, c.Ranking.En.Summary)
+	}
+	if strings.Contains(string(c.Ranking.De.Option), "Betaville") {
+		t.Error("the German ranking names Betaville")
+	}
+}

@@ -31,7 +31,7 @@ type ranked struct {
 func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart, error) {
 	cityName := make(map[string]string, len(s.Cities))
 	for _, c := range s.Cities {
-		cityName[c.Slug] = c.Name
+		cityName[c.Slug] = c.NameIn(lang)
 	}
 	var rows []ranked
 	for _, p := range d.Ranking.Rows {

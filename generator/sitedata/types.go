@@ -267,6 +267,7 @@ type Level struct {
 type RankingRow struct {
 	Slug       string        `json:"slug"`
 	Name       string        `json:"name"`
+	NameEn     string        `json:"name_en,omitempty"` // City.NameEn
 	Rank       *int          `json:"rank"`
 	Index      *float64      `json:"index"`
 	Level      *int          `json:"level"`
@@ -339,8 +340,11 @@ type Average struct {
 }
 
 type City struct {
-	Slug         string   `json:"slug"`
-	Name         string   `json:"name"`
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+	// NameEn is the English name (Munich) where the city has one of its
+	// own, for the English pages and the search; "" otherwise (NameIn).
+	NameEn       string   `json:"name_en,omitempty"`
 	State        string   `json:"state"`
 	Population   int      `json:"population"`
 	Website      string   `json:"website"`
@@ -435,4 +439,21 @@ type Counts struct {
 	InProgress int `json:"in_progress"`
 	Done       int `json:"done"`
 	Stopped    int `json:"stopped"`
+}
+
+// NameIn is the city's name in a site language: its English name on the
+// English pages where it has one, else its name.
+func (c City) NameIn(lang string) string {
+	if lang == "en" && c.NameEn != "" {
+		return c.NameEn
+	}
+	return c.Name
+}
+
+// NameIn is the row's city's name in a site language (City.NameIn).
+func (r RankingRow) NameIn(lang string) string {
+	if lang == "en" && r.NameEn != "" {
+		return r.NameEn
+	}
+	return r.Name
 }
