@@ -42,7 +42,7 @@ check: test
 # Minimising each new input is capped at 50 runs (default 60 s each), which
 # would otherwise take most of a run.
 FUZZTIME ?= 10s
-FUZZ_TARGETS := FuzzReadWorkbook FuzzReadWorkbookParts FuzzParseNumber FuzzParseDate FuzzSlug
+FUZZ_TARGETS := FuzzReadWorkbook FuzzReadWorkbookParts FuzzReadODS FuzzReadODSFile FuzzParseNumber FuzzParseDate FuzzSlug
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  echo "fuzz $$t for $(FUZZTIME)"; \

@@ -12,6 +12,7 @@ import (
 func TestDiffExitCodes(t *testing.T) {
 	dir := "../workbook/testdata/secondwriter"
 	city, edited := filepath.Join(dir, "city.xlsx"), filepath.Join(dir, "city-edited.xlsx")
+	ods := "../workbook/testdata/libreoffice/cells.ods"
 	tests := []struct {
 		args []string
 		want int
@@ -21,6 +22,9 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{"diff", city, filepath.Join(t.TempDir(), "missing.xlsx")}, cli.ExitFailure},
 		{[]string{"textconv", city}, cli.ExitOK},
 		{[]string{"textconv", filepath.Join(t.TempDir(), "missing.xlsx")}, cli.ExitFailure},
+		{[]string{"diff", ods, ods}, cli.ExitOK},
+		{[]string{"diff", city, ods}, 1},
+		{[]string{"textconv", ods}, cli.ExitOK},
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer

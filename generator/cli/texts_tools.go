@@ -19,21 +19,22 @@ type toolText struct {
 
 var toolTexts = map[string]toolText{
 	"de": {
-		textconvUse:   "textconv DATEI.xlsx",
+		textconvUse:   "textconv DATEI",
 		textconvShort: "Arbeitsmappe als Text ausgeben (für git diff)",
-		textconvLong: `Gibt jede nicht leere Zelle einer Arbeitsmappe als eine Zeile aus:
-"Blatt!C7<Tab>Wert", Blätter in der Reihenfolge der Arbeitsmappe, Zellen
-zeilenweise. Text steht in Anführungszeichen ("12" ist Text, 12 eine Zahl),
-Zahlen in kürzester Form, Datumswerte als 2019-07-24, Formeln nach ihrem
-gespeicherten Ergebnis als "<Tab>=Formel".
+		textconvLong: `Gibt jede nicht leere Zelle einer Arbeitsmappe (.xlsx oder .ods) als eine
+Zeile aus: "Blatt!C7<Tab>Wert", Blätter in der Reihenfolge der Arbeitsmappe,
+Zellen zeilenweise. Text steht in Anführungszeichen ("12" ist Text, 12 eine
+Zahl), Zahlen in kürzester Form, Datumswerte als 2019-07-24, Formeln nach
+ihrem gespeicherten Ergebnis als "<Tab>=Formel".
 
-Einmal einrichten, dann zeigt git diff bei .xlsx-Dateien die geänderten Zellen:
+Einmal einrichten, dann zeigt git diff bei .xlsx- und .ods-Dateien die
+geänderten Zellen:
   git config diff.xlsx.textconv "bin/generator textconv"
-(.gitattributes enthält schon "*.xlsx diff=xlsx").`,
-		diffUse:   "diff ALT.xlsx NEU.xlsx",
+(.gitattributes enthält schon "*.xlsx diff=xlsx" und "*.ods diff=xlsx").`,
+		diffUse:   "diff ALT NEU",
 		diffShort: "Zwei Arbeitsmappen zellenweise vergleichen",
-		diffLong: `Nennt jede Zelle, die sich zwischen ALT.xlsx und NEU.xlsx unterscheidet,
-nach Blättern geordnet:
+		diffLong: `Nennt jede Zelle, die sich zwischen den Arbeitsmappen ALT und NEU (je .xlsx
+oder .ods) unterscheidet, nach Blättern geordnet:
   Kennzahlen!C7   12 → 13      geändert
   Kennzahlen!D9   + "Amt"      hinzugefügt
   Kennzahlen!E2   - 5          entfernt
@@ -61,19 +62,20 @@ Seite sowie das Terminal nennen jede fehlerhafte Zelle. Beenden mit Strg+C.`,
 			"charts": "Diagramme", "city pages": "Städteseiten", "hugo": "Seiten (Hugo)", "publish": "Veröffentlichung"},
 	},
 	"en": {
-		textconvUse:   "textconv FILE.xlsx",
+		textconvUse:   "textconv FILE",
 		textconvShort: "Print a workbook as text (for git diff)",
-		textconvLong: `Prints every non-empty cell of a workbook on one line: "Sheet!C7<tab>value",
-sheets in workbook order, cells row by row. Text is quoted ("12" is text, 12 a
-number), numbers in their shortest form, dates as 2019-07-24, formulas after
-their stored result as "<tab>=formula".
+		textconvLong: `Prints every non-empty cell of a workbook (.xlsx or .ods) on one line:
+"Sheet!C7<tab>value", sheets in workbook order, cells row by row. Text is
+quoted ("12" is text, 12 a number), numbers in their shortest form, dates as
+2019-07-24, formulas after their stored result as "<tab>=formula".
 
-Set up once, and git diff shows the changed cells of .xlsx files:
+Set up once, and git diff shows the changed cells of .xlsx and .ods files:
   git config diff.xlsx.textconv "bin/generator textconv"
-(.gitattributes already holds "*.xlsx diff=xlsx").`,
-		diffUse:   "diff OLD.xlsx NEW.xlsx",
+(.gitattributes already holds "*.xlsx diff=xlsx" and "*.ods diff=xlsx").`,
+		diffUse:   "diff OLD NEW",
 		diffShort: "Compare two workbooks cell by cell",
-		diffLong: `Names every cell that differs between OLD.xlsx and NEW.xlsx, grouped by sheet:
+		diffLong: `Names every cell that differs between the workbooks OLD and NEW (each .xlsx
+or .ods), grouped by sheet:
   Kennzahlen!C7   12 → 13      changed
   Kennzahlen!D9   + "Office"   added
   Kennzahlen!E2   - 5          removed

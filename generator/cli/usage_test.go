@@ -142,11 +142,11 @@ func TestUsageErrors(t *testing.T) {
 		args       []string
 		want, help string
 	}{
-		{[]string{"diff", "a.xlsx"}, "diff erwartet 2 Argumente (ALT.xlsx NEU.xlsx), nicht 1", "Hilfe: generator diff --help"},
-		{[]string{"diff", "a.xlsx", "--lang", "en"}, "diff takes 2 arguments (OLD.xlsx NEW.xlsx), not 1", "Help: generator diff --help"},
+		{[]string{"diff", "a.xlsx"}, "diff erwartet 2 Argumente (ALT NEU), nicht 1", "Hilfe: generator diff --help"},
+		{[]string{"diff", "a.xlsx", "--lang", "en"}, "diff takes 2 arguments (OLD NEW), not 1", "Help: generator diff --help"},
 		{[]string{"new-city"}, `new-city erwartet 1 Argument ("Name"), nicht 0`, "Hilfe: generator new-city --help"},
 		{[]string{"new-city", "A", "B", "--lang", "en"}, `new-city takes 1 argument ("Name"), not 2`, "Help: generator new-city --help"},
-		{[]string{"textconv", "--lang=en"}, "textconv takes 1 argument (FILE.xlsx), not 0", "Help: generator textconv --help"},
+		{[]string{"textconv", "--lang=en"}, "textconv takes 1 argument (FILE), not 0", "Help: generator textconv --help"},
 		{[]string{"build", "extra"}, `build erwartet keine Argumente; überzählig: "extra"`, "Hilfe: generator build --help"},
 		{[]string{"validate", "a", "b", "--lang", "en"}, `validate takes no arguments; extra: "a" "b"`, "Help: generator validate --help"},
 		{[]string{"bild"}, `unbekannter Befehl "bild"; meinten Sie build?`, "Hilfe: generator --help"},

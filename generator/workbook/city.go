@@ -191,7 +191,13 @@ func readKPIs(t *table, c *model.City) []model.KPI {
 	var years []yearCol
 	headerRow := t.headerRow
 	for _, h := range t.headers {
-		y, err := strconv.ParseFloat(strings.ReplaceAll(h.text, ",", "."), 64)
+		// A year is written as a number: "2024", "2024,0"; strconv alone
+		// would also take 0x7E8p0.
+		text := strings.ReplaceAll(h.text, ",", ".")
+		if !plainNumber.MatchString(text) {
+			continue
+		}
+		y, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			continue
 		}
@@ -284,7 +290,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	return model.Measure{
 		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9),
 		ID:      id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
-		Topic: topic, Status: status, Start: start, End: end, Budget: budget,
+		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
 		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),

@@ -54,7 +54,7 @@ func sniff(path string) fileFormat {
 		return formatUnknown
 	}
 	defer f.Close()
-	zr, err := zip.NewReader(f, st.Size())
+	zr, err := openZip(f, st.Size())
 	if err != nil {
 		return formatUnknown
 	}
@@ -84,6 +84,11 @@ type odsSheet struct {
 	name     string
 	rows     []odsRow
 	formulas map[cellAt]string // every formula, without the "of:=" prefix
+	// covered are the cells hidden under a merged range that still hold
+	// something (LibreOffice keeps what was there when the range was
+	// merged); the reader sees them as Excel's would, ReadCells leaves
+	// them out.
+	covered map[cellAt]bool
 }
 
 type odsRow struct {
@@ -141,8 +146,12 @@ func openODS(file string, probs *problem.List) (*odsSource, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	zr, err := zip.NewReader(f, st.Size())
-	if err != nil {
+	zr, err := openZip(f, st.Size())
+	switch {
+	case errors.Is(err, errTooManyParts):
+		probs.Errorf(pos, problem.FileTooManyParts, maxParts)
+		return nil, false
+	case err != nil:
 		probs.Errorf(pos, problem.FileTruncated, err.Error())
 		return nil, false
 	}
@@ -188,7 +197,7 @@ func readODS(zr *zip.Reader) (*odsSource, problem.Code, odsProblem) {
 		if p == content {
 			continue
 		}
-		if _, err := checkPart(p, false, nil, nil); err != nil {
+		if _, err := checkPart(p, nil); err != nil {
 			return nil, problem.FileDamaged, odsProblem{args: []any{p.Name, err.Error()}}
 		}
 	}
@@ -197,9 +206,12 @@ func readODS(zr *zip.Reader) (*odsSource, problem.Code, odsProblem) {
 		return nil, problem.FileDamaged, odsProblem{args: []any{content.Name, err.Error()}}
 	}
 	defer rc.Close()
-	src, err := parseContent(rc)
+	src, err := parseContent(rc, unzipSizeLimit-int64(total))
 	var lim *sheetLimit
+	var big *spacesLimit
 	switch {
+	case errors.As(err, &big):
+		return nil, problem.FileTooLarge, odsProblem{args: []any{(total + uint64(big.spaces)) >> 20, unzipSizeLimit >> 20}}
 	case errors.As(err, &lim):
 		if lim.rows {
 			return nil, problem.SheetTooLong, odsProblem{sheet: lim.sheet, args: []any{maxRows}}
@@ -226,6 +238,13 @@ type sheetLimit struct {
 
 func (e *sheetLimit) Error() string { return "sheet " + e.sheet + " too large" }
 
+// spacesLimit is a content.xml whose runs of spaces (text:s, a count of
+// spaces in a few bytes) would unpack past unzipSizeLimit with the rest of
+// the file: a megabyte of them would otherwise make gigabytes of text.
+type spacesLimit struct{ spaces int64 }
+
+func (e *spacesLimit) Error() string { return "text unpacks too large" }
+
 // odsParser walks content.xml as a stream of tokens.
 type odsParser struct {
 	d     *xml.Decoder
@@ -233,10 +252,13 @@ type odsParser struct {
 	sheet *odsSheet
 	count int // cells materialised in the current sheet
 	n     int // the next row's number
+	// spaces counts the spaces text:s elements stand for, in the whole
+	// document; more than budget is a spacesLimit.
+	spaces, budget int64
 }
 
-func parseContent(r io.Reader) (*odsSource, error) {
-	p := &odsParser{d: xml.NewDecoder(r)}
+func parseContent(r io.Reader, budget int64) (*odsSource, error) {
+	p := &odsParser{d: xml.NewDecoder(r), budget: budget}
 	for {
 		tok, err := p.d.Token()
 		if err == io.EOF {
@@ -294,7 +316,7 @@ func (p *odsParser) table(e xml.StartElement) error {
 func (p *odsParser) row(e xml.StartElement) error {
 	repeat := repeatCount(e, "number-rows-repeated")
 	var cells []cell
-	var formulas []cellAt
+	var formulas, covered []int // columns
 	pendingEmpty := 0
 	col := 1
 	for {
@@ -328,12 +350,13 @@ func (p *odsParser) row(e xml.StartElement) error {
 			pendingEmpty = 0
 			for range n {
 				if formula != "" {
-					formulas = append(formulas, cellAt{col: col})
-				}
-				cells = append(cells, c)
-				if formula != "" {
+					formulas = append(formulas, col)
 					p.sheet.formulas[cellAt{p.n, col}] = formula
 				}
+				if e.Name.Local == "covered-table-cell" {
+					covered = append(covered, col)
+				}
+				cells = append(cells, c)
 				col++
 			}
 		case xml.EndElement:
@@ -351,11 +374,17 @@ func (p *odsParser) row(e xml.StartElement) error {
 				return &sheetLimit{sheet: p.sheet.name, cells: p.count,
 					farthest: model.ColumnName(len(cells)) + strconv.Itoa(p.n+repeat-1)}
 			}
+			if len(covered) > 0 && p.sheet.covered == nil {
+				p.sheet.covered = map[cellAt]bool{}
+			}
 			for i := range repeat {
 				p.sheet.rows = append(p.sheet.rows, odsRow{n: p.n + i, cells: cells})
+				for _, col := range covered {
+					p.sheet.covered[cellAt{p.n + i, col}] = true
+				}
 				if i > 0 {
-					for _, f := range formulas {
-						p.sheet.formulas[cellAt{p.n + i, f.col}] = p.sheet.formulas[cellAt{p.n, f.col}]
+					for _, col := range formulas {
+						p.sheet.formulas[cellAt{p.n + i, col}] = p.sheet.formulas[cellAt{p.n, col}]
 					}
 				}
 			}
@@ -429,8 +458,11 @@ func (p *odsParser) cellText() (string, error) {
 				}
 				paragraphs++
 			case e.Name.Space == nsText && e.Name.Local == "s":
-				n := repeatCount(e, "c")
-				b.WriteString(strings.Repeat(" ", min(n, maxTextLength)))
+				n := min(repeatCount(e, "c"), maxTextLength)
+				if p.spaces += int64(n); p.spaces > p.budget {
+					return "", &spacesLimit{p.spaces}
+				}
+				b.WriteString(strings.Repeat(" ", n))
 			case e.Name.Space == nsText && e.Name.Local == "tab":
 				b.WriteByte('\t')
 			case e.Name.Space == nsText && e.Name.Local == "line-break":

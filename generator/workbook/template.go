@@ -64,10 +64,12 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 			inds = append(inds, ind)
 		}
 	}
-	var topicIDs, indIDs []string
+	// Topics show their names beside their IDs; the reader takes the ID
+	// (topicID).
+	var topicEntries, indIDs []string
 	for _, t := range c.Framework.Topics {
 		if !t.Invalid {
-			topicIDs = append(topicIDs, t.ID)
+			topicEntries = append(topicEntries, topicEntry(t))
 		}
 	}
 	for _, ind := range inds {
@@ -75,11 +77,19 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 	}
 	lists := []tmplList{
 		{"indicators", "Indikatoren / Indicators", indIDs},
-		{"topics", "Themen / Topics", topicIDs},
+		{"topics", "Themen / Topics", topicEntries},
 		{"status", "Status", statusWords},
 	}
-	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicIDs, c.Years)}
+	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years)}
 	return writeTemplate(w, cityInstructions, sheets, lists)
+}
+
+// topicEntry is a topic as the drop-down offers it: "ID – Name".
+func topicEntry(t model.Topic) string {
+	if t.Name.De == "" {
+		return t.ID
+	}
+	return t.ID + topicSeparator + t.Name.De
 }
 
 // WriteFrameworkTemplate writes a blank framework workbook (.xlsx) to w.
@@ -277,13 +287,13 @@ func kpiSheetTemplate(inds []model.Indicator, years []int) tmplSheet {
 	return s
 }
 
-func measuresSheetTemplate(topicIDs []string, years []int) tmplSheet {
+func measuresSheetTemplate(topics []string, years []int) tmplSheet {
 	example := map[string]any{}
 	for k, v := range measureExample {
 		example[k] = v
 	}
-	if len(topicIDs) > 0 {
-		example["topic"] = topicIDs[0]
+	if len(topics) > 0 {
+		example["topic"] = topics[0]
 	}
 	example["start"] = fmt.Sprintf("01.%d", years[len(years)-1])
 	example["source"] = ExampleSource

@@ -157,6 +157,25 @@ func TestCityTemplateReadsBack(t *testing.T) {
 		t.Errorf("measures = %+v; want the one illustrative example on topic %s", c.Measures, fw.Topics[0].ID)
 	}
 
+	// The drop-down offers "ID – Name"; the ID alone and a hyphen do too.
+	measures := writeCityTemplate(t, dir, "themen", CityTemplate{Name: "Themen", Framework: fw, Years: []int{2023}})
+	topicCol := colOf(t, measures, "Maßnahmen", "Thema")
+	n, err := excelize.ColumnNameToNumber(topicCol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := wt.Rows(t, measures, "Maßnahmen")[1][n-1], fw.Topics[0].ID+" – "+fw.Topics[0].Name.De; got != want {
+		t.Errorf("example topic %q; want %q", got, want)
+	}
+	for _, cell := range []string{fw.Topics[1].ID, fw.Topics[1].ID + " - " + fw.Topics[1].Name.De} {
+		wt.SetCells(t, measures, "Maßnahmen", wt.Cells{topicCol + "2": cell})
+		probs = nil
+		c := ReadCity(measures, &probs)
+		if len(probs) > 0 || len(c.Measures) != 1 || c.Measures[0].Topic != fw.Topics[1].ID {
+			t.Errorf("topic cell %q: measures %+v, problems\n%s; want topic %s", cell, c.Measures, probs.Text("en"), fw.Topics[1].ID)
+		}
+	}
+
 	probs = nil
 	ReadCity(writeCityTemplate(t, dir, "blank", CityTemplate{Framework: fw, Years: []int{2023}}), &probs)
 	if len(probs) != 1 || probs[0].Code != problem.CellRequired {
@@ -256,6 +275,54 @@ func TestTemplateLayout(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTemplateTopicList: the topic drop-down names each valid topic as
+// "ID – Name", from the lists sheet, in the framework's order.
+func TestTemplateTopicList(t *testing.T) {
+	fw := sampleFramework(t)
+	fw.Topics = append(fw.Topics, model.Topic{Invalid: true, ID: "KAPUTT", Name: model.Text{De: "Ungültig"}})
+	path := writeCityTemplate(t, t.TempDir(), "neustadt", CityTemplate{Name: "Neustadt", Framework: fw, Years: []int{2023}})
+	var want []string
+	for _, tp := range fw.Topics[:len(fw.Topics)-1] {
+		want = append(want, tp.ID+" – "+tp.Name.De)
+	}
+	if want[0] != "E-AKTE – E-Akte" {
+		t.Fatalf("sample framework changed: first entry %q", want[0])
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dvs, err := f.GetDataValidations("Maßnahmen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	topicCol := colOf(t, path, "Maßnahmen", "Thema")
+	var formula string
+	for _, dv := range dvs {
+		if dv.Type == "list" && strings.HasPrefix(dv.Sqref, topicCol+"2:") {
+			formula = dv.Formula1
+		}
+	}
+	// 'Listen (Lists)'!$B$2:$B$4
+	sheet, ref, ok := strings.Cut(formula, "!")
+	from, to, ok2 := strings.Cut(strings.ReplaceAll(ref, "$", ""), ":")
+	if !ok || !ok2 || strings.Trim(sheet, "'") != ListsSheet {
+		t.Fatalf("topic drop-down %q is not a range of the lists sheet", formula)
+	}
+	var got []string
+	for _, c := range cellsOf(t, from+":"+to) {
+		v, err := f.GetCellValue(ListsSheet, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, v)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("topic drop-down %v; want %v", got, want)
 	}
 }
 

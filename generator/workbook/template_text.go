@@ -50,7 +50,7 @@ var columnHints = map[string]hint{
 	"note":                {"Hinweis zu den Werten, wird mit ihnen angezeigt.", "Note on the values, shown with them."},
 	"title_de":            {"Titel der Maßnahme auf Deutsch (Pflicht).", "Title of the measure in German (required)."},
 	"title_en":            {"Titel auf Englisch; leer: die englische Seite zeigt den deutschen.", "Title in English; empty: the English pages show the German one."},
-	"topic":               {"ID eines Themas aus dem Rahmenwerk (Auswahlliste).", "ID of a topic from the framework (drop-down)."},
+	"topic":               {"Thema aus dem Rahmenwerk (Auswahlliste „ID – Name“); es zählt die ID.", "Topic from the framework (drop-down \"ID – Name\"); the ID counts."},
 	"status":              {"geplant, in Umsetzung, abgeschlossen oder eingestellt (Auswahlliste).", "planned, in progress, done or stopped (drop-down)."},
 	"start":               {"Datum wie 24.07.2019, 07.2019 oder 2019.", "Date such as 24.07.2019, 07.2019 or 2019."},
 	"end":                 {"Datum wie 31.12.2025, 12.2025 oder 2025; nicht vor dem Beginn.", "Date such as 31.12.2025, 12.2025 or 2025; not before the start."},

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -59,22 +60,25 @@ func TextLines(cells []Cell) string {
 // "=formula" after its stored result. Cells covered by a merged range are
 // empty in the file and therefore absent; the range's value is in its
 // top-left cell.
+//
+// An .xlsx and an .ods are told apart by content, as the reader does, and
+// print alike: the same workbook saved in both formats differs only in
+// formula syntax (B2*2 against [.B2]*2; LibreOffice's "of:=" is dropped).
 func ReadCells(path string) ([]Cell, error) {
+	if sniff(path) == formatODS {
+		return readODSCells(path)
+	}
 	// The same first look as the reader's: a clear word for an encrypted,
 	// old-format, damaged or oversized file instead of excelize's.
 	var probs problem.List
 	if _, ok := checkPackage(path, &probs); !ok {
-		return nil, fmt.Errorf("%s: %s", probs[0].Pos, probs[0].Message("en"))
+		return nil, firstProblem(probs)
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    unzipSizeLimit,
-		UnzipXMLSizeLimit: unzipXMLSizeLimit,
-	})
+	f, _, cleanup, err := openExcelize(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	defer f.Close()
+	defer cleanup()
 	date1904 := false
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		date1904 = *p.Date1904
@@ -90,6 +94,102 @@ func ReadCells(path string) ([]Cell, error) {
 	}
 	return out, nil
 }
+
+// firstProblem is the one problem a package check reports, as an error.
+func firstProblem(probs problem.List) error {
+	return fmt.Errorf("%s: %s", probs[0].Pos, probs[0].Message("en"))
+}
+
+// readODSCells is ReadCells for an .ods, through the reader's own parser.
+func readODSCells(path string) ([]Cell, error) {
+	var probs problem.List
+	src, ok := openODS(path, &probs)
+	if !ok {
+		return nil, firstProblem(probs)
+	}
+	var out []Cell
+	for _, sh := range src.sheets {
+		for _, r := range sh.rows {
+			for i, c := range r.cells {
+				at := cellAt{r.n, i + 1}
+				formula := sh.formulas[at]
+				if sh.covered[at] || (c.value == "" && formula == "") {
+					continue
+				}
+				v := ""
+				if c.value != "" {
+					v = odsValue(c)
+				}
+				out = append(out, Cell{Sheet: sh.name, Row: at.row, Col: at.col, Value: v, Formula: formula})
+			}
+		}
+	}
+	return out, nil
+}
+
+// odsValue prints an .ods cell's stored value as value does an .xlsx
+// cell's: a percentage as its stored number, a date from its ISO date
+// (2019-07-24T08:30:00) and a time from its duration (PT08H30M00S).
+func odsValue(c cell) string {
+	switch c.kind {
+	case kindText:
+		return strconv.Quote(c.value)
+	case kindBool, kindError:
+		return c.value
+	case kindDate:
+		if s, ok := odsDate(c.value); ok {
+			return s
+		}
+		return strconv.Quote(c.value)
+	}
+	v, err := strconv.ParseFloat(c.value, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.Quote(c.value)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// odsDuration is an ODS time value, P[nD][T[nH][nM][n[.n]S]]; a negative
+// one (-PT1H) is printed as stored.
+var odsDuration = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?$`)
+
+// odsDate prints an ODS date or time value as isoTime prints an Excel
+// serial number with a date format: the time alone below one day.
+func odsDate(s string) (string, bool) {
+	if m := odsDuration.FindStringSubmatch(s); m != nil && s != "P" && s != "PT" {
+		var days float64
+		for i, per := range []float64{1, 24, 24 * 60, 24 * 60 * 60} {
+			if m[i+1] != "" {
+				n, err := strconv.ParseFloat(m[i+1], 64)
+				if err != nil {
+					return "", false
+				}
+				days += n / per
+			}
+		}
+		if days > maxSerial {
+			return "", false
+		}
+		t, err := excelize.ExcelDateToTime(days, false)
+		if err != nil {
+			return "", false
+		}
+		return isoTime(t, days), true
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04:05.999999999", time.RFC3339Nano} {
+		if t, err := time.Parse(layout, s); err == nil {
+			serial := 1.0 // only whether it is below one day matters
+			if epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC); !t.Before(epoch) && t.Before(epoch.AddDate(0, 0, 1)) {
+				serial = 0
+			}
+			return isoTime(t, serial), true
+		}
+	}
+	return "", false
+}
+
+// maxSerial is Excel's last day, 9999-12-31.
+const maxSerial = 2958465
 
 type converter struct {
 	f         *excelize.File

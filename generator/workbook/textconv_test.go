@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -179,5 +180,160 @@ func TestReadCellsNamesTheFile(t *testing.T) {
 	}
 	if _, err := ReadCells(path); err == nil || !strings.HasPrefix(err.Error(), path) {
 		t.Errorf("error %v does not name %s", err, path)
+	}
+}
+
+// libreOffice holds cells.fods, a flat ODS written by hand with one cell
+// of each kind, and what LibreOffice 7.4 made of it:
+//
+//	soffice --headless --convert-to ods --outdir . cells.fods
+//	soffice --headless --convert-to xlsx --outdir . cells.fods
+const libreOffice = "testdata/libreoffice"
+
+// TestTextconvODS: the text form of an .ods, line by line. B5 lies under
+// the merged range A5:B6 but still holds the text it had before the merge,
+// as LibreOffice keeps it; like an .xlsx's covered cells, it is left out.
+func TestTextconvODS(t *testing.T) {
+	cells, err := ReadCells(filepath.Join(libreOffice, "cells.ods"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`Kennzahlen!A1	"ID"`,
+		`Kennzahlen!B1	"2022"`,
+		`Kennzahlen!C1	"2023"`,
+		`Kennzahlen!D1	"Quelle"`,
+		`Kennzahlen!A2	"V1"`,
+		`Kennzahlen!B2	12.5`,
+		`Kennzahlen!C2	25	=[.B2]*2`,
+		`Kennzahlen!D2	"Amt für Statistik  "`, // text:s elements
+		`Kennzahlen!A3	"12"`,
+		`Kennzahlen!B3	0.125`, // a percentage, shown as 12.5%
+		`Kennzahlen!C3	#DIV/0!	=1/0`,
+		`Kennzahlen!D3	"zwei\nZeilen"`, // two paragraphs
+		`Kennzahlen!A4	1234567.5`,
+		`Kennzahlen!B4	0.000125`,
+		`Kennzahlen!C4	"V1-2022"	=CONCATENATE([.A2];"-";[.B1])`,
+		`Kennzahlen!D4	TRUE`,
+		`Kennzahlen!A5	"zusammengeführt"`,
+		`Kennzahlen!C5	FALSE`,
+		`Kennzahlen!C6	7`, // one cell repeated
+		`Kennzahlen!D6	7`,
+		`Kennzahlen!B7	-3`,
+		`Kennzahlen!B8	-3`,
+		`Stadt!A1	"Beschluss"`,
+		`Stadt!B1	2019-07-24`,
+		`Stadt!A2	"Sitzung"`,
+		`Stadt!B2	2019-07-24T08:30:00`,
+		`Stadt!A3	"Beginn"`,
+		`Stadt!B3	08:30:00`, // a time value, PT08H30M00S
+		`Stadt!A4	"Einwohner"`,
+		`Stadt!B4	37.5	=SUM([Kennzahlen.B2:.C2])`,
+		`Versteckt!A1	"nicht sichtbar"`, // a hidden sheet
+	}
+	got := strings.Split(strings.TrimSuffix(TextLines(cells), "\n"), "\n")
+	for i := range max(len(got), len(want)) {
+		g, w := "(none)", "(none)"
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			t.Errorf("line %d: %s\n            want %s", i+1, g, w)
+		}
+	}
+}
+
+// TestDiffXLSXAgainstODS: the same workbook saved by LibreOffice as .xlsx
+// and as .ods gives the same cells; only formulas differ, in syntax.
+func TestDiffXLSXAgainstODS(t *testing.T) {
+	xlsx, err := ReadCells(filepath.Join(libreOffice, "cells.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ods, err := ReadCells(filepath.Join(libreOffice, "cells.ods"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Kennzahlen!C2\t25 =B2*2 → 25 =[.B2]*2\n" +
+		"Kennzahlen!C4\t\"V1-2022\" =CONCATENATE(A2,\"-\",B1) → \"V1-2022\" =CONCATENATE([.A2];\"-\";[.B1])\n" +
+		"\n" +
+		"Stadt!B4\t37.5 =SUM(Kennzahlen!B2:C2) → 37.5 =SUM([Kennzahlen.B2:.C2])\n"
+	if got := DiffText(Diff(xlsx, ods)); got != want {
+		t.Errorf("diff:\n%s\nwant:\n%s", got, want)
+	}
+	// Named .xlsx, an .ods is still read as one.
+	renamed := filepath.Join(t.TempDir(), "cells.xlsx")
+	copyFile(t, filepath.Join(libreOffice, "cells.ods"), renamed)
+	again, err := ReadCells(renamed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Diff(ods, again); len(d) != 0 {
+		t.Errorf("an .ods named .xlsx reads differently: %s", DiffText(d))
+	}
+}
+
+// TestODSDate: ODS dates and times print as isoTime prints the serial
+// number an .xlsx holds for them.
+func TestODSDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2019-07-24", "2019-07-24"},
+		{"2019-07-24T00:00:00", "2019-07-24"},
+		{"2019-07-24T08:30:00.6", "2019-07-24T08:30:01"},
+		{"1899-12-30T12:00:00", "12:00:00"}, // serial 0.5 with a date and time format
+		{"PT08H30M00S", "08:30:00"},
+		{"PT36H00M00S", "1900-01-01T12:00:00"}, // serial 1.5, as Excel counts
+		{"P1DT0H", "1900-01-01"},               // serial 1 is 1900-01-01 in Excel
+		{"PT0.5S", "00:00:01"},
+		{"24.07.2019", ""},
+		{"P", ""},
+		{"PT", ""},
+		{"-PT1H", ""},
+		{"PT99999999999H", ""},
+	}
+	for _, tt := range tests {
+		got, ok := odsDate(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("odsDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+// TestReadCellsBrokenODS: a broken .ods gets the reader's own word for it,
+// as a broken .xlsx does.
+func TestReadCellsBrokenODS(t *testing.T) {
+	ods, err := os.ReadFile(filepath.Join(libreOffice, "cells.ods"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := part(t, ods, "content.xml")
+	tests := []struct {
+		name string
+		data []byte
+		want problem.Code
+	}{
+		{"content cut short", withParts(t, ods, map[string][]byte{"content.xml": content[:len(content)/2]}), problem.FileDamaged},
+		{"encrypted", withParts(t, ods, map[string][]byte{"META-INF/manifest.xml": []byte(`<manifest:encryption-data/>`)}), problem.FileEncryptedODS},
+		{"archive cut short", ods[:len(ods)-100], problem.FileTruncated},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kaputt.ods")
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var probs problem.List
+			ReadCity(path, &probs)
+			if len(probs) != 1 || probs[0].Code != tt.want {
+				t.Fatalf("reader: %s; want one %s", probs.Text("en"), tt.want)
+			}
+			_, err := ReadCells(path)
+			if want := probs[0].Pos.String() + ": " + probs[0].Message("en"); err == nil || err.Error() != want {
+				t.Errorf("ReadCells: %v\nwant %s", err, want)
+			}
+		})
 	}
 }
