@@ -396,9 +396,12 @@ func DefaultSettings() Settings {
 
 // City is one partner's workbook: data/cities/<slug>.xlsx.
 type City struct {
-	Slug       string
-	File       string
-	Name       string
+	Slug string
+	File string
+	Name string
+	// NameEn is the city's English name (Munich), "" when it has none of
+	// its own: the English pages use Name then.
+	NameEn     string
 	State      string
 	Population int
 	Website    string

@@ -52,6 +52,8 @@ var factKeys = []struct {
 	{"contact", []string{"Kontakt", "Contact", "Ansprechpartner"}},
 	{"lat", []string{"Breitengrad", "Latitude", "Lat", "Breite"}},
 	{"lon", []string{"Längengrad", "Longitude", "Lon", "Länge", "Lng"}},
+	// The name the English pages use (Munich), if it has one of its own.
+	{"name_en", []string{"Name (en)", "Name (englisch)", "English name"}},
 }
 
 // ReadCity reads data/cities/<slug>.xlsx; the slug is the file name.
@@ -119,6 +121,8 @@ func readFacts(t *table, c *model.City) {
 		switch canon {
 		case "name":
 			c.Name = value
+		case "name_en":
+			c.NameEn = value
 		case "state":
 			c.State = value
 		case "website":

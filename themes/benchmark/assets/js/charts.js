@@ -39,7 +39,8 @@ const number = new Intl.NumberFormat(lang, {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
-const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+// Axis ticks: as many decimals as the tick has (2,5 is not 3), up to two.
+const tick = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
 
 // Colours come from the stylesheet, so charts follow light and dark mode.
 function palette() {
@@ -51,7 +52,10 @@ function palette() {
     if (c) series.push(c);
   }
   const status = [0, 1, 2, 3, 4].map((i) => v(`--status-${i}`));
-  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), series, status };
+  // The page's font: a canvas cannot "inherit" (a font it cannot parse
+  // leaves the canvas at 10px sans-serif, whatever size the option says).
+  const font = css.fontFamily || "sans-serif";
+  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), font, series, status };
 }
 
 function formatValue(value) {
@@ -67,7 +71,7 @@ function axisStyle(axis, c) {
     a.axisLine = Object.assign({}, a.axisLine, { lineStyle: { color: c.line } });
     a.splitLine = Object.assign({}, a.splitLine, { lineStyle: { color: c.line } });
     if (a.type === "value") {
-      a.axisLabel.formatter = (v) => integer.format(v);
+      a.axisLabel.formatter = (v) => tick.format(v);
     }
   }
 }
@@ -78,7 +82,7 @@ function prepare(option, kind) {
   const c = palette();
   option.animation = !reducedMotion.matches && option.animation !== false;
   if (c.series.length) option.color = c.series;
-  option.textStyle = Object.assign({ color: c.fg, fontFamily: "inherit", fontSize: 13 }, option.textStyle);
+  option.textStyle = Object.assign({ color: c.fg, fontFamily: c.font, fontSize: 13 }, option.textStyle);
   if (option.legend) {
     option.legend.textStyle = Object.assign({ color: c.fg, fontSize: 13 }, option.legend.textStyle);
   }
