@@ -3,10 +3,13 @@ GO      ?= go
 BIN     := bin/generator
 BASEURL ?=
 # Optional for `make site`: the last release's data package (folder, ZIP or
-# URL) for the "what changed" page, and a file to append a Markdown summary
-# to (CI passes $GITHUB_STEP_SUMMARY). For `make validate`: FORMAT=text|json|github.
+# URL) for the "what changed" page, a file to append a Markdown summary to
+# (CI passes $GITHUB_STEP_SUMMARY), and PRODUCTION=1 for a build to publish
+# (every publisher setting in site/hugo.toml required; the CI deploy sets
+# it). For `make validate`: FORMAT=text|json|github.
 PREVIOUS ?=
 SUMMARY ?=
+PRODUCTION ?=
 FORMAT ?=
 NPM     ?= npm
 # Front-end packages (ECharts for the theme's bundle, axe-core for the
@@ -18,7 +21,7 @@ NODE_MODULES := site/node_modules/.installed
 
 # Build the website into site/public (German at /, English at /en/).
 site: $(BIN) $(NODE_MODULES)
-	$(BIN) build $(if $(BASEURL),--base-url $(BASEURL)) $(if $(PREVIOUS),--previous $(PREVIOUS)) $(if $(SUMMARY),--summary $(SUMMARY))
+	$(BIN) build $(if $(PRODUCTION),--production) $(if $(BASEURL),--base-url $(BASEURL)) $(if $(PREVIOUS),--previous $(PREVIOUS)) $(if $(SUMMARY),--summary $(SUMMARY))
 
 # Check the spreadsheets only; writes nothing.
 validate: $(BIN)

@@ -62,6 +62,10 @@ type Chart struct {
 	// Summary states the main finding with numbers in one sentence; it is
 	// also the chart's ECharts aria description.
 	Summary string `json:"summary"`
+	// Decimals are the digits the theme's script shows the chart's values
+	// with, in labels, tooltips and value axes: the framework's decimals
+	// for scores, the indicator's for its values, 0 for ranks and counts.
+	Decimals int `json:"decimals"`
 	// Option is the ECharts option.
 	Option json.RawMessage `json:"option"`
 	// Data are the chart's numbers as rows, the same that the page's table
@@ -166,13 +170,13 @@ type chart interface {
 
 // finish gives the chart its accessible description and turns it into
 // option JSON: json.Marshal of go-echarts' option map, never its renderer.
-func finish(c chart, kind, summary string, data Table) (Chart, error) {
-	return finishWith(c, look{}, kind, summary, data)
+func finish(c chart, kind, summary string, decimals int, data Table) (Chart, error) {
+	return finishWith(c, look{}, kind, summary, decimals, data)
 }
 
 // finishWith is finish for a chart with a look: media queries, a map's
 // extent. Every chart's texts get their size here (typeset).
-func finishWith(c chart, l look, kind, summary string, data Table) (Chart, error) {
+func finishWith(c chart, l look, kind, summary string, decimals int, data Table) (Chart, error) {
 	c.Accept(typeset{look: l})
 	c.Validate()
 	opt := c.JSON()
@@ -203,7 +207,7 @@ func finishWith(c chart, l look, kind, summary string, data Table) (Chart, error
 			}
 		}
 	}
-	return Chart{Kind: kind, Summary: summary, Option: b, Data: data}, nil
+	return Chart{Kind: kind, Summary: summary, Decimals: decimals, Option: b, Data: data}, nil
 }
 
 // canonical is v as JSON with every object's keys sorted: go-echarts
@@ -243,19 +247,20 @@ func dropNulls(v any) any {
 }
 
 // MarshalJSON writes a chart as the theme's chart partial reads it: kind,
-// summary, and the option and the data block of the page (columns, kind,
-// outline, rows) as JSON text in strings, which the partial puts into
+// summary, and the option and the data block of the page (columns,
+// decimals, kind, outline, rows) as JSON text in strings, which the partial puts into
 // the page as they are. Decoded into maps, which Hugo does with JSON
 // objects, they were most of the memory of a city's page data, and the
 // partial only encoded them again. Both texts escape <, >, &, U+2028 and
 // U+2029, so neither can end the <script> element that holds it.
 func (c Chart) MarshalJSON() ([]byte, error) {
 	data, err := json.Marshal(struct {
-		Columns []string        `json:"columns"`
-		Kind    string          `json:"kind"`
-		Outline json.RawMessage `json:"outline"`
-		Rows    [][]any         `json:"rows"`
-	}{c.Data.Columns, c.Kind, c.Outline, c.Data.Rows})
+		Columns  []string        `json:"columns"`
+		Decimals int             `json:"decimals"`
+		Kind     string          `json:"kind"`
+		Outline  json.RawMessage `json:"outline"`
+		Rows     [][]any         `json:"rows"`
+	}{c.Data.Columns, c.Decimals, c.Kind, c.Outline, c.Data.Rows})
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +327,7 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.BarMaxWidth = "40" }),
 	)
-	return finish(bar, "bar", summary, tbl)
+	return finish(bar, "bar", summary, s.Settings.Decimals, tbl)
 }
 
 // rankingShown is the part of the ranking the home page shows: all of it,
@@ -400,7 +405,7 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, y
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
 		)
 	}
-	return finish(line, "line", summary, tbl)
+	return finish(line, "line", summary, s.Settings.Decimals, tbl)
 }
 
 // indexYears is the part of the site's years in which any of cities has
@@ -545,7 +550,7 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[1] }),
 	)
-	return finishWith(r, radarLook(indicators), "radar", summary, tbl)
+	return finishWith(r, radarLook(indicators), "radar", summary, s.Settings.Decimals, tbl)
 }
 
 // radarRadius is the radar's size on a wide screen (ECharts' default).

@@ -53,14 +53,14 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36"}),
-		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtScore.in(lang), NameLocation: "middle", NameGap: 28}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtScore.in(lang, numD(lang, scaleMax(s), 0)), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 	)
 	bar.AddSeries(dimName, data,
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.BarMaxWidth = "40" }),
 	)
-	return finish(bar, "bar", summary, tbl)
+	return finish(bar, "bar", summary, s.Settings.Decimals, tbl)
 }
 
 func findDim(ds []sitedata.ScoreByDim, id string) sitedata.ScoreByDim {

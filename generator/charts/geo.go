@@ -217,7 +217,7 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	if err != nil {
 		return Chart{}, err
 	}
-	ch, err := finishWith(g, look{bounds: mapBounds(points, box)}, "map", summary, tbl)
+	ch, err := finishWith(g, look{bounds: mapBounds(points, box)}, "map", summary, s.Settings.Decimals, tbl)
 	ch.Outline = outline
 	return ch, err
 }

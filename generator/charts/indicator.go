@@ -116,5 +116,5 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(valueAxis(indName, ind.Unit, unitName, vals)),
 	)
-	return finish(line, "line", summary, tbl)
+	return finish(line, "line", summary, ind.Decimals, tbl)
 }

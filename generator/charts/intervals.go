@@ -174,7 +174,7 @@ func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits i
 		gecharts.WithSeriesTooltipOpts(opts.SeriesTooltip{Formatter: "{a}"}),
 	)
 	bar.Overlap(sc)
-	return finish(bar, "interval", summary, tbl)
+	return finish(bar, "interval", summary, 0, tbl)
 }
 
 func intCell(v *int) any {

@@ -91,5 +91,5 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 			}),
 		)
 	}
-	return finish(bar, "bar", summary, tbl)
+	return finish(bar, "bar", summary, 0, tbl)
 }

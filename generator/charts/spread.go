@@ -71,7 +71,7 @@ func spread(s sitedata.Site, lang string, spreads []sitedata.YearSpread, what st
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(yAxis),
 	)
-	return finish(line, "line", summary, tbl)
+	return finish(line, "line", summary, decimals, tbl)
 }
 
 // spreadSummary follows the median from the first to the last year with

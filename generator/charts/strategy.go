@@ -97,7 +97,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
 		gecharts.WithItemStyleOpts(opts.ItemStyle{BorderWidth: 2}),
 	)
-	return finishWith(hm, heatmapLook(len(cities)), "heatmap", summary, tbl)
+	return finishWith(hm, heatmapLook(len(cities)), "heatmap", summary, 0, tbl)
 }
 
 // Widths in px of the heat map's parts, at textSize: a cell that shows

@@ -62,7 +62,7 @@ var (
 	txtSpreadMiddle = msg{"Die mittlere Hälfte der %d Städte mit Wert lag %d zwischen %s und %s.", "The middle half of the %d cities with a value lay between %[3]s and %[4]s in %[2]d."}
 	txtIndexYear    = msg{"Index %d", "Index %d"}
 	txtYear         = msg{"Jahr", "Year"}
-	txtScore        = msg{"Punkte (0–100)", "Points (0–100)"}
+	txtScore        = msg{"Punkte (0–%s)", "Points (0–%s)"} // the top of the scale
 	txtMedian       = msg{"Median der Partner", "Partners' median"}
 	txtRankingNone  = msg{"Für %d hat noch keine Stadt einen Index.", "No city has an index for %d yet."}
 	txtRankingOne   = msg{"%s hat als einzige Stadt einen Index für %d: %s Punkte.", "%s is the only city with an index for %d: %s points."}

@@ -111,7 +111,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 			gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		)
 	}
-	return finishWith(chart, timelineLook, "timeline", summary, tbl)
+	return finishWith(chart, timelineLook, "timeline", summary, 0, tbl)
 }
 
 // timelineLook: on a phone the measures' titles take less width (cut),

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/spf13/cobra"
@@ -70,15 +69,13 @@ func newRoot(stdout, stderr io.Writer, lang string, code *int) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			o.Stdout, o.Stderr = stdout, stderr
 			prog := newProgress(stderr)
-			check := checkWithProgress(prog, tt)
-			o.Read = func(dataDir string) (model.Dataset, problem.List) {
-				ds, probs := check(dataDir)
-				if probs.Errors() == 0 {
+			o.Read = checkWithProgress(prog, tt)
+			o.Stage = func(name string) {
+				if name == "score" {
+					// The first stage after reading and the checks (of
+					// the data, and of the site's settings).
 					prog.begin(tt.progressBuild)
 				}
-				return ds, probs
-			}
-			o.Stage = func(name string) {
 				if part, ok := tt.progressStages[name]; ok {
 					prog.stage(tt.progressBuild, part)
 				}
@@ -105,6 +102,7 @@ func newRoot(stdout, stderr io.Writer, lang string, code *int) *cobra.Command {
 	build.Flags().StringVar(&o.SiteDir, "site", "site", t.flagSite)
 	build.Flags().StringVar(&o.OutDir, "out", "site/public", t.flagOut)
 	build.Flags().StringVar(&o.BaseURL, "base-url", "", t.flagBaseURL)
+	build.Flags().BoolVar(&o.Production, "production", false, t.flagProduction)
 	build.Flags().StringVar(&o.Previous, "previous", "", t.flagPrevious)
 	build.Flags().StringVar(&summary, "summary", "", t.flagSummary)
 

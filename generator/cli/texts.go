@@ -20,7 +20,7 @@ type text struct {
 	rootShort, rootLong                                string
 	buildShort, buildLong, validateShort, validateLong string
 	flagLang, flagData, flagSite, flagOut, flagBaseURL string
-	flagPrevious, flagSummary                          string
+	flagPrevious, flagSummary, flagProduction          string
 	built, invalid, invalidValidate, valid             string
 	moreWarnings                                       string
 	// Counts in the messages above.
@@ -47,12 +47,17 @@ Häufige Aufrufe:
 
 Anleitung für Strateginnen und Strategen: docs/strategists.md
 
-Exit-Codes: 0 erfolgreich, 1 Fehler in den Tabellen, 2 falscher Aufruf oder interner Fehler.
+Exit-Codes: 0 erfolgreich, 1 Fehler in den Tabellen (mit --production auch in den
+Angaben zum Herausgeber), 2 falscher Aufruf oder interner Fehler.
 Sprache der Meldungen: --lang de|en oder die Umgebungsvariable GENERATOR_LANG.`,
 		buildShort: "Tabellen prüfen und die Website erzeugen",
 		buildLong: `Liest und prüft alle Tabellen, berechnet die Punktzahlen und erzeugt die
 Website. Hat eine Tabelle Fehler, wird nichts geschrieben: die zuletzt erzeugte
-Website bleibt unverändert, und jede fehlerhafte Zelle wird genannt.`,
+Website bleibt unverändert, und jede fehlerhafte Zelle wird genannt.
+
+Ohne --production und --base-url verweisen die Seiten nur relativ
+aufeinander (für einen Server auf diesem Rechner), und fehlende Angaben zum
+Herausgeber in site/hugo.toml sind Warnungen; mit --production sind sie Fehler.`,
 		validateShort: "Tabellen nur prüfen, nichts schreiben",
 		validateLong: `Liest und prüft alle Tabellen und nennt jedes Problem mit Datei, Blatt und
 Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
@@ -63,6 +68,7 @@ Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		flagBaseURL:     "`Adresse`, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
 		flagPrevious:    "`Datenpaket` der vorigen Veröffentlichung (Ordner, ZIP oder URL) für die Seite „Was hat sich geändert“",
 		flagSummary:     "`Datei`, an die eine Zusammenfassung in Markdown angehängt wird (in CI: $GITHUB_STEP_SUMMARY)",
+		flagProduction:  "für die Veröffentlichung bauen: fehlt eine Angabe zum Herausgeber in site/hugo.toml oder ist sie ein Platzhalter, wird nichts geschrieben (Exit-Code 1); die Seiten nennen ihre öffentliche Adresse (baseURL oder --base-url)",
 		built:           "Website mit %s (Bezugsjahr %d) nach %s geschrieben.\n",
 		invalid:         "%s gefunden – es wurde nichts geschrieben, %s ist unverändert.\n",
 		invalidValidate: "%s gefunden.\n",
@@ -116,12 +122,17 @@ Common calls:
 
 Guide for strategists: docs/strategists.md
 
-Exit codes: 0 success, 1 errors in the workbooks, 2 wrong usage or internal error.
+Exit codes: 0 success, 1 errors in the workbooks (with --production also in the
+publisher settings), 2 wrong usage or internal error.
 Language of messages: --lang de|en or the environment variable GENERATOR_LANG.`,
 		buildShort: "Check the workbooks and build the website",
 		buildLong: `Reads and checks every workbook, computes the scores and builds the website.
 If a workbook has errors nothing is written: the last site built stays as it
-was, and every wrong cell is named.`,
+was, and every wrong cell is named.
+
+Without --production and --base-url the pages link to each other only
+relatively (for a server on this computer), and missing publisher settings in
+site/hugo.toml are warnings; with --production they are errors.`,
 		validateShort: "Only check the workbooks, write nothing",
 		validateLong: `Reads and checks every workbook and names every problem with file, sheet and
 cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
@@ -132,6 +143,7 @@ cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		flagBaseURL:     "`address` the site is published at, e.g. https://name.github.io/project/",
 		flagPrevious:    "data `package` of the previous release (folder, ZIP or URL) for the \"what changed\" page",
 		flagSummary:     "`file` to append a Markdown summary to (in CI: $GITHUB_STEP_SUMMARY)",
+		flagProduction:  "build for publishing: if a publisher setting in site/hugo.toml is missing or a placeholder, nothing is written (exit code 1); the pages name their public address (baseURL or --base-url)",
 		built:           "Wrote the site with %s (reference year %d) to %s.\n",
 		invalid:         "%s found – nothing was written, %s is unchanged.\n",
 		invalidValidate: "%s found.\n",

@@ -160,6 +160,61 @@ func Params(siteDir string) (map[string]any, error) {
 	return map[string]any{}, nil
 }
 
+// Config is what the generator checks in the project's configuration:
+// the baseURL it names and, by language code, the params.benchmark table
+// as that language's pages see it (the language's own table merged over
+// the common one).
+type Config struct {
+	BaseURL   string
+	Languages []string // in the site's order, the default language first
+	Params    map[string]map[string]any
+}
+
+// ReadConfig reads the project's configuration as a build does.
+func ReadConfig(siteDir string) (Config, error) {
+	configs, err := load(siteDir)
+	if err != nil {
+		return Config{}, err
+	}
+	c := Config{BaseURL: configs.Base.BaseURL, Params: map[string]map[string]any{}}
+	for _, l := range configs.Languages {
+		c.Languages = append(c.Languages, l.Lang)
+		p := map[string]any{}
+		if lc, ok := configs.LanguageConfigMap[l.Lang]; ok {
+			p = benchmarkParams(lc.Params)
+		}
+		c.Params[l.Lang] = p
+	}
+	return c, nil
+}
+
+// benchmarkParams is the params.benchmark table of params as plain maps
+// (tables within it too), or an empty map.
+func benchmarkParams(params hmaps.Params) map[string]any {
+	if b, ok := plain(params["benchmark"]).(map[string]any); ok {
+		return b
+	}
+	return map[string]any{}
+}
+
+// plain turns Hugo's parameter tables into map[string]any, at every depth.
+func plain(v any) any {
+	var m map[string]any
+	switch t := v.(type) {
+	case hmaps.Params:
+		m = t
+	case map[string]any:
+		m = t
+	default:
+		return v
+	}
+	out := make(map[string]any, len(m))
+	for k, x := range m {
+		out[k] = plain(x)
+	}
+	return out
+}
+
 // Locale formats numbers as one language's pages do: Number as Hugo's
 // lang.FormatNumber, Percent (of a number already in per cent) as
 // lang.FormatPercent and Currency (an ISO 4217 code such as "EUR") as

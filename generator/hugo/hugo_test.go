@@ -129,3 +129,58 @@ func TestAnchorizeIsModelAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestReadConfig: each language sees its own params.benchmark merged over
+// the common table, nested tables included.
+func TestReadConfig(t *testing.T) {
+	dir := t.TempDir()
+	conf := `baseURL = 'https://digital.example/'
+defaultContentLanguage = 'de'
+[params.benchmark]
+licence_id = 'cc-by-4.0'
+[params.benchmark.publisher]
+name = 'Stadt A'
+email = 'a@stadt.example'
+[languages.de]
+weight = 1
+[languages.de.params.benchmark]
+privacy = 'Datenschutz'
+[languages.en]
+weight = 2
+[languages.en.params.benchmark]
+privacy = 'Privacy'
+[languages.en.params.benchmark.publisher]
+name = 'City of A'
+`
+	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := ReadConfig(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL != "https://digital.example/" || len(c.Languages) != 2 || c.Languages[0] != "de" {
+		t.Errorf("baseURL %q, languages %v", c.BaseURL, c.Languages)
+	}
+	for lang, want := range map[string][3]string{"de": {"Datenschutz", "Stadt A", "a@stadt.example"}, "en": {"Privacy", "City of A", "a@stadt.example"}} {
+		p := c.Params[lang]
+		got := [3]string{str(p["privacy"]), str(lookup(p, "publisher", "name")), str(lookup(p, "publisher", "email"))}
+		if got != want || str(p["licence_id"]) != "cc-by-4.0" {
+			t.Errorf("%s: privacy, name, email = %q, licence %v; want %q", lang, got, p["licence_id"], want)
+		}
+	}
+}
+
+func str(v any) string { s, _ := v.(string); return s }
+
+func lookup(p map[string]any, keys ...string) any {
+	var v any = p
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}

@@ -22,6 +22,9 @@ type Meta struct {
 	Name    string // package name, e.g. "digitale-staedte-benchmark"
 	Title   model.Text
 	Licence Licence
+	// Settings are the method settings the results were computed with,
+	// stated in the workbook's README sheet (Settings(res)).
+	Settings []Setting
 	// XLSX writes the workbook; the pipeline passes the workbook package's
 	// writer so that excelize stays there. Nil: no workbook.
 	XLSX func(Book) ([]byte, error)
@@ -353,9 +356,9 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 		{},
 		{"Lizenz / Licence", meta.Licence.Title, meta.Licence.URL},
 		{"Beschreibung / Description", "datapackage.json"},
-		{},
-		{"Blatt / Sheet", "Titel", "Title", "Art / Kind"},
 	}}
+	bk.Readme = append(bk.Readme, readmeSettings(meta.Settings)...)
+	bk.Readme = append(bk.Readme, []string{}, []string{"Blatt / Sheet", "Titel", "Title", "Art / Kind"})
 	for _, t := range tables {
 		kind := "Ergebnis / result"
 		if t.Input {

@@ -89,6 +89,11 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		return score.Round(v.V, digits)
 	}
 	scale := "points (0–" + strconv.FormatFloat(res.Method.Scale, 'f', -1, 64) + ")"
+	published := "published, rounded to " + strconv.Itoa(digits) + " decimal(s)"
+	rankRule := "competition rank (1, 2, 2, 4) on the rounded scores; empty: not ranked"
+	if res.Method.RankUnrounded {
+		rankRule = "competition rank (1, 2, 2, 4) on the unrounded scores; empty: not ranked"
+	}
 	origin := Field{"origin", String, "", "file and cell the value was read from"}
 
 	dims := Table{Name: "dimensions", Title: model.Text{De: "Dimensionen", En: "Dimensions"}, Input: true,
@@ -193,20 +198,20 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 	}
 
 	index := Table{Name: "index_scores", Title: model.Text{De: "Index, Rang und Reifegrad", En: "Index, rank and level"},
-		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"index", Number, scale, "published, rounded"},
+		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"index", Number, scale, published},
 			{"coverage", Number, "share 0–1", "share of dimension weight with a score"},
-			{"rank", Integer, "", "competition rank (1, 2, 2, 4); empty: not ranked"}, {"ranked_cities", Integer, "", ""},
+			{"rank", Integer, "", rankRule}, {"ranked_cities", Integer, "", ""},
 			{"level", Integer, "", "position in the levels table"}, {"next_level", Integer, "", ""}, {"points_to_next_level", Number, scale, ""},
 			{"change_index", Number, scale, "against prev_year"}, {"change_rank", Integer, "", "places gained against prev_year"},
 			{"prev_year", Integer, "", ""}}}
 	dimScores := Table{Name: "dimension_scores", Title: model.Text{De: "Punktwerte der Dimensionen", En: "Dimension scores"},
 		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"dimension", String, "", ""},
-			{"score", Number, scale, "published, rounded"}, {"coverage", Number, "share 0–1", "share of indicator weight with a score"},
-			{"rank", Integer, "", ""}}}
+			{"score", Number, scale, published}, {"coverage", Number, "share 0–1", "share of indicator weight with a score"},
+			{"rank", Integer, "", rankRule}}}
 	indScores := Table{Name: "indicator_scores", Title: model.Text{De: "Punktwerte der Kennzahlen", En: "Indicator scores"},
 		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"indicator", String, "", ""},
 			{"value", Number, "", "as scored, in the indicator's unit"}, {"carried_from", Integer, "", "year the value was reported in, when carried forward"},
-			{"score", Number, scale, "published, rounded"}, {"clamped", Boolean, "", "outside the goalposts"}, {"rank", Integer, "", ""}}}
+			{"score", Number, scale, published}, {"clamped", Boolean, "", "outside the goalposts"}, {"rank", Integer, "", rankRule}}}
 	for _, city := range res.Cities {
 		for _, y := range city.Years {
 			if !scored(y) {

@@ -54,7 +54,14 @@ type Options struct {
 	DataDir string
 	SiteDir string
 	OutDir  string
+	// BaseURL is the address the site is published at; "" takes baseURL
+	// from the site's configuration in a production build and "/" (links
+	// relative to the host's root, for a local server) otherwise.
 	BaseURL string
+	// Production is a build for the public: every publisher setting
+	// (checkPublisher) must be filled in, or the build fails with
+	// ErrInvalidData and writes nothing. Other builds only warn.
+	Production bool
 	// Previous names the data package of the last release (a folder, a
 	// ZIP or an http(s) URL) for the "what changed" page; "" for none.
 	Previous string
@@ -110,9 +117,21 @@ type Result struct {
 func Build(o Options) (Result, error) {
 	o.stage("read")
 	ds, probs := o.read()(o.DataDir)
+	conf, err := hugo.ReadConfig(o.SiteDir)
+	if err != nil {
+		return Result{Problems: probs}, err
+	}
+	probs = append(probs, checkPublisher(o.SiteDir, conf, o.BaseURL, o.Production)...).Sorted()
 	res := Result{Problems: probs}
 	if probs.Errors() > 0 {
 		return res, fmt.Errorf("%w: %d errors", ErrInvalidData, probs.Errors())
+	}
+	baseURL := o.BaseURL
+	if baseURL == "" && o.Production {
+		baseURL = conf.BaseURL
+	}
+	if baseURL == "" {
+		baseURL = "/" // a local build: never the configured public address
 	}
 	if err := checkOutDir(o); err != nil {
 		return res, err
@@ -154,7 +173,7 @@ func Build(o Options) (Result, error) {
 	runtime.GC()
 	o.stage("hugo")
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, AssetsDir: assetsDir, PublishDir: publishDir,
-		BaseURL: o.BaseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
+		BaseURL: baseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
 		return res, err
 	}
 	o.stage("publish")
@@ -292,6 +311,7 @@ func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Resu
 	if err != nil {
 		return none, err
 	}
+	meta.Settings = opendata.Settings(scores)
 	tables := opendata.Tables(ds, scores, cmp)
 	report := none
 	if o.Previous != "" {

@@ -67,8 +67,8 @@ func TestNoPageGrowsWithTheCities(t *testing.T) {
 		if err != nil {
 			t.Errorf("%d cities: %v", cities, err)
 		}
-		for _, want := range []string{`<link rel="canonical" href="https://example.org/staedte/page/2/">`,
-			`hreflang="en" href="https://example.org/en/cities/page/2/"`, `<meta property="og:url" content="https://example.org/staedte/page/2/">`, `<a href="/en/cities/page/2/" hreflang="en"`, "(Seite 2)"} {
+		for _, want := range []string{`<link rel="canonical" href="/staedte/page/2/">`,
+			`hreflang="en" href="/en/cities/page/2/"`, `<a href="/en/cities/page/2/" hreflang="en"`, "(Seite 2)"} {
 			if !strings.Contains(string(b), want) {
 				t.Errorf("%d cities: staedte/page/2/ lacks %s", cities, want)
 			}

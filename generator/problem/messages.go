@@ -127,6 +127,16 @@ const (
 	CoverageNoIndex   Code = "coverage.no_index"
 )
 
+// The site's publisher settings in site/hugo.toml (who publishes it, the
+// privacy notice, the public address): warnings in a build, errors in a
+// production build. The first argument is the setting's key, the last a
+// model.Text saying what belongs there.
+const (
+	SiteSettingMissing     Code = "site.setting_missing"
+	SiteSettingPlaceholder Code = "site.setting_placeholder"
+	SiteSettingInvalid     Code = "site.setting_invalid"
+)
+
 type message struct{ de, en string }
 
 var catalog = map[Code]message{
@@ -427,4 +437,13 @@ var catalog = map[Code]message{
 	CoverageNoIndex: {
 		"kein Index und kein Rang für %d: Punktzahlen für %v %% des Dimensionsgewichts, erforderlich sind %v %%; Dimensionen ohne Punktzahl (Indikatoren mit Punktzahl von allen; erforderlich sind %v %% des Gewichts): %s; erwartet werden mehr Werte für %d",
 		"no index and no rank for %d: scores for %v %% of the dimension weight, %v %% required; dimensions without a score (indicators with a score out of all; %v %% of the weight required): %s; expected more values for %d"},
+	SiteSettingMissing: {
+		"Einstellung %s fehlt; erwartet wird %s",
+		"setting %s is not set; expected %s"},
+	SiteSettingPlaceholder: {
+		"Einstellung %s ist noch ein Platzhalter (%q); erwartet wird %s",
+		"setting %s is still a placeholder (%q); expected %s"},
+	SiteSettingInvalid: {
+		"Einstellung %s ist %q; erwartet wird %s",
+		"setting %s is %q; expected %s"},
 }

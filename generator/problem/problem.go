@@ -25,7 +25,8 @@ const (
 // Problem is one finding. Code selects the message in both languages from
 // the catalog; Args fill it in and must read the same in either language
 // (cell contents, IDs, numbers), except that numbers (float64) are
-// printed as they would be typed into a cell in the message's language.
+// printed as they would be typed into a cell in the message's language,
+// and a model.Text is printed in the message's language.
 type Problem struct {
 	Pos      model.Pos
 	Severity Severity
@@ -45,11 +46,17 @@ func (p Problem) Message(lang string) string {
 		format = m.en
 	}
 	args := p.Args
-	if slices.ContainsFunc(args, isFloat) {
+	if slices.ContainsFunc(args, isLocal) {
 		args = slices.Clone(args)
 		for i, a := range args {
-			if v, ok := a.(float64); ok {
+			switch v := a.(type) {
+			case float64:
 				args[i] = cellNumber(v, lang)
+			case model.Text:
+				args[i] = v.De
+				if lang == "en" {
+					args[i] = v.En
+				}
 			}
 		}
 	}
@@ -58,7 +65,14 @@ func (p Problem) Message(lang string) string {
 	return model.OneLine(fmt.Sprintf(format, args...))
 }
 
-func isFloat(a any) bool { _, ok := a.(float64); return ok }
+// isLocal reports whether an argument reads differently by language.
+func isLocal(a any) bool {
+	switch a.(type) {
+	case float64, model.Text:
+		return true
+	}
+	return false
+}
 
 // cellNumber prints v as a strategist would type it into a cell: as short
 // as it is exact, never with an exponent (%v would print 1.5e+06), and in

@@ -7,11 +7,14 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/model"
 )
 
-// zSpread is the share of the scale one standard deviation spans under
-// z-score normalisation: the mean lands mid-scale (50) and one SD is a
-// tenth of the scale (10 points), as COINr's n_zscore with m_sd = c(50, 10).
-// Z-scores are not clamped: a unit 6 SD out lies outside the scale.
-const zSpread = 0.1
+// Under z-score normalisation the mean lands at ZScoreMean of the scale
+// (50 points) and one standard deviation spans ZScoreSD of it (10 points),
+// as COINr's n_zscore with m_sd = c(50, 10). Z-scores are not clamped: a
+// unit 6 SD out lies outside the scale.
+const (
+	ZScoreMean = 0.5
+	ZScoreSD   = 0.1
+)
 
 // normalised is one unit's score on one indicator.
 type normalised struct {
@@ -64,7 +67,7 @@ func normalise(ind model.Indicator, m model.Normalisation, scale float64, raw []
 		}
 		for c, x := range xs {
 			if x.OK {
-				out[c].Score = Value{V: 0.5 + zSpread*(x.V-mean)/sd, OK: true}
+				out[c].Score = Value{V: ZScoreMean + ZScoreSD*(x.V-mean)/sd, OK: true}
 			}
 		}
 	case model.NormRank:

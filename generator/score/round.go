@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -98,4 +99,24 @@ func increment(d []byte) []byte {
 		d[i] = '0'
 	}
 	return append([]byte{'1'}, d...)
+}
+
+// RoundingExample returns a value that shows how Round works at the given
+// digits, and what it rounds to: the first tie (a 5 right after the last
+// kept digit) whose nearest binary float lies below the tie, so that
+// rounding the binary value would go down where Round goes up (0.15 → 0.2
+// at one digit, 0.015 → 0.02 at two); at 0 digits, where every tie is
+// exact in binary, 2.5 → 3 (half away from zero, not to even).
+func RoundingExample(digits int) (x, rounded float64) {
+	if digits > 0 {
+		denom := new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil))
+		for k := int64(0); k < 1000; k++ {
+			tie := new(big.Rat).SetFrac(big.NewInt(2*k+1), denom) // (k + ½)·10^-digits
+			x, _ := strconv.ParseFloat(tie.FloatString(digits+1), 64)
+			if new(big.Rat).SetFloat64(x).Cmp(tie) < 0 {
+				return x, Round(x, digits)
+			}
+		}
+	}
+	return 2.5, Round(2.5, max(digits, 0))
 }

@@ -2,7 +2,10 @@ package score
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -123,5 +126,31 @@ func TestRoundFastMatchesDecimal(t *testing.T) {
 		check(tie, d)
 		check(math.Nextafter(tie, 0), d)
 		check(math.Nextafter(tie, math.Inf(1)), d)
+	}
+}
+
+// TestRoundingExample: the methodology page's example of the decimal rule,
+// at each number of decimals the settings allow (0 to 6): a tie whose
+// binary value lies below it, rounded up.
+func TestRoundingExample(t *testing.T) {
+	for digits := 0; digits <= 6; digits++ {
+		x, r := RoundingExample(digits)
+		text := strconv.FormatFloat(x, 'f', -1, 64)
+		frac := text[strings.IndexByte(text, '.')+1:]
+		if len(frac) != digits+1 || !strings.HasSuffix(frac, "5") {
+			t.Errorf("%d digits: %s is no tie at that digit", digits, text)
+		}
+		up, _ := strconv.ParseFloat(text[:len(text)-1]+"9", 64) // just above the tie
+		if want := Round(up, digits); r != want {
+			t.Errorf("%d digits: %s → %v, want %v (half away from zero)", digits, text, r, want)
+		}
+		if exact, _ := new(big.Rat).SetString(text); digits > 0 && new(big.Rat).SetFloat64(x).Cmp(exact) >= 0 {
+			t.Errorf("%d digits: %s is exact or above in binary; it shows nothing", digits, text)
+		}
+	}
+	for digits, want := range map[int][2]float64{0: {2.5, 3}, 1: {0.15, 0.2}, 2: {0.015, 0.02}} {
+		if x, r := RoundingExample(digits); x != want[0] || r != want[1] {
+			t.Errorf("%d digits: %v → %v, want %v → %v", digits, x, r, want[0], want[1])
+		}
 	}
 }

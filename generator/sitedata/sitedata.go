@@ -190,8 +190,10 @@ func settings(m score.Method, inds []model.Indicator) Settings {
 		DimensionAggregation: m.DimensionAggregation.String(), IndexAggregation: m.IndexAggregation.String(),
 		DimensionMinCoverage: round(m.DimensionMinCoverage*100, pctDigits), IndexMinCoverage: round(m.IndexMinCoverage*100, pctDigits),
 		Scale: m.Scale, Decimals: m.Decimals, RankOn: rankOn, CarryForward: m.CarryForward,
+		ZScoreMean: score.ZScoreMean * m.Scale, ZScoreSD: score.ZScoreSD * m.Scale,
 		Normalisations: []string{},
 	}
+	s.RoundingExample[0], s.RoundingExample[1] = score.RoundingExample(m.Decimals)
 	for _, n := range []model.Normalisation{model.NormGoalposts, model.NormMinMax, model.NormZScore, model.NormRank} {
 		if slices.ContainsFunc(inds, func(ind model.Indicator) bool { return ind.Normalisation == n }) {
 			s.Normalisations = append(s.Normalisations, n.String())

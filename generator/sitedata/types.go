@@ -210,6 +210,13 @@ type Settings struct {
 	Decimals             int     `json:"decimals"`
 	RankOn               string  `json:"rank_on"`             // "rounded" or "unrounded"
 	CarryForward         int     `json:"carry_forward_years"` // 0: off
+	// ZScoreMean and ZScoreSD are the points z-score normalisation gives
+	// the mean and one standard deviation, on this scale.
+	ZScoreMean float64 `json:"zscore_mean"`
+	ZScoreSD   float64 `json:"zscore_sd"`
+	// RoundingExample is a value and what it is published as at Decimals
+	// (score.RoundingExample: 0.15 → 0.2 at one decimal).
+	RoundingExample [2]float64 `json:"rounding_example"`
 	// Normalisations lists the normalisations in use, in a fixed order,
 	// so the page explains only those.
 	Normalisations []string `json:"normalisations"`

@@ -1,6 +1,8 @@
 package workbooktest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -67,4 +69,46 @@ func Rows(t testing.TB, path, sheet string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// Rewrite copies the workbook at src to dst with the given sheets'
+// contents replaced by their rows (a sheet not yet in the workbook is
+// added); every other sheet stays as it was.
+func Rewrite(t testing.TB, src, dst string, sheets ...Sheet) {
+	t.Helper()
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range sheets {
+		if i, _ := f.GetSheetIndex(s.Name); i >= 0 {
+			if err := f.DeleteSheet(s.Name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := f.NewSheet(s.Name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range s.Rows {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SetCellValue(s.Name, cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(dst); err != nil {
+		t.Fatal(err)
+	}
 }

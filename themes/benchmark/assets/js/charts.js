@@ -35,12 +35,18 @@ echarts.use([
 const root = document.documentElement;
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 const lang = root.lang || "de";
-const number = new Intl.NumberFormat(lang, {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-// Axis ticks: as many decimals as the tick has (2,5 is not 3), up to two.
-const tick = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+// Number formats by decimals: a chart's values are shown with the digits
+// the generator gives it (data.decimals: the framework's for scores, the
+// indicator's for its values, 0 for ranks and counts), its value axes with
+// at most as many.
+const formats = new Map();
+function numberFormat(decimals, exact) {
+  const key = `${decimals}/${exact}`;
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.NumberFormat(lang, { minimumFractionDigits: exact ? decimals : 0, maximumFractionDigits: decimals }));
+  }
+  return formats.get(key);
+}
 
 // Colours come from the stylesheet, so charts follow light and dark mode.
 function palette() {
@@ -58,19 +64,25 @@ function palette() {
   return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), font, series, status };
 }
 
-function formatValue(value) {
-  if (value === null || value === undefined || value === "-") return "–";
-  if (typeof value !== "number") return String(value);
-  return number.format(value);
+function valueFormatter(decimals) {
+  const number = numberFormat(decimals, true);
+  return (value) => {
+    if (value === null || value === undefined || value === "-") return "–";
+    if (typeof value !== "number") return String(value);
+    return number.format(value);
+  };
 }
 
-function axisStyle(axis, c) {
+function axisStyle(axis, c, decimals) {
+  const tick = numberFormat(Math.max(decimals, 2), false);
   for (const a of [].concat(axis || [])) {
     a.axisLabel = Object.assign({ color: c.muted, fontSize: 13 }, a.axisLabel);
     a.nameTextStyle = Object.assign({ color: c.muted }, a.nameTextStyle);
     a.axisLine = Object.assign({}, a.axisLine, { lineStyle: { color: c.line } });
     a.splitLine = Object.assign({}, a.splitLine, { lineStyle: { color: c.line } });
     if (a.type === "value") {
+      // Ticks keep the decimals they have (2,5 is not 3), up to two more
+      // than the values show.
       a.axisLabel.formatter = (v) => tick.format(v);
     }
   }
@@ -78,8 +90,9 @@ function axisStyle(axis, c) {
 
 // Adds what JSON cannot carry: colours, number formats in the page's
 // language, animation per the reader's motion preference.
-function prepare(option, kind) {
+function prepare(option, kind, decimals) {
   const c = palette();
+  const formatValue = valueFormatter(decimals);
   option.animation = !reducedMotion.matches && option.animation !== false;
   if (c.series.length) option.color = c.series;
   option.textStyle = Object.assign({ color: c.fg, fontFamily: c.font, fontSize: 13 }, option.textStyle);
@@ -95,8 +108,8 @@ function prepare(option, kind) {
     option.tooltip.borderColor = c.line;
     option.tooltip.textStyle = Object.assign({ color: c.fg }, option.tooltip.textStyle);
   }
-  axisStyle(option.xAxis, c);
-  axisStyle(option.yAxis, c);
+  axisStyle(option.xAxis, c, decimals);
+  axisStyle(option.yAxis, c, decimals);
   for (const r of [].concat(option.radar || [])) {
     r.axisName = Object.assign({ color: c.fg, fontSize: 13 }, r.axisName);
     r.axisLine = { lineStyle: { color: c.line } };
@@ -223,7 +236,7 @@ function render(script) {
   const dataScript = document.querySelector(`script[type="application/json"][data-chart-data="${id}"]`);
   const data = dataScript ? JSON.parse(dataScript.textContent) : { kind: "", columns: [], rows: [] };
   if (data.kind === "map" && data.outline) echarts.registerMap("outline", data.outline);
-  const option = prepare(JSON.parse(script.textContent), data.kind);
+  const option = prepare(JSON.parse(script.textContent), data.kind, Number.isInteger(data.decimals) ? data.decimals : 1);
   // A bar per category: the chart grows with the number of cities.
   const cats = [].concat(option.yAxis || []).find((a) => a.type === "category");
   if (cats && cats.data) {
