@@ -165,11 +165,19 @@ func Write(dir string, c Charts) error {
 type chart interface {
 	Validate()
 	JSON() map[string]any
+	Accept(gecharts.ConfigurationVisitor)
 }
 
 // finish gives the chart its accessible description and turns it into
 // option JSON: json.Marshal of go-echarts' option map, never its renderer.
 func finish(c chart, kind, summary string, decimals int, data Table) (Chart, error) {
+	return finishWith(c, look{}, kind, summary, decimals, data)
+}
+
+// finishWith is finish for a chart with a look: media queries, a map's
+// extent. Every chart's texts get their size here (typeset).
+func finishWith(c chart, l look, kind, summary string, decimals int, data Table) (Chart, error) {
+	c.Accept(typeset{look: l})
 	c.Validate()
 	opt := c.JSON()
 	// go-echarts always writes these components; empty, they only make
@@ -205,7 +213,9 @@ func finish(c chart, kind, summary string, decimals int, data Table) (Chart, err
 // canonical is v as JSON with every object's keys sorted: go-echarts
 // writes its structs' fields in their own order. Sorted, the option is
 // written to the page exactly as the theme wrote it when it still encoded
-// the option itself (Hugo's JSON of a decoded map).
+// the option itself (Hugo's JSON of a decoded map). Keys whose value is
+// null are left out: go-echarts writes a few unset fields as null
+// (axisLabel.showMinLabel), which ECharts reads as unset anyway.
 func canonical(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -215,7 +225,25 @@ func canonical(v any) ([]byte, error) {
 	if err := json.Unmarshal(b, &tree); err != nil {
 		return nil, err
 	}
-	return json.Marshal(tree)
+	return json.Marshal(dropNulls(tree))
+}
+
+func dropNulls(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if e == nil {
+				delete(x, k)
+				continue
+			}
+			x[k] = dropNulls(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = dropNulls(e)
+		}
+	}
+	return v
 }
 
 // MarshalJSON writes a chart as the theme's chart partial reads it: kind,
@@ -281,9 +309,9 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 	var data []opts.BarData
 	tbl := Table{Columns: []string{txtCity.in(lang), txtIndex.in(lang)}}
 	for _, r := range rankingShown(s) {
-		names = append(names, clean(r.Name))
+		names = append(names, clean(r.NameIn(lang)))
 		data = append(data, opts.BarData{Value: value(r.Index)})
-		tbl.Rows = append(tbl.Rows, []any{r.Name, cell(r.Index)})
+		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang), cell(r.Index)})
 	}
 	summary := rankingSummary(s, lang)
 	bar := gecharts.NewBar()
@@ -291,7 +319,7 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtIndex.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 	)
@@ -321,7 +349,7 @@ func rankingSummary(s sitedata.Site, lang string) string {
 	var ranked []row
 	for _, r := range s.Ranking {
 		if r.Rank != nil && r.Index != nil {
-			ranked = append(ranked, row{clean(r.Name), *r.Index, *r.Rank})
+			ranked = append(ranked, row{clean(r.NameIn(lang)), *r.Index, *r.Rank})
 		}
 	}
 	switch {
@@ -354,31 +382,24 @@ func yearIndex(c sitedata.City, year int) *float64 {
 	return nil
 }
 
-func years(s sitedata.Site) []string {
-	var ys []string
-	for _, y := range s.Years {
-		ys = append(ys, fmt.Sprint(y))
-	}
-	return ys
-}
-
-func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, tbl Table) (Chart, error) {
+// trendChart draws cities' index over years, a line each.
+func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, ys []int, tbl Table) (Chart, error) {
 	line := gecharts.NewLine()
 	line.SetGlobalOptions(
 		aria(summary),
-		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(cities) > 1), Bottom: "0"}),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(cities) > 1), Bottom: "0", Type: "scroll"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "72"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtIndex.in(lang)}),
 	)
-	line.SetXAxis(years(s))
+	line.SetXAxis(yearLabels(ys))
 	for i, c := range cities {
 		var data []opts.LineData
-		for _, y := range s.Years {
+		for _, y := range ys {
 			data = append(data, opts.LineData{Value: value(yearIndex(c, y))})
 		}
-		line.AddSeries(clean(c.Name), data,
+		line.AddSeries(clean(c.NameIn(lang)), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
@@ -387,11 +408,24 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, t
 	return finish(line, "line", summary, s.Settings.Decimals, tbl)
 }
 
+// indexYears is the part of the site's years in which any of cities has
+// an index (shownYears).
+func indexYears(s sitedata.Site, cities ...sitedata.City) []int {
+	return shownYears(s.Years, func(y int) bool {
+		for _, c := range cities {
+			if yearIndex(c, y) != nil {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // trend shows every city's index over the years, in ranking order; above
 // the list limit, the distribution by year.
 func trend(s sitedata.Site, lang string) (Chart, error) {
 	if !s.Lists.Full {
-		return spread(s, lang, s.IndexYears, txtIndex.in(lang), txtIndex.in(lang), "", s.Settings.Decimals, scaleMax(s))
+		return spread(s, lang, s.IndexYears, txtIndex.in(lang), opts.YAxis{Name: txtIndex.in(lang)}, "", s.Settings.Decimals, scaleMax(s))
 	}
 	bySlug := make(map[string]sitedata.City, len(s.Cities))
 	for _, c := range s.Cities {
@@ -403,15 +437,16 @@ func trend(s sitedata.Site, lang string) (Chart, error) {
 			cities = append(cities, c)
 		}
 	}
-	tbl := Table{Columns: append([]string{txtCity.in(lang)}, years(s)...)}
+	ys := indexYears(s, cities...)
+	tbl := Table{Columns: append([]string{txtCity.in(lang)}, yearLabels(ys)...)}
 	for _, c := range cities {
-		row := []any{c.Name}
-		for _, y := range s.Years {
+		row := []any{c.NameIn(lang)}
+		for _, y := range ys {
 			row = append(row, cell(yearIndex(c, y)))
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
-	return trendChart(s, lang, trendSummary(s, cities, lang), cities, tbl)
+	return trendChart(s, lang, trendSummary(s, cities, lang), cities, ys, tbl)
 }
 
 func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
@@ -451,7 +486,7 @@ func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
 	if !found || bestDelta == 0 {
 		return txtTrendFlat.in(lang, from, to)
 	}
-	return txtTrendMost.in(lang, from, to, clean(best.Name), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
+	return txtTrendMost.in(lang, from, to, clean(best.NameIn(lang)), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
 }
 
 func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
@@ -468,32 +503,34 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var summary string
 	switch len(pts) {
 	case 0:
-		summary = txtCityTrendNo.in(lang, clean(c.Name))
+		summary = txtCityTrendNo.in(lang, clean(c.NameIn(lang)))
 	case 1:
-		summary = txtCityTrendOne.in(lang, clean(c.Name), pts[0].year, num(s, lang, pts[0].index))
+		summary = txtCityTrendOne.in(lang, clean(c.NameIn(lang)), pts[0].year, num(s, lang, pts[0].index))
 	default:
 		a, b := pts[0], pts[len(pts)-1]
-		summary = txtCityTrend.in(lang, clean(c.Name), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
+		summary = txtCityTrend.in(lang, clean(c.NameIn(lang)), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
 			signed(s, lang, score.Round(b.index-a.index, s.Settings.Decimals)))
 	}
+	ys := indexYears(s, c)
 	tbl := Table{Columns: []string{txtYear.in(lang), txtIndex.in(lang)}}
-	for _, y := range s.Years {
+	for _, y := range ys {
 		tbl.Rows = append(tbl.Rows, []any{fmt.Sprint(y), cell(yearIndex(c, y))})
 	}
-	return trendChart(s, lang, summary, []sitedata.City{c}, tbl)
+	return trendChart(s, lang, summary, []sitedata.City{c}, ys, tbl)
 }
 
 // radar compares a city's dimension scores in the reference year with the
-// partners' median, the reference of the city's strengths and weaknesses.
+// other partners' median, the reference of the city's strengths and
+// weaknesses.
 func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var indicators []*opts.Indicator
 	var own, med []any
-	tbl := Table{Columns: []string{txtDimension.in(lang), c.Name, txtMedian.in(lang)}}
-	for _, d := range s.Dimensions {
+	tbl := Table{Columns: []string{txtDimension.in(lang), c.NameIn(lang), txtMedian.in(lang)}}
+	for i, d := range s.Dimensions {
 		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: float32(scaleMax(s))})
 		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
-		med = append(med, value(peerMedian(s, d.ID)))
-		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(peerMedian(s, d.ID))})
+		med = append(med, value(othersMedian(c, i)))
+		tbl.Rows = append(tbl.Rows, []any{name(d.Name, lang), cell(dimScore(c.Reference.Dimensions, d.ID)), cell(othersMedian(c, i))})
 	}
 	summary := radarSummary(s, c, lang)
 	r := gecharts.NewRadar()
@@ -504,7 +541,7 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
-	r.AddSeries(clean(c.Name), []opts.RadarData{{Name: clean(c.Name), Value: own}},
+	r.AddSeries(clean(c.NameIn(lang)), []opts.RadarData{{Name: clean(c.NameIn(lang)), Value: own}},
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "solid"}),
 		gecharts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[0] }),
@@ -513,16 +550,35 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[1] }),
 	)
-	return finish(r, "radar", summary, s.Settings.Decimals, tbl)
+	return finishWith(r, radarLook(indicators), "radar", summary, s.Settings.Decimals, tbl)
 }
 
-// peerMedian is the partners' median score of a dimension; nil with fewer
-// than two scored cities.
-func peerMedian(s sitedata.Site, id string) *float64 {
-	for _, sp := range s.Analysis.Peers.Dimensions {
-		if sp.ID == id {
-			return sp.Median
-		}
+// radarRadius is the radar's size on a wide screen (ECharts' default).
+const radarRadius = "50%"
+
+// radarNameWidth is how many characters of a dimension's name a line
+// holds beside the radar on a phone.
+const radarNameWidth = 12
+
+// radarLook: on a phone the dimensions' names wrap beside a smaller
+// radar, instead of running off the chart's sides.
+func radarLook(indicators []*opts.Indicator) look {
+	wrapped := make([]*opts.Indicator, len(indicators))
+	for i, ind := range indicators {
+		w := *ind
+		w.Name = wrapWords(w.Name, radarNameWidth)
+		wrapped[i] = &w
+	}
+	return look{media: responsive(mediaOption{Radar: &mediaRadar{Radius: radarRadius, Indicator: indicators}},
+		widthRange{narrow, mediaOption{Radar: &mediaRadar{Radius: "42%", Indicator: wrapped}}})}
+}
+
+// othersMedian is the other partners' median score in the site's i-th
+// dimension, c's reference (score.MedianWithout); nil when no other
+// partner has a score.
+func othersMedian(c sitedata.City, i int) *float64 {
+	if i < len(c.Profile.DimensionMedians) {
+		return c.Profile.DimensionMedians[i]
 	}
 	return nil
 }
@@ -540,8 +596,8 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 	above, compared := 0, 0
 	var gapDim sitedata.Dimension
 	var gap, gapOwn, gapAvg float64
-	for _, d := range s.Dimensions {
-		own, avg := dimScore(c.Reference.Dimensions, d.ID), peerMedian(s, d.ID)
+	for i, d := range s.Dimensions {
+		own, avg := dimScore(c.Reference.Dimensions, d.ID), othersMedian(c, i)
 		if own == nil || avg == nil {
 			continue
 		}
@@ -553,7 +609,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 			gapDim, gap, gapOwn, gapAvg = d, g, *own, *avg
 		}
 	}
-	cityName := clean(c.Name)
+	cityName := clean(c.NameIn(lang))
 	switch {
 	case compared == 0:
 		return txtRadarNone.in(lang, cityName, s.ReferenceYear)

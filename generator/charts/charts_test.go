@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -225,7 +226,7 @@ func TestSummaries(t *testing.T) {
 		{"ranking en", c.Ranking.En.Summary, "Beta leads the 2023 index with 86.7 points, 76.7 points ahead of Alpha, last with 10.0 points."},
 		{"trend en", c.Trend.En.Summary, "From 2022 to 2023 the index changed most in Beta: +6.7 points, from 80.0 to 86.7."},
 		{"city trend de", cc["alpha"].Trend.De.Summary, "Der Index von Alpha hat sich von 6,7 Punkten 2022 auf 10,0 Punkte 2023 verändert (+3,3 Punkte)."},
-		{"radar en", cc["beta"].Radar.En.Summary, "In 2023, Beta is above the partners' median in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 50.0 points."},
+		{"radar en", cc["beta"].Radar.En.Summary, "In 2023, Beta is above the partners' median in 2 of 2 dimensions; the gap is largest in Data: 100.0 against 0.0 points."},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)
@@ -375,5 +376,194 @@ func TestNewChartSummaries(t *testing.T) {
 		if tc.got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)
 		}
+	}
+}
+
+// sampleCharts are every chart the generator writes for the sample data
+// in data/ (the site's charts and each city's, both languages), and the
+// same with the lists above their limit (spread charts instead of a line
+// per city), by a name for messages.
+func sampleCharts(t *testing.T) map[string]charts.Chart {
+	t.Helper()
+	ds, probs := workbook.ReadDataset(filepath.Join("..", "..", "data"))
+	if probs.Errors() > 0 {
+		t.Fatalf("sample data has errors:\n%s", probs.Text("en"))
+	}
+	res := score.Compute(ds)
+	s := sitedata.Build(ds, res, compare.Build(ds, res))
+	out := map[string]charts.Chart{}
+	add := func(prefix string, l charts.Localized) {
+		out[prefix+" de"], out[prefix+" en"] = l.De, l.En
+	}
+	for _, variant := range []string{"full", "scale"} {
+		if variant == "scale" {
+			s.Lists.Full = false
+		}
+		c := build(t, s)
+		add(variant+" ranking", c.Ranking)
+		add(variant+" trend", c.Trend)
+		add(variant+" intervals", c.Intervals)
+		add(variant+" strategy", c.Strategy)
+		if c.Map.De.Kind != "" {
+			add(variant+" map", c.Map)
+		}
+		for id, l := range c.Dimensions {
+			add(variant+" dimension "+id, l)
+		}
+		for id, l := range c.Indicators {
+			add(variant+" indicator "+id, l)
+		}
+		for slug, cc := range cities(t, s) {
+			add(variant+" "+slug+" radar", cc.Radar)
+			add(variant+" "+slug+" trend", cc.Trend)
+			add(variant+" "+slug+" timeline", cc.Timeline)
+		}
+	}
+	return out
+}
+
+// TestTextSizes: every text of every chart of the sample site has a size
+// of at least 12 px, readable on a phone: the option's default text style,
+// each axis's labels and name, legend, tooltip, radar names, and every
+// label, in the base option and in each media query's option.
+func TestTextSizes(t *testing.T) {
+	all := sampleCharts(t)
+	if len(all) < 50 {
+		t.Fatalf("only %d charts", len(all))
+	}
+	for name, ch := range all {
+		var opt map[string]any
+		if err := json.Unmarshal(ch.Option, &opt); err != nil {
+			t.Fatal(err)
+		}
+		bad := func(path string, format string, args ...any) {
+			t.Errorf("%s (%s): %s: %s", name, ch.Kind, path, fmt.Sprintf(format, args...))
+		}
+		// A text style must say its size, of at least 12 px.
+		sized := func(path string, v any) {
+			m, ok := v.(map[string]any)
+			if !ok {
+				bad(path, "no text style")
+				return
+			}
+			size, ok := m["fontSize"].(float64)
+			if !ok || size < 12 {
+				bad(path, "fontSize %v, want ≥ 12", m["fontSize"])
+			}
+		}
+		// Every text style anywhere, in the option and its media
+		// queries: each key that holds one has a size.
+		var walk func(path string, v any)
+		walk = func(path string, v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				for k, e := range x {
+					switch k {
+					case "textStyle", "nameTextStyle", "axisLabel", "label", "axisName":
+						// aria.label is the description, not a text drawn;
+						// media queries are checked below.
+						if !strings.HasPrefix(path, "option.aria") && !strings.HasPrefix(path, "option.media") {
+							sized(path+"."+k, e)
+						}
+					}
+					walk(path+"."+k, e)
+				}
+			case []any:
+				for i, e := range x {
+					walk(fmt.Sprintf("%s[%d]", path, i), e)
+				}
+			}
+		}
+		walk("option", opt)
+		// The texts every chart of its kind draws have a style of their
+		// own, so that none falls back to ECharts' defaults.
+		sized("textStyle", opt["textStyle"])
+		if l, ok := opt["legend"].(map[string]any); ok {
+			sized("legend.textStyle", l["textStyle"])
+		}
+		if tt, ok := opt["tooltip"].(map[string]any); ok {
+			sized("tooltip.textStyle", tt["textStyle"])
+		}
+		for _, k := range []string{"xAxis", "yAxis"} {
+			axes, _ := opt[k].([]any)
+			for i, a := range axes {
+				m := a.(map[string]any)
+				sized(fmt.Sprintf("%s[%d].axisLabel", k, i), m["axisLabel"])
+				if m["name"] != nil {
+					sized(fmt.Sprintf("%s[%d].nameTextStyle", k, i), m["nameTextStyle"])
+				}
+			}
+		}
+		if r, ok := opt["radar"].(map[string]any); ok {
+			sized("radar.axisName", r["axisName"])
+		}
+		series, _ := opt["series"].([]any)
+		for i, sr := range series {
+			if l, ok := sr.(map[string]any)["label"].(map[string]any); ok && l["show"] == true {
+				sized(fmt.Sprintf("series[%d].label", i), l)
+			}
+		}
+		// A media query's option may only set sizes it keeps readable.
+		media, _ := opt["media"].([]any)
+		for i, m := range media {
+			var check func(path string, v any)
+			check = func(path string, v any) {
+				switch x := v.(type) {
+				case map[string]any:
+					if size, ok := x["fontSize"].(float64); ok && size < 12 {
+						bad(path, "fontSize %v in a media query", size)
+					}
+					for k, e := range x {
+						check(path+"."+k, e)
+					}
+				case []any:
+					for j, e := range x {
+						check(fmt.Sprintf("%s[%d]", path, j), e)
+					}
+				}
+			}
+			check(fmt.Sprintf("media[%d]", i), m)
+		}
+	}
+}
+
+// TestEnglishNames: a city's English name (here under the alias "English
+// name") names it in the English charts, its name in the German ones.
+func TestEnglishNames(t *testing.T) {
+	s := site(t, func(dir string) {
+		sheets := wt.City("Beta", 2)
+		sheets[0].Rows = append(sheets[0].Rows, []any{"English name", "Betaville", nil})
+		wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sheets...)
+	})
+	var beta sitedata.City
+	for _, c := range s.Cities {
+		if c.Slug == "beta" {
+			beta = c
+		}
+	}
+	if beta.Name != "Beta" || beta.NameEn != "Betaville" {
+		t.Fatalf("beta reads as %q, %q; want Beta, Betaville", beta.Name, beta.NameEn)
+	}
+	c, cc := build(t, s), cities(t, s)
+	for _, tc := range []struct {
+		name string
+		ch   charts.Chart
+		want string
+	}{
+		{"ranking de", c.Ranking.De, `"Beta"`},
+		{"ranking en", c.Ranking.En, `"Betaville"`},
+		{"trend en", c.Trend.En, `"name":"Betaville"`},
+		{"strategy en", c.Strategy.En, `"Betaville"`},
+		{"radar en", cc["beta"].Radar.En, `"name":"Betaville"`},
+	} {
+		if !strings.Contains(string(tc.ch.Option), tc.want) {
+			t.Errorf("%s: the option has no %s", tc.name, tc.want)
+		}
+	}
+	if !strings.HasPrefix(c.Ranking.En.Summary, "Betaville leads") || !strings.HasPrefix(c.Ranking.De.Summary, "Beta führt") {
+		t.Errorf("summaries %q, %q", c.Ranking.De.Summary, c.Ranking.En.Summary)
+	}
+	if strings.Contains(string(c.Ranking.De.Option), "Betaville") {
+		t.Error("the German ranking names Betaville")
 	}
 }

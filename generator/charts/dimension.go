@@ -31,7 +31,7 @@ type ranked struct {
 func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart, error) {
 	cityName := make(map[string]string, len(s.Cities))
 	for _, c := range s.Cities {
-		cityName[c.Slug] = c.Name
+		cityName[c.Slug] = c.NameIn(lang)
 	}
 	var rows []ranked
 	for _, p := range d.Ranking.Rows {
@@ -52,7 +52,7 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "36"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: scaleMax(s), Name: txtScore.in(lang, numD(lang, scaleMax(s), 0)), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 	)

@@ -3,6 +3,7 @@ package charts
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -137,6 +138,7 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	tbl := Table{Columns: []string{txtCity.in(lang), txtLat.in(lang), txtLon.in(lang), txtIndex.in(lang)}}
 	byLevel := map[int][]opts.GeoData{}
 	var noIndex []opts.GeoData
+	var points [][2]float64
 	placed := 0
 	var best, worst *sitedata.RankingRow
 	for _, r := range s.Ranking {
@@ -147,12 +149,13 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 			lat, lon := round3(*c.Lat), round3(*c.Lon)
 			c.Lat, c.Lon = &lat, &lon
 		}
-		tbl.Rows = append(tbl.Rows, []any{r.Name, cell(c.Lat), cell(c.Lon), cell(r.Index)})
+		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang), cell(c.Lat), cell(c.Lon), cell(r.Index)})
 		if c.Lat == nil || c.Lon == nil {
 			continue
 		}
 		placed++
-		label := clean(r.Name)
+		points = append(points, [2]float64{*c.Lon, *c.Lat})
+		label := clean(r.NameIn(lang))
 		if r.Index == nil || r.Level == nil {
 			noIndex = append(noIndex, opts.GeoData{Name: label, Value: []any{*c.Lon, *c.Lat}})
 			continue
@@ -172,9 +175,9 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	case best == nil:
 		summary = txtMapNoIndex.in(lang, count(placed))
 	case best == worst:
-		summary = txtMapOne.in(lang, count(placed), clean(best.Name), num(s, lang, *best.Index))
+		summary = txtMapOne.in(lang, count(placed), clean(best.NameIn(lang)), num(s, lang, *best.Index))
 	default:
-		summary = txtMap.in(lang, count(placed), clean(best.Name), num(s, lang, *best.Index), clean(worst.Name), num(s, lang, *worst.Index))
+		summary = txtMap.in(lang, count(placed), clean(best.NameIn(lang)), num(s, lang, *best.Index), clean(worst.NameIn(lang)), num(s, lang, *worst.Index))
 	}
 	if rest := len(s.Ranking) - placed; rest > 0 && placed > 0 {
 		summary += " " + txtMapRest.in(lang, count(rest))
@@ -196,6 +199,10 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 				ss.LargeThreshold = 2000
 			}),
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(showLabels), Position: "right", Formatter: "{b}"}),
+			// Labels of neighbouring cities move apart, and one that
+			// still overlaps another is left out (the tooltip and the
+			// table name every city).
+			gecharts.WithLabelLayoutOpts(opts.LabelLayout{MoveOverlap: "shiftY", HideOverlap: opts.Bool(true)}),
 		)
 	}
 	for i, l := range s.Levels {
@@ -206,9 +213,43 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	if len(noIndex) > 0 {
 		series(txtNoIndex.in(lang), noIndex, len(s.Levels))
 	}
-	ch, err := finish(g, "map", summary, s.Settings.Decimals, tbl)
+	box, err := outlineBox(outline)
+	if err != nil {
+		return Chart{}, err
+	}
+	ch, err := finishWith(g, look{bounds: mapBounds(points, box)}, "map", summary, s.Settings.Decimals, tbl)
 	ch.Outline = outline
 	return ch, err
+}
+
+// outlineBox is the box around a GeoJSON outline as Outline writes it
+// (one MultiPolygon): west, south, east, north in degrees.
+func outlineBox(outline json.RawMessage) ([4]float64, error) {
+	var fc struct {
+		Features []struct {
+			Geometry struct {
+				Coordinates [][][][2]float64 `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(outline, &fc); err != nil {
+		return [4]float64{}, fmt.Errorf("charts: the country outline: %w", err)
+	}
+	box := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, f := range fc.Features {
+		for _, poly := range f.Geometry.Coordinates {
+			for _, ring := range poly {
+				for _, p := range ring {
+					box[0], box[1] = math.Min(box[0], p[0]), math.Min(box[1], p[1])
+					box[2], box[3] = math.Max(box[2], p[0]), math.Max(box[3], p[1])
+				}
+			}
+		}
+	}
+	if box[0] > box[2] {
+		return [4]float64{}, fmt.Errorf("charts: the country outline has no points")
+	}
+	return box, nil
 }
 
 func findCity(s sitedata.Site, slug string) sitedata.City {

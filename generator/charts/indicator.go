@@ -1,8 +1,6 @@
 package charts
 
 import (
-	"fmt"
-
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -16,18 +14,48 @@ import (
 // above the list limit, the distribution by year.
 func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart, error) {
 	indName, unitName := name(ind.Name, lang), name(ind.Unit, lang)
-	// unit follows a value ("4,1 je 10.000 Einw."), axisName labels the
-	// axis ("Hotspots (je 10.000 Einw.)").
-	unit, axisName := "", indName
+	// unit follows a value ("4,1 je 10.000 Einw.").
+	unit := ""
 	if unitName != "" {
-		unit, axisName = " "+unitName, fmt.Sprintf("%s (%s)", indName, unitName)
+		unit = " " + unitName
 	}
 	if !s.Lists.Full {
-		return spread(s, lang, ind.Years, indName, axisName, unit, ind.Decimals, 0)
+		var vals []float64
+		for _, y := range ind.Years {
+			for _, v := range []*float64{y.Min, y.Q1, y.Median, y.Q3, y.Max} {
+				if v != nil {
+					vals = append(vals, *v)
+				}
+			}
+		}
+		return spread(s, lang, ind.Years, indName, valueAxis(indName, ind.Unit, unitName, vals), unit, ind.Decimals, 0)
 	}
-	tbl := Table{Columns: append([]string{txtCity.in(lang)}, years(s)...)}
+	// Each city's values by year, as the table shows them.
+	obs := make([]map[int]float64, len(s.Cities))
+	var vals []float64
+	for i, c := range s.Cities {
+		obs[i] = map[int]float64{}
+		for _, k := range c.KPIs {
+			if k.Indicator == ind.ID {
+				for _, o := range k.Values {
+					v := score.Round(o.Value, ind.Decimals)
+					obs[i][o.Year] = v
+					vals = append(vals, v)
+				}
+			}
+		}
+	}
+	ys := shownYears(s.Years, func(y int) bool {
+		for _, o := range obs {
+			if _, ok := o[y]; ok {
+				return true
+			}
+		}
+		return false
+	})
+	tbl := Table{Columns: append([]string{txtCity.in(lang)}, yearLabels(ys)...)}
 	line := gecharts.NewLine()
-	line.SetXAxis(years(s))
+	line.SetXAxis(yearLabels(ys))
 	type change struct {
 		city             string
 		from, to         int
@@ -35,18 +63,11 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 	}
 	var most *change
 	for i, c := range s.Cities {
-		row := []any{c.Name}
+		row := []any{c.NameIn(lang)}
 		var data []opts.LineData
-		obs := map[int]float64{}
-		for _, k := range c.KPIs {
-			if k.Indicator == ind.ID {
-				for _, o := range k.Values {
-					obs[o.Year] = score.Round(o.Value, ind.Decimals)
-				}
-			}
-		}
+		obs := obs[i]
 		var first, last *change
-		for _, y := range s.Years {
+		for _, y := range ys {
 			v, ok := obs[y]
 			if !ok {
 				row = append(row, nil)
@@ -61,12 +82,12 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 			last = &change{to: y, last: v}
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		line.AddSeries(clean(c.Name), data,
+		line.AddSeries(clean(c.NameIn(lang)), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 		)
 		if first != nil && last.to > first.from {
-			ch := change{city: clean(c.Name), from: first.from, to: last.to, first: first.first, last: last.last,
+			ch := change{city: clean(c.NameIn(lang)), from: first.from, to: last.to, first: first.first, last: last.last,
 				gap: score.Round(last.last-first.first, ind.Decimals)}
 			if most == nil || abs(ch.gap) > abs(most.gap) {
 				most = &ch
@@ -80,16 +101,20 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 	case most.gap == 0:
 		summary = txtIndTrendFlat.in(lang, indName)
 	default:
-		summary = txtIndTrend.in(lang, indName, most.city, numD(lang, most.first, ind.Decimals)+unit, most.from,
-			numD(lang, most.last, ind.Decimals)+unit, most.to)
+		// A value with its unit: "4,1 je 10.000 Einw.", but "Rang 29".
+		with := func(v float64) string { return numD(lang, v, ind.Decimals) + unit }
+		if unitIs(ind.Unit, rankUnits) {
+			with = func(v float64) string { return unitName + " " + numD(lang, v, ind.Decimals) }
+		}
+		summary = txtIndTrend.in(lang, indName, most.city, with(most.first), most.from, with(most.last), most.to)
 	}
 	line.SetGlobalOptions(
 		aria(summary),
-		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Cities) > 1), Bottom: "0"}),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Cities) > 1), Bottom: "0", Type: "scroll"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "72"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
-		gecharts.WithYAxisOpts(opts.YAxis{Type: "value", Name: axisName, Scale: opts.Bool(true)}),
+		gecharts.WithYAxisOpts(valueAxis(indName, ind.Unit, unitName, vals)),
 	)
 	return finish(line, "line", summary, ind.Decimals, tbl)
 }

@@ -20,12 +20,12 @@ func intervals(s sitedata.Site, lang string) (Chart, error) {
 	tbl := Table{Columns: intervalColumns(lang)}
 	var rows []intervalRow
 	for _, r := range s.Ranking {
-		row := []any{r.Name, intCell(r.Rank), nil, nil, nil}
+		row := []any{r.NameIn(lang), intCell(r.Rank), nil, nil, nil}
 		if iv := r.Interval; iv != nil {
 			row[2], row[3], row[4] = iv.Median, iv.Low, iv.High
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		rows = append(rows, intervalRow{r.Name, r.Rank, r.Interval})
+		rows = append(rows, intervalRow{r.NameIn(lang), r.Rank, r.Interval})
 	}
 	st := intervalStats(rows)
 	var summary string
@@ -48,16 +48,16 @@ func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang string) (Char
 	tbl := Table{Columns: intervalColumns(lang)}
 	var rows []intervalRow
 	for _, r := range sc.Uncertainty {
-		row := []any{r.Name, intCell(r.Rank), nil, nil, nil}
+		row := []any{r.NameIn(lang), intCell(r.Rank), nil, nil, nil}
 		if iv := r.Interval; iv != nil {
 			row[2], row[3], row[4] = iv.Median, iv.Low, iv.High
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		rows = append(rows, intervalRow{r.Name, r.Rank, r.Interval})
+		rows = append(rows, intervalRow{r.NameIn(lang), r.Rank, r.Interval})
 	}
 	var all []intervalRow
 	for _, r := range s.Ranking {
-		all = append(all, intervalRow{r.Name, r.Rank, r.Interval})
+		all = append(all, intervalRow{r.NameIn(lang), r.Rank, r.Interval})
 	}
 	st := intervalStats(all)
 	draws := s.Analysis.Uncertainty.Draws
@@ -146,7 +146,7 @@ func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits i
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}: {b}"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "8", Bottom: "64"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0.5, Max: float64(n) + 0.5, Name: txtRank.in(lang), NameLocation: "middle", NameGap: 28,
 			SplitNumber: splits}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),

@@ -79,7 +79,7 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 		}),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "8", Bottom: "64"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: sc.Cities, Name: txtCities.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: topics, Inverse: opts.Bool(true)}),
 	)

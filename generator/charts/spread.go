@@ -28,17 +28,27 @@ var spreadLines = []spreadLine{
 	{txtSpreadMin, "dotted", 1, func(y sitedata.YearSpread) *float64 { return y.Min }},
 }
 
-// spread draws spreads (one per year of the site) on a value axis named
-// axisName; yMax > 0 fixes the axis to 0…yMax (scores), else it fits the
-// values. what names the quantity in the summary; unit follows numbers.
-func spread(s sitedata.Site, lang string, spreads []sitedata.YearSpread, what, axisName, unit string, decimals int, yMax float64) (Chart, error) {
-	tbl := Table{Columns: append([]string{txtStatistic.in(lang)}, years(s)...)}
+// spread draws spreads (one per year of the site, from the first year
+// with values to the last) on yAxis; yMax > 0 fixes the axis to 0…yMax
+// (scores), else it fits the values. what names the quantity in the
+// summary; unit follows numbers.
+func spread(s sitedata.Site, lang string, spreads []sitedata.YearSpread, what string, yAxis opts.YAxis, unit string, decimals int, yMax float64) (Chart, error) {
+	byYear := make(map[int]sitedata.YearSpread, len(spreads))
+	for _, y := range spreads {
+		byYear[y.Year] = y
+	}
+	ys := shownYears(s.Years, func(y int) bool { return byYear[y].Max != nil })
+	shown := make([]sitedata.YearSpread, len(ys))
+	for i, y := range ys {
+		shown[i] = byYear[y]
+	}
+	tbl := Table{Columns: append([]string{txtStatistic.in(lang)}, yearLabels(ys)...)}
 	line := gecharts.NewLine()
-	line.SetXAxis(years(s))
+	line.SetXAxis(yearLabels(ys))
 	for i, l := range spreadLines {
 		row := []any{l.label.in(lang)}
 		var data []opts.LineData
-		for _, y := range spreads {
+		for _, y := range shown {
 			v := l.get(y)
 			row = append(row, cell(v))
 			data = append(data, opts.LineData{Value: value(v)})
@@ -50,15 +60,14 @@ func spread(s sitedata.Site, lang string, spreads []sitedata.YearSpread, what, a
 		)
 	}
 	summary := spreadSummary(lang, spreads, what, unit, decimals)
-	yAxis := opts.YAxis{Type: "value", Name: axisName, Scale: opts.Bool(true)}
 	if yMax > 0 {
-		yAxis = opts.YAxis{Type: "value", Min: 0, Max: yMax, Name: axisName}
+		yAxis = opts.YAxis{Type: "value", Min: 0, Max: yMax, Name: yAxis.Name}
 	}
 	line.SetGlobalOptions(
 		aria(summary),
-		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Type: "scroll"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "36", Bottom: "72"}),
 		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(yAxis),
 	)

@@ -33,9 +33,9 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 	cityName := map[string]string{}
 	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}
 	for _, c := range s.Cities {
-		cities = append(cities, clean(c.Name))
-		cityName[c.Slug] = c.Name
-		tbl.Columns = append(tbl.Columns, c.Name)
+		cities = append(cities, clean(c.NameIn(lang)))
+		cityName[c.Slug] = c.NameIn(lang)
+		tbl.Columns = append(tbl.Columns, c.NameIn(lang))
 	}
 	topicName := map[string]string{}
 	for _, t := range s.Topics {
@@ -62,7 +62,9 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				all = false
 				word = txtNoMeasure.in(lang)
 			}
-			data = append(data, opts.HeatMapData{Name: label, Value: []any{x, y, statusCode[c.Status]}})
+			// The fourth value is the symbol alone, the label of a cell
+			// where the words do not fit (heatmapLook).
+			data = append(data, opts.HeatMapData{Name: label, Value: []any{x, y, statusCode[c.Status], statusSymbol[c.Status]}})
 			trow = append(trow, word)
 		}
 		if all {
@@ -78,20 +80,52 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				best = c
 			}
 		}
-		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), clean(best.Name), count(covered[best.Slug]))
+		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), clean(best.NameIn(lang)), count(covered[best.Slug]))
 	}
 	hm := gecharts.NewHeatMap()
 	hm.SetGlobalOptions(
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b}"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: topics, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "2%", Top: "40", Bottom: "8"}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cities, Position: "top", SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: heatmapWordCell - 8, Overflow: "truncate"}}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: topics, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
+			AxisLabel: &opts.AxisLabel{Width: heatmapTopicWide, Overflow: "truncate"}}),
 	)
 	hm.AddSeries(txtStatusWord.in(lang), data,
 		gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}"}),
 		gecharts.WithItemStyleOpts(opts.ItemStyle{BorderWidth: 2}),
 	)
-	return finish(hm, "heatmap", summary, 0, tbl)
+	return finishWith(hm, heatmapLook(len(cities)), "heatmap", summary, 0, tbl)
+}
+
+// Widths in px of the heat map's parts, at textSize: a cell that shows
+// symbol and word ("◐ in Umsetzung"), the topics' labels on a wide and
+// on a phone's screen (wrapped), and the phone's chart.
+const (
+	heatmapWordCell    = 120
+	heatmapTopicWide   = 220
+	heatmapTopicNarrow = 140
+	heatmapPhone       = 360
+)
+
+// heatmapLook: every city's name heads its column, cut to the column's
+// width; where a column is too narrow for "● abgeschlossen", a cell shows
+// the symbol alone (the tooltip and the table keep the word), and on a
+// phone the topics take less width, wrapped.
+func heatmapLook(cities int) look {
+	form := func(label string, topics int, overflow string, column int) mediaOption {
+		return mediaOption{
+			Series: []mediaSeries{{Label: &opts.Label{Formatter: label}}},
+			XAxis:  []opts.XAxis{{AxisLabel: &opts.AxisLabel{Width: column}}},
+			YAxis:  []opts.YAxis{{AxisLabel: &opts.AxisLabel{Width: topics, Overflow: overflow}}},
+		}
+	}
+	words, symbol := "{b}", "{@[3]}"
+	column := max((heatmapPhone-heatmapTopicNarrow)/max(cities, 1)-8, 24)
+	return look{media: responsive(form(words, heatmapTopicWide, "truncate", heatmapWordCell-8),
+		widthRange{narrow, form(symbol, heatmapTopicNarrow, "break", column)},
+		widthRange{heatmapTopicWide + heatmapWordCell*cities, form(symbol, heatmapTopicWide, "truncate", heatmapWordCell-8)},
+	)}
 }

@@ -23,8 +23,8 @@ var statuses = []string{"planned", "in_progress", "done", "stopped"}
 func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	tbl := Table{Columns: []string{txtMeasure.in(lang), txtStatusWord.in(lang), txtStart.in(lang), txtEnd.in(lang)}}
 	type bar struct {
-		title, status, period string
-		from, to              float64
+		title, status, tip string
+		from, to           float64
 	}
 	var bars []bar
 	undated := 0
@@ -37,9 +37,10 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 			undated++
 			continue
 		}
-		bars = append(bars, bar{title, m.Status, dateRange(lang, m.Start, m.End), from, to})
+		// The tooltip names the measure: its title on the axis may be cut.
+		bars = append(bars, bar{title, m.Status, title + ": " + dateRange(lang, m.Start, m.End), from, to})
 	}
-	cityName := clean(c.Name)
+	cityName := clean(c.NameIn(lang))
 	var summary string
 	switch {
 	case len(c.Measures) == 0:
@@ -78,13 +79,16 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		for _, st := range statuses {
 			d := opts.BarData{Value: "-"}
 			if st == b.status {
-				d = opts.BarData{Value: round3(b.to - b.from), Name: b.period}
+				d = opts.BarData{Value: round3(b.to - b.from), Name: b.tip}
 			}
 			spans[st] = append(spans[st], d)
 		}
 		lo, hi = math.Min(lo, b.from), math.Max(hi, b.to)
 	}
-	axis := opts.XAxis{Type: "value", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28, MinInterval: 1}
+	// Years: whole ticks, and a label that would run into the next one is
+	// left out.
+	axis := opts.XAxis{Type: "value", Name: txtYear.in(lang), NameLocation: "middle", NameGap: 28, MinInterval: 1,
+		AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}
 	if len(bars) > 0 {
 		axis.Min, axis.Max = math.Floor(lo), math.Ceil(hi)
 	}
@@ -92,10 +96,11 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	chart.SetGlobalOptions(
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{a}: {b}"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: "{b} ({a})"}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "8", Bottom: "64"}),
 		gecharts.WithXAxisOpts(axis),
-		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: titles, Inverse: opts.Bool(true)}),
+		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: titles, Inverse: opts.Bool(true),
+			AxisLabel: &opts.AxisLabel{Width: timelineTitleWide, Overflow: "truncate"}}),
 	)
 	chart.AddSeries("", base,
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
@@ -106,7 +111,27 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 			gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		)
 	}
-	return finish(chart, "timeline", summary, 0, tbl)
+	return finishWith(chart, timelineLook, "timeline", summary, 0, tbl)
+}
+
+// timelineLook: on a phone the measures' titles take less width (cut),
+// which leaves the years room, the year axis has fewer ticks, and the
+// legend's two lines have room below it.
+var timelineLook = look{media: responsive(timelineForm("64", 5, timelineTitleWide),
+	widthRange{narrow, timelineForm("88", 3, timelineTitleNarrow)})}
+
+// The width in px of the measures' titles, cut beyond.
+const (
+	timelineTitleWide   = 220
+	timelineTitleNarrow = 150
+)
+
+func timelineForm(bottom string, ticks, titles int) mediaOption {
+	return mediaOption{
+		Grid:  &opts.Grid{Bottom: bottom},
+		XAxis: []opts.XAxis{{SplitNumber: ticks}},
+		YAxis: []opts.YAxis{{AxisLabel: &opts.AxisLabel{Width: titles, Overflow: "truncate"}}},
+	}
 }
 
 // yearFraction turns an ISO date as precise as known ("2019",

@@ -192,19 +192,20 @@ func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, 
 		t := cityText{KPIGroups: groups,
 			Summary: summaryText{Index: f.score(ref.Index), ToNext: f.score(ref.ToNext), Coverage: f.percent(ref.Coverage)},
 			Dimensions: []dimensionText{{Score: f.score(ref.Index), ScoreBar: ref.Index, Rank: rank(ref.Rank),
-				Median: f.score(s.Analysis.Peers.Index.Median), MedianBar: s.Analysis.Peers.Index.Median, Coverage: f.percent(ref.Coverage)}},
+				Median: f.score(c.Profile.IndexMedian), MedianBar: c.Profile.IndexMedian, Coverage: f.percent(ref.Coverage)}},
 			Strengths: f.gaps(c.Profile.Strengths), Weaknesses: f.gaps(c.Profile.Weaknesses)}
 		if ref.Change != nil && ref.Change.Index != nil {
 			t.Summary.Change = f.change(*ref.Change.Index)
 		}
-		for _, dim := range s.Dimensions {
+		for d, dim := range s.Dimensions {
 			row := dimensionText{}
 			if i := slices.IndexFunc(ref.Dimensions, func(d sitedata.ScoreByDim) bool { return d.ID == dim.ID }); i >= 0 {
 				own := ref.Dimensions[i]
 				row = dimensionText{Score: f.score(own.Score), ScoreBar: own.Score, Rank: rank(own.Rank), Coverage: f.percent(own.Coverage)}
 			}
-			if i := slices.IndexFunc(s.Analysis.Peers.Dimensions, func(p sitedata.Spread) bool { return p.ID == dim.ID }); i >= 0 {
-				row.Median, row.MedianBar = f.score(s.Analysis.Peers.Dimensions[i].Median), s.Analysis.Peers.Dimensions[i].Median
+			// The other partners' median (the city's own score left out).
+			if d < len(c.Profile.DimensionMedians) {
+				row.Median, row.MedianBar = f.score(c.Profile.DimensionMedians[d]), c.Profile.DimensionMedians[d]
 			}
 			t.Dimensions = append(t.Dimensions, row)
 		}

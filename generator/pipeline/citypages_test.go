@@ -68,8 +68,10 @@ func TestCityText(t *testing.T) {
 		Years:      []int{2023, 2024},
 		Settings:   sitedata.Settings{Decimals: 1},
 		Dimensions: []sitedata.Dimension{{ID: "A", Indicators: []string{"a1"}}, {ID: "B"}},
-		Analysis: sitedata.Analysis{Peers: sitedata.PeerStats{Index: sitedata.Spread{Median: f(40)},
-			Dimensions: []sitedata.Spread{{ID: "A"}, {ID: "B", Median: f(30.25)}}}},
+		// The median of all partners is the methodology page's; the city
+		// is compared with the other partners' (its profile's medians).
+		Analysis: sitedata.Analysis{Peers: sitedata.PeerStats{Index: sitedata.Spread{Median: f(99)},
+			Dimensions: []sitedata.Spread{{ID: "A", Median: f(99)}, {ID: "B", Median: f(99)}}}},
 		Strategies: sitedata.Strategies{Leaders: []sitedata.Leader{
 			{Dimension: "A", Cities: []string{"c"}, Score: f(50)}, // this city leads: no row
 			{Dimension: "B", Cities: []string{"x", "y"}, Score: f(1234.5)},
@@ -83,7 +85,8 @@ func TestCityText(t *testing.T) {
 		Scores: []sitedata.YearScore{{Year: 2024, Index: f(45.25), Coverage: 80}},
 		KPIs: []sitedata.KPI{{Indicator: "a1", Note: "n", Illustrative: true, ByYear: []*float64{nil, f(1234.5)},
 			Latest: &sitedata.Observation{Year: 2024, Value: 1234.5, Score: f(45.25), Rank: n(3), Clamped: true}}},
-		Profile: sitedata.Profile{Strengths: []sitedata.Gap{{ID: "a1", Score: 60, Median: 50, Diff: 10}}, Weaknesses: []sitedata.Gap{}},
+		Profile: sitedata.Profile{IndexMedian: f(40), DimensionMedians: []*float64{nil, f(30.25)},
+			Strengths: []sitedata.Gap{{ID: "a1", Score: 60, Median: 50, Diff: 10}}, Weaknesses: []sitedata.Gap{}},
 		Measures: []sitedata.Measure{
 			{Title: model.Text{De: "Nur deutsch"}, Budget: f(1500000), Description: model.Text{De: "Beide", En: "Both"}},
 			{Title: model.Text{De: "Portal", En: "Portal (en)"}, Description: model.Text{De: "Nur deutsch"}},

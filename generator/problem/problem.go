@@ -60,7 +60,9 @@ func (p Problem) Message(lang string) string {
 			}
 		}
 	}
-	return fmt.Sprintf(format, args...)
+	// Arguments come from cells, part names and error texts: none may
+	// break the message's line.
+	return model.OneLine(fmt.Sprintf(format, args...))
 }
 
 // isLocal reports whether an argument reads differently by language.

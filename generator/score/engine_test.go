@@ -459,14 +459,22 @@ func TestAuditAndPeers(t *testing.T) {
 	if got := p.Index; got != (Spread{N: 3, Q1: 37.5, Median: 50, Q3: 57.5}) {
 		t.Errorf("spread of the index = %+v", got)
 	}
-	// alpha: A 80 − 50 = +30 strength, B 20 − 50 = −30 weakness.
+	// Each city against the other two. alpha: A 80 against the median of
+	// 0 and 50, 25: +55 strength; B 20 against 100 and 50, 75: −55
+	// weakness; index 65 against 25 and 50: 37.5.
 	alpha := p.Cities[0]
-	if !reflect.DeepEqual(alpha.Strengths, []Gap{{ID: "A", Score: 80, Median: 50, Diff: 30}}) ||
-		!reflect.DeepEqual(alpha.Weaknesses, []Gap{{ID: "B", Score: 20, Median: 50, Diff: -30}}) {
+	if !reflect.DeepEqual(alpha.Strengths, []Gap{{ID: "A", Score: 80, Median: 25, Diff: 55}}) ||
+		!reflect.DeepEqual(alpha.Weaknesses, []Gap{{ID: "B", Score: 20, Median: 75, Diff: -55}}) ||
+		alpha.IndexMedian != (Value{V: 37.5, OK: true}) {
 		t.Errorf("alpha profile = %+v", alpha)
 	}
-	// gamma sits on every median: neither.
-	if g := p.Cities[2]; len(g.Strengths)+len(g.Weaknesses) != 0 || len(g.Dimensions) != 2 {
+	// gamma sits on the median of all three, but not on the others':
+	// A 50 against 80 and 0 (40), B 50 against 20 and 100 (60); index 50
+	// against 65 and 25 (45).
+	g := p.Cities[2]
+	if !reflect.DeepEqual(g.Dimensions, []Gap{{ID: "D1", Score: 50, Median: 40, Diff: 10}, {ID: "D2", Score: 50, Median: 60, Diff: -10}}) ||
+		!reflect.DeepEqual(g.DimensionMedians, []Value{{V: 40, OK: true}, {V: 60, OK: true}}) ||
+		g.IndexMedian != (Value{V: 45, OK: true}) || len(g.Strengths) != 1 || len(g.Weaknesses) != 1 {
 		t.Errorf("gamma profile = %+v", g)
 	}
 }

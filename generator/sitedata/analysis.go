@@ -33,7 +33,11 @@ func analysed(c *City, i int, res score.Result, pub func(score.Value) *float64) 
 	}
 	if i < len(res.Peers.Cities) {
 		p := res.Peers.Cities[i]
-		c.Profile = Profile{Dimensions: gaps(p.Dimensions), Strengths: gaps(p.Strengths), Weaknesses: gaps(p.Weaknesses)}
+		c.Profile = Profile{IndexMedian: pub(p.IndexMedian), DimensionMedians: []*float64{},
+			Dimensions: gaps(p.Dimensions), Strengths: gaps(p.Strengths), Weaknesses: gaps(p.Weaknesses)}
+		for _, m := range p.DimensionMedians {
+			c.Profile.DimensionMedians = append(c.Profile.DimensionMedians, pub(m))
+		}
 	}
 }
 

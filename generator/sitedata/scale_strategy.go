@@ -79,9 +79,15 @@ type AnalysisScale struct {
 type UncertaintyRow struct {
 	Slug      string        `json:"slug"`
 	Name      string        `json:"name"`
+	NameEn    string        `json:"name_en,omitempty"` // City.NameEn
 	Rank      *int          `json:"rank"`
 	Interval  *RankInterval `json:"interval"`
 	RemoveOne []RemoveOne   `json:"remove_one"`
+}
+
+// NameIn is the row's city's name in a site language (City.NameIn).
+func (r UncertaintyRow) NameIn(lang string) string {
+	return RankingRow{Name: r.Name, NameEn: r.NameEn}.NameIn(lang)
 }
 
 // addScale fills the scale mode's counts and lists when the site's lists
@@ -187,7 +193,7 @@ func analysisScale(ranking []RankingRow, cities []City, top int) AnalysisScale {
 		if ro == nil {
 			ro = []RemoveOne{}
 		}
-		out.Uncertainty = append(out.Uncertainty, UncertaintyRow{Slug: r.Slug, Name: r.Name, Rank: r.Rank, Interval: r.Interval, RemoveOne: ro})
+		out.Uncertainty = append(out.Uncertainty, UncertaintyRow{Slug: r.Slug, Name: r.Name, NameEn: r.NameEn, Rank: r.Rank, Interval: r.Interval, RemoveOne: ro})
 	}
 	return out
 }

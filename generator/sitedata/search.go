@@ -14,8 +14,8 @@ import (
 const SearchPath = "data/search.json"
 
 // SearchFormat is the version of the index's layout; the script refuses
-// any other.
-const SearchFormat = 1
+// any other. 2: the English name fifth.
+const SearchFormat = 2
 
 // Search is the city search's index: every city once, in the ranking's
 // order (ranked cities by rank, then the others by name).
@@ -25,7 +25,10 @@ const SearchFormat = 1
 // distinct states in order of first appearance) and rank 0 for a city
 // without one. The slug comes fourth, [name, state, rank, slug], only when
 // the script cannot derive it from the name (see PlainSlug); most names
-// need none. The pages' addresses are not repeated per city: a city's page
+// need none. A city with an English name of its own has it fifth, [name,
+// state, rank, slug, English name], the slug "" where the name gives it:
+// both languages' searches find the city by either name, and the English
+// pages list it by its English one. The pages' addresses are not repeated per city: a city's page
 // is the cities list's address in the reader's language plus the slug,
 // which the page hands to the script.
 type Search struct {
@@ -36,16 +39,25 @@ type Search struct {
 
 // SearchEntry is one city of the index.
 type SearchEntry struct {
-	Slug  string
-	Name  string
-	State int // index into Search.States
-	Rank  int // 0: not ranked
+	Slug   string
+	Name   string
+	NameEn string // "": none of its own
+	State  int    // index into Search.States
+	Rank   int    // 0: not ranked
 }
 
 // MarshalJSON writes the entry as [name, state, rank] or, when the slug is
-// not the name's PlainSlug, [name, state, rank, slug].
+// not the name's PlainSlug, [name, state, rank, slug]; with an English
+// name, [name, state, rank, slug or "", English name].
 func (e SearchEntry) MarshalJSON() ([]byte, error) {
+	slug := e.Slug
 	if PlainSlug(e.Name) == e.Slug {
+		slug = ""
+	}
+	switch {
+	case e.NameEn != "":
+		return json.Marshal([]any{e.Name, e.State, e.Rank, slug, e.NameEn})
+	case slug == "":
 		return json.Marshal([]any{e.Name, e.State, e.Rank})
 	}
 	return json.Marshal([]any{e.Name, e.State, e.Rank, e.Slug})
@@ -113,7 +125,7 @@ func BuildSearch(s Site) Search {
 			states[c.State] = st
 			out.States = append(out.States, c.State)
 		}
-		e := SearchEntry{Slug: c.Slug, Name: c.Name, State: st}
+		e := SearchEntry{Slug: c.Slug, Name: c.Name, NameEn: c.NameEn, State: st}
 		if rank != nil {
 			e.Rank = *rank
 		}

@@ -13,7 +13,8 @@ func TestSearchIndex(t *testing.T) {
 		Cities: []City{
 			{Slug: "augsburg", Name: "Augsburg", State: "Bayern"},
 			{Slug: "bad-homburg-v-d-hoehe", Name: "Bad Homburg v. d. Höhe", State: "Hessen"},
-			{Slug: "muenchen", Name: "München", State: "Bayern"},
+			{Slug: "muenchen", Name: "München", NameEn: "Munich", State: "Bayern"},
+			{Slug: "koeln-rhein", Name: "Köln", NameEn: "Cologne", State: "Nordrhein-Westfalen"},
 			{Slug: "zeil", Name: "Zeil <a>", State: ""},
 			{Slug: "evry", Name: "Évry", State: "Hessen"},
 		},
@@ -34,14 +35,16 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("path %q", f.Path)
 	}
 	// Written out by hand: ranking order, states by first appearance, the
-	// city missing from the ranking last with rank 0, markup escaped; the
-	// slug only where the name does not give it ("zeil-a" ≠ "zeil"; É is
-	// outside the plain rule).
-	want := `{"format":1,"states":["Bayern","Hessen",""],"cities":[` +
-		`["München",0,1],` +
+	// cities missing from the ranking last with rank 0, markup escaped;
+	// the slug only where the name does not give it ("zeil-a" ≠ "zeil"; É
+	// is outside the plain rule); an English name fifth, after the slug
+	// or "" (München gives muenchen, Köln not koeln-rhein).
+	want := `{"format":2,"states":["Bayern","Hessen","","Nordrhein-Westfalen"],"cities":[` +
+		`["München",0,1,"","Munich"],` +
 		`["Bad Homburg v. d. Höhe",1,1],` +
 		`["Augsburg",0,3],` +
 		`["Zeil \u003ca\u003e",2,0,"zeil"],` +
+		`["Köln",3,0,"koeln-rhein","Cologne"],` +
 		`["Évry",1,0,"evry"]]}` + "\n"
 	if got := string(f.Data); got != want {
 		t.Errorf("search.json\n got %s\nwant %s", got, want)
@@ -53,7 +56,7 @@ func TestSearchIndexEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.TrimSpace(string(f.Data)); got != `{"format":1,"states":[],"cities":[]}` {
+	if got := strings.TrimSpace(string(f.Data)); got != `{"format":2,"states":[],"cities":[]}` {
 		t.Errorf("empty index %s", got)
 	}
 }

@@ -274,6 +274,7 @@ type Level struct {
 type RankingRow struct {
 	Slug       string        `json:"slug"`
 	Name       string        `json:"name"`
+	NameEn     string        `json:"name_en,omitempty"` // City.NameEn
 	Rank       *int          `json:"rank"`
 	Index      *float64      `json:"index"`
 	Level      *int          `json:"level"`
@@ -312,11 +313,17 @@ type RemoveOne struct {
 	Shift     *int   `json:"shift"` // places gained without it (negative: lost)
 }
 
-// Profile places the city against the partner median.
+// Profile places the city against the other partners' median (its own
+// score left out, so that it is not compared with itself).
 type Profile struct {
-	Dimensions []Gap `json:"dimensions"`
-	Strengths  []Gap `json:"strengths"`
-	Weaknesses []Gap `json:"weaknesses"`
+	// IndexMedian and DimensionMedians (the site's dimensions in order)
+	// are the other partners' medians; null where no other partner has a
+	// score.
+	IndexMedian      *float64   `json:"index_median"`
+	DimensionMedians []*float64 `json:"dimension_medians"`
+	Dimensions       []Gap      `json:"dimensions"`
+	Strengths        []Gap      `json:"strengths"`
+	Weaknesses       []Gap      `json:"weaknesses"`
 }
 
 type Gap struct {
@@ -340,8 +347,11 @@ type Average struct {
 }
 
 type City struct {
-	Slug         string   `json:"slug"`
-	Name         string   `json:"name"`
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+	// NameEn is the English name (Munich) where the city has one of its
+	// own, for the English pages and the search; "" otherwise (NameIn).
+	NameEn       string   `json:"name_en,omitempty"`
 	State        string   `json:"state"`
 	Population   int      `json:"population"`
 	Website      string   `json:"website"`
@@ -436,4 +446,21 @@ type Counts struct {
 	InProgress int `json:"in_progress"`
 	Done       int `json:"done"`
 	Stopped    int `json:"stopped"`
+}
+
+// NameIn is the city's name in a site language: its English name on the
+// English pages where it has one, else its name.
+func (c City) NameIn(lang string) string {
+	if lang == "en" && c.NameEn != "" {
+		return c.NameEn
+	}
+	return c.Name
+}
+
+// NameIn is the row's city's name in a site language (City.NameIn).
+func (r RankingRow) NameIn(lang string) string {
+	if lang == "en" && r.NameEn != "" {
+		return r.NameEn
+	}
+	return r.Name
 }

@@ -52,6 +52,8 @@ var factKeys = []struct {
 	{"contact", []string{"Kontakt", "Contact", "Ansprechpartner"}},
 	{"lat", []string{"Breitengrad", "Latitude", "Lat", "Breite"}},
 	{"lon", []string{"Längengrad", "Longitude", "Lon", "Länge", "Lng"}},
+	// The name the English pages use (Munich), if it has one of its own.
+	{"name_en", []string{"Name (en)", "Name (englisch)", "English name"}},
 }
 
 // ReadCity reads data/cities/<slug>.xlsx; the slug is the file name.
@@ -119,6 +121,8 @@ func readFacts(t *table, c *model.City) {
 		switch canon {
 		case "name":
 			c.Name = value
+		case "name_en":
+			c.NameEn = value
 		case "state":
 			c.State = value
 		case "website":
@@ -187,7 +191,13 @@ func readKPIs(t *table, c *model.City) []model.KPI {
 	var years []yearCol
 	headerRow := t.headerRow
 	for _, h := range t.headers {
-		y, err := strconv.ParseFloat(strings.ReplaceAll(h.text, ",", "."), 64)
+		// A year is written as a number: "2024", "2024,0"; strconv alone
+		// would also take 0x7E8p0.
+		text := strings.ReplaceAll(h.text, ",", ".")
+		if !plainNumber.MatchString(text) {
+			continue
+		}
+		y, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			continue
 		}

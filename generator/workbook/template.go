@@ -241,8 +241,8 @@ func citySheetTemplate(name string) tmplSheet {
 	valueCol := s.colName("value")
 	for i, k := range factKeys {
 		label := bilingual(k.names)
-		if k.key == "name" {
-			label = "Name"
+		if k.key == "name" || k.key == "name_en" { // the same in both languages
+			label = k.names[0]
 		}
 		row := make([]any, len(s.cols))
 		row[0] = label

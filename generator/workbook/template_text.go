@@ -73,6 +73,7 @@ var factHints = map[string]hint{
 	"contact":       {"Zuständige Stelle oder E-Mail-Adresse.", "Unit in charge or e-mail address."},
 	"lat":           {"Breitengrad in Dezimalgrad, z. B. 48,137 (für die Karte).", "Latitude in decimal degrees, e.g. 48.137 (for the map)."},
 	"lon":           {"Längengrad in Dezimalgrad, z. B. 11,575 (für die Karte).", "Longitude in decimal degrees, e.g. 11.575 (for the map)."},
+	"name_en":       {"Englischer Name, nur wenn es einen eigenen gibt, z. B. Munich für München.", "English name, only where the city has one of its own, e.g. Munich for München."},
 }
 
 // factExamples fill the city sheet's example column, which the reader
@@ -88,6 +89,7 @@ var factExamples = map[string]any{
 	"contact":       "digital@musterstadt.de",
 	"lat":           "48,137",
 	"lon":           "11,575",
+	"name_en":       "Munich (für München)",
 }
 
 // measureExample is the measures sheet's example row; topic, start and

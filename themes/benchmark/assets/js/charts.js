@@ -58,7 +58,10 @@ function palette() {
     if (c) series.push(c);
   }
   const status = [0, 1, 2, 3, 4].map((i) => v(`--status-${i}`));
-  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), series, status };
+  // The page's font: a canvas cannot "inherit" (a font it cannot parse
+  // leaves the canvas at 10px sans-serif, whatever size the option says).
+  const font = css.fontFamily || "sans-serif";
+  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), font, series, status };
 }
 
 function valueFormatter(decimals) {
@@ -71,14 +74,16 @@ function valueFormatter(decimals) {
 }
 
 function axisStyle(axis, c, decimals) {
-  const number = numberFormat(decimals, false);
+  const tick = numberFormat(Math.max(decimals, 2), false);
   for (const a of [].concat(axis || [])) {
     a.axisLabel = Object.assign({ color: c.muted, fontSize: 13 }, a.axisLabel);
     a.nameTextStyle = Object.assign({ color: c.muted }, a.nameTextStyle);
     a.axisLine = Object.assign({}, a.axisLine, { lineStyle: { color: c.line } });
     a.splitLine = Object.assign({}, a.splitLine, { lineStyle: { color: c.line } });
     if (a.type === "value") {
-      a.axisLabel.formatter = (v) => number.format(v);
+      // Ticks keep the decimals they have (2,5 is not 3), up to two more
+      // than the values show.
+      a.axisLabel.formatter = (v) => tick.format(v);
     }
   }
 }
@@ -90,7 +95,7 @@ function prepare(option, kind, decimals) {
   const formatValue = valueFormatter(decimals);
   option.animation = !reducedMotion.matches && option.animation !== false;
   if (c.series.length) option.color = c.series;
-  option.textStyle = Object.assign({ color: c.fg, fontFamily: "inherit", fontSize: 13 }, option.textStyle);
+  option.textStyle = Object.assign({ color: c.fg, fontFamily: c.font, fontSize: 13 }, option.textStyle);
   if (option.legend) {
     option.legend.textStyle = Object.assign({ color: c.fg, fontSize: 13 }, option.legend.textStyle);
   }

@@ -3,7 +3,9 @@
 // generator/sitedata/search.go) is fetched once, on the first focus of or
 // input into the field, so that pages do not carry the list of all cities.
 // Each city is [name, state, rank] or [name, state, rank, slug]; without a
-// slug the page's slug is plainSlug(name).
+// slug (or with "") the page's slug is plainSlug(name). A city with an
+// English name of its own has it fifth: either name finds it, and the
+// English pages list it by the English one ("Munich" finds München).
 // Without JavaScript the field stays hidden; the cities list links every
 // city.
 //
@@ -17,7 +19,7 @@
 import { fold } from "./fold.js";
 
 const MAX_SHOWN = 20;
-const FORMAT = 1;
+const FORMAT = 2;
 const ANNOUNCE_DELAY = 400; // ms: one status message when typing pauses
 
 const letter = /[\p{L}\p{N}]/u;
@@ -62,7 +64,8 @@ function search(entries, text, collator) {
   const qSlug = q.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   const hits = [];
   for (const e of entries) {
-    const t = best(tier(e.key, q), qSlug ? tier(e.slug, qSlug) : -1);
+    let t = best(tier(e.key, q), qSlug ? tier(e.slug, qSlug) : -1);
+    if (e.keyOther) t = best(t, tier(e.keyOther, q));
     if (t >= 0) hits.push({ e, t });
   }
   hits.sort((a, b) => a.t - b.t || collator.compare(a.e.name, b.e.name) || a.e.order - b.e.order);
@@ -111,14 +114,20 @@ function setup(root) {
         })
         .then((data) => {
           if (data.format !== FORMAT) throw new Error("search index of another format");
-          entries = data.cities.map(([name, state, rank, slug], order) => ({
-            slug: slug || plainSlug(name),
-            name,
-            state: stateName(data.states[state] || ""),
-            rank,
-            order,
-            key: fold(name),
-          }));
+          entries = data.cities.map(([name, state, rank, slug, nameEn], order) => {
+            // The name the page's language uses; the other one matches too.
+            const shown = lang.startsWith("en") && nameEn ? nameEn : name;
+            const other = shown === name ? nameEn : name;
+            return {
+              slug: slug || plainSlug(name),
+              name: shown,
+              state: stateName(data.states[state] || ""),
+              rank,
+              order,
+              key: fold(shown),
+              keyOther: other ? fold(other) : "",
+            };
+          });
           root.dataset.state = "ready";
           render();
         })
