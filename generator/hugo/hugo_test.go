@@ -5,6 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/helpers"
+	"github.com/spf13/afero"
 )
 
 // TestBuildMountsDataAndCopiesStatic: the generated data folder is seen as
@@ -101,6 +106,26 @@ func TestLocales(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%s %s %v (%d decimals) = %q, want %q", tc.lang, tc.kind, tc.v, tc.decimals, got, tc.want)
+		}
+	}
+}
+
+// TestAnchorizeIsModelAddress: the project's anchorize, with which the
+// site names the indicators' and dimensions' pages, folds IDs as
+// model.Address does, by which validation finds IDs that would share a
+// page.
+func TestAnchorizeIsModelAddress(t *testing.T) {
+	configs, err := load(filepath.Join("..", "..", "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := helpers.NewContentSpec(configs.GetFirstLanguageConfig(), loggers.NewDefault(), afero.NewMemMapFs(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"VER-01", "ver-01", "VER-01.", "D_2", "a.b-c_d", " X 1 ", "Ä-1", "V1..", "-x-", "1.5"} {
+		if got, want := model.Address(id), cs.SanitizeAnchorName(id); got != want {
+			t.Errorf("model.Address(%q) = %q; anchorize gives %q", id, got, want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is where a value came from. Row and Col are 1-based; a zero Col means
@@ -46,16 +47,89 @@ func ColumnName(col int) string {
 
 // String prints "data/cities/muenchen.xlsx: Kennzahlen!C7", shortening as the
 // position gets coarser.
+// A file or sheet name that holds a control character or a line break is
+// quoted, with Go's escapes ("a\n::error.xlsx"), so that it can neither
+// start a line of a log nor hide where it ends.
 func (p Pos) String() string {
+	file, sheet := quoteUnsafe(p.File), quoteUnsafe(p.Sheet)
 	switch {
 	case p.Sheet == "":
-		return p.File
+		return file
 	case p.Row <= 0:
-		return p.File + ": " + p.Sheet
+		return file + ": " + sheet
 	default:
 		// Concatenated, not Sprintf: the downloads name a cell per value.
-		return p.File + ": " + p.Sheet + "!" + p.Cell()
+		return file + ": " + sheet + "!" + p.Cell()
 	}
+}
+
+// Address is the part of a page's address the site makes of an ID: Hugo's
+// anchorize, by which site/content/kennzahlen/ and dimensionen/ name the
+// indicators' and dimensions' pages and the theme its anchors. It follows
+// GitHub's rule for heading IDs: surrounding space trimmed, letters in
+// lower case, letters, digits and '_' kept, a space or '-' as '-', anything
+// else left out; VER-01, ver-01 and VER-01. are all ver-01. The tests of
+// generator/hugo hold it to Hugo's own.
+func Address(id string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(id) {
+		switch {
+		case r == '-' || r == ' ':
+			b.WriteRune('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// quoteUnsafe is s, or s quoted when it is not safe to print on one line.
+func quoteUnsafe(s string) string {
+	if safe(s) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// OneLine is s with every control character and line or paragraph
+// separator written as a Go escape (\n, \x1b, \u2028): printed, it stays
+// on one line and moves no cursor.
+func OneLine(s string) string {
+	if safe(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafeRune(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// safe reports whether s holds no unsafe rune. Most names and messages
+// are plain text; the bytes that can start an unsafe rune are few.
+func safe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2 || c == 0xef {
+			for _, r := range s[i:] {
+				if unsafeRune(r) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// unsafeRune: a control character (C0, DEL, C1), a line or paragraph
+// separator, or an invalid byte (read as U+FFFD by range).
+func unsafeRune(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
 }
 
 // SheetPos is the position of the whole sheet p lies in.

@@ -29,3 +29,35 @@ func TestDateOf(t *testing.T) {
 		t.Errorf("DateOf = %v, want %v", got, want)
 	}
 }
+
+func TestAddress(t *testing.T) {
+	for id, want := range map[string]string{
+		"VER-01": "ver-01", "ver-01": "ver-01", "VER-01.": "ver-01", " V 1 ": "v-1", "D_2": "d_2", "Straße": "straße", "a.b.c": "abc",
+	} {
+		if got := Address(id); got != want {
+			t.Errorf("Address(%q) = %q; want %q", id, got, want)
+		}
+	}
+}
+
+// TestPosQuotesUnsafeNames: a file or sheet name with a control character
+// or line break is printed quoted, any other as it is.
+func TestPosQuotesUnsafeNames(t *testing.T) {
+	tests := []struct {
+		pos  Pos
+		want string
+	}{
+		{Pos{File: "data/cities/muenchen.xlsx", Sheet: "Kennzahlen", Row: 7, Col: 3}, "data/cities/muenchen.xlsx: Kennzahlen!C7"},
+		{Pos{File: "data/cities/München Ä.xlsx", Sheet: "Maßnahmen"}, "data/cities/München Ä.xlsx: Maßnahmen"},
+		{Pos{File: "data/cities/a\n::error::x.xlsx"}, `"data/cities/a\n::error::x.xlsx"`},
+		{Pos{File: "a.xlsx", Sheet: "K\x1b[31m\u2028", Row: 1, Col: 1}, `a.xlsx: "K\x1b[31m\u2028"!A1`},
+	}
+	for _, tt := range tests {
+		if got := tt.pos.String(); got != tt.want {
+			t.Errorf("%#v.String() = %s; want %s", tt.pos, got, tt.want)
+		}
+	}
+	if got := OneLine("a\r\nb\x1b\u0085c"); got != `a\r\nb\x1b\u0085c` {
+		t.Errorf("OneLine = %s", got)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
 )
 
 // Format is how a problem list is printed.
@@ -152,15 +154,17 @@ func (l List) GitHub(lang string) string {
 }
 
 // escapeData escapes a workflow command's message as GitHub's own toolkit
-// does (actions/toolkit, command.ts): % first, then CR and LF.
+// does (actions/toolkit, command.ts): % first, then CR and LF. Other
+// control characters and line separators, which the toolkit leaves alone,
+// are written as Go escapes (model.OneLine).
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return model.OneLine(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
 }
 
 // escapeProperty escapes a property value: as data, and ':' and ',' too,
 // which would otherwise end the value.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return model.OneLine(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s))
 }
 
 func baseName(path string) string {

@@ -124,3 +124,61 @@ func TestParseFormat(t *testing.T) {
 		t.Error("ParseFormat(xml) succeeded")
 	}
 }
+
+// TestNamesStayOnTheirLine: a file or sheet name, a part name or a cell
+// value with a line break cannot start a line of its own, in any format:
+// a log line that started with "::error" would be an annotation of its
+// own in GitHub Actions. Every problem is one line; names with a control
+// character are printed quoted.
+func TestNamesStayOnTheirLine(t *testing.T) {
+	hostile := "x\n::error file=a,title=b::pwned\r::warning::x\u2028\x1b[31m"
+	var l List
+	l.Errorf(model.Pos{File: "data/cities/a" + hostile + ".xlsx", Sheet: "Kenn" + hostile, Row: 7, Col: 3}, CellNumber, hostile)
+	l.Errorf(model.Pos{File: "data/cities/b" + hostile + ".xlsx", Sheet: "Stadt" + hostile}, SheetDamaged, "xl/"+hostile, hostile)
+	l.Errorf(model.Pos{File: "data/cities/c" + hostile + ".xlsx"}, FileOpen, "open "+hostile)
+	for _, f := range Formats {
+		for _, lang := range []string{"de", "en"} {
+			var b bytes.Buffer
+			if err := l.Write(&b, f, lang); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			for _, bad := range []string{"\r", "\x1b", "\u2028"} {
+				if bytes.Contains(b.Bytes(), []byte(bad)) {
+					t.Errorf("%s/%s: output holds %q:\n%s", f, lang, bad, out)
+				}
+			}
+			lines := bytes.Split(bytes.TrimSuffix(b.Bytes(), []byte("\n")), []byte("\n"))
+			switch f {
+			case Text, GitHub:
+				if len(lines) != len(l) {
+					t.Errorf("%s/%s: %d lines for %d problems:\n%s", f, lang, len(lines), len(l), out)
+				}
+				for _, line := range lines {
+					if f == Text && bytes.HasPrefix(line, []byte("::")) {
+						t.Errorf("%s/%s: a line starts a workflow command: %s", f, lang, line)
+					}
+					if f == Text && !bytes.HasPrefix(line, []byte(`"data/cities/`)) {
+						t.Errorf("%s/%s: the file name is not quoted: %s", f, lang, line)
+					}
+					if f == GitHub && !bytes.HasPrefix(line, []byte("::error ")) {
+						t.Errorf("%s/%s: a line is no annotation of its own: %s", f, lang, line)
+					}
+				}
+			case JSON:
+				var doc jsonReport
+				if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+					t.Fatal(err)
+				}
+				for i, p := range doc.Problems {
+					if p.File != l.Sorted()[i].Pos.File {
+						t.Errorf("json: file %q; want it as it is, %q", p.File, l.Sorted()[i].Pos.File)
+					}
+					if bytes.ContainsAny([]byte(p.Message), "\n\r\x1b") {
+						t.Errorf("json: message %q breaks its line", p.Message)
+					}
+				}
+			}
+		}
+	}
+}

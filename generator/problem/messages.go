@@ -100,6 +100,19 @@ const (
 	YearTwice          Code = "year.twice"
 )
 
+// Hostile files, second round: parts that would get past the checks under
+// another name, or that excelize would expand or compare at length.
+const (
+	FileTooManyParts  Code = "file.too_many_parts"
+	FilePartBackslash Code = "file.part_backslash"
+	FilePartTooLarge  Code = "file.part_too_large"
+	FileTooManySheets Code = "file.too_many_sheets"
+	SheetPartName     Code = "sheet.part_name"
+	CellSharedString  Code = "cell.shared_string"
+	CellTooBig        Code = "cell.too_big"
+	IDSameAddress     Code = "id.same_address"
+)
+
 // Partners twice, dates after the build date, cells written as
 // percentages, too little data for an index.
 const (
@@ -336,6 +349,30 @@ var catalog = map[Code]message{
 	YearTwice: {
 		"Jahr %d steht zweimal in der Kopfzeile (auch in %s); erwartet wird jedes Jahr nur einmal, sonst zählt ein Wert, den niemand sieht",
 		"year %d appears twice in the header row (also in %s); expected each year only once, or a value no one sees would count"},
+	FileTooManyParts: {
+		"Datei enthält mehr als %d Teile; erwartet wird eine Arbeitsmappe aus einigen Dutzend Teilen, wie Excel oder LibreOffice sie speichern – ist es die richtige Datei?",
+		"file holds more than %d parts; expected a workbook of a few dozen parts, as Excel or LibreOffice save it: is it the right file?"},
+	FilePartBackslash: {
+		"Teil %s der Arbeitsmappe ist mit \\ statt / benannt; erwartet werden Teilnamen mit /, wie Excel und LibreOffice sie schreiben: die Arbeitsmappe dort öffnen und erneut speichern",
+		"part %s of the workbook is named with \\ instead of /; expected part names with /, as Excel and LibreOffice write them: open the workbook there and save it again"},
+	FilePartTooLarge: {
+		"Teil %s der Arbeitsmappe entpackt sich auf %d KB, mehr als die erlaubten %d KB; erwartet wird ein Verzeichnis der Blätter von wenigen KB – ist es die richtige Datei?",
+		"part %s of the workbook unpacks to %d KB, more than the %d KB allowed; expected a list of sheets of a few KB: is it the right file?"},
+	FileTooManySheets: {
+		"Arbeitsmappe hat mehr als %d Blätter; erwartet werden die wenigen Blätter der Vorlage – ist es die richtige Datei?",
+		"workbook has more than %d sheets; expected the few sheets of the template: is it the right file?"},
+	SheetPartName: {
+		"Blatt steht im Teil %s, dessen Name nicht auf .xml endet; erwartet wird ein Blatt-Teil wie xl/worksheets/sheet1.xml: die Arbeitsmappe in Excel oder LibreOffice erneut speichern",
+		"sheet is stored in part %s, whose name does not end in .xml; expected a sheet part such as xl/worksheets/sheet1.xml: save the workbook again from Excel or LibreOffice"},
+	CellSharedString: {
+		"Zelle verweist auf den gemeinsamen Text Nr. %s, die Arbeitsmappe hat aber nur %d (die Datei ist beschädigt); erwartet wird eine vollständige Arbeitsmappe: in Excel oder LibreOffice erneut speichern",
+		"cell refers to shared string no. %s, but the workbook has only %d (the file is damaged); expected a complete workbook: save it again from Excel or LibreOffice"},
+	IDSameAddress: {
+		"ID %q ergibt dieselbe Seitenadresse wie %q in %s (…/%s/); erwartet werden IDs, die sich nicht nur in Groß- und Kleinschreibung oder Satzzeichen unterscheiden",
+		"ID %q gives the same page address as %q in %s (…/%s/); expected IDs that differ in more than case or punctuation"},
+	CellTooBig: {
+		"%q ist als Zahl zu groß; erwartet wird eine Zahl von −1.000.000.000.000.000 bis 1.000.000.000.000.000 (10^15)",
+		"%q is too large a number; expected a number from −1,000,000,000,000,000 to 1,000,000,000,000,000 (10^15)"},
 	FileOpenDocument: {
 		"Datei ist eine OpenDocument-Tabelle (.ods) mit der Endung .xlsx; erwartet wird eine Excel-Arbeitsmappe: in LibreOffice mit Speichern unter im Format Excel 2007–365 (.xlsx) speichern",
 		"file is an OpenDocument spreadsheet (.ods) named .xlsx; expected an Excel workbook: in LibreOffice, use Save As with the format Excel 2007–365 (.xlsx)"},

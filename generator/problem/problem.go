@@ -53,7 +53,9 @@ func (p Problem) Message(lang string) string {
 			}
 		}
 	}
-	return fmt.Sprintf(format, args...)
+	// Arguments come from cells, part names and error texts: none may
+	// break the message's line.
+	return model.OneLine(fmt.Sprintf(format, args...))
 }
 
 func isFloat(a any) bool { _, ok := a.(float64); return ok }

@@ -10,6 +10,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -45,7 +46,57 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc(prefix+"events", s.events)
 	mux.HandleFunc(prefix+"status", s.statusJSON)
 	mux.HandleFunc("/", s.page)
-	return mux
+	return s.guard(mux)
+}
+
+// guard answers only requests for the preview's own address. A page on
+// another site can point a name of its own at 127.0.0.1 (DNS rebinding)
+// and then read whatever that name serves, the workbooks' problems
+// included; its requests carry its name as Host and are refused here. The
+// preview changes nothing on request, so only GET and HEAD are answered,
+// and a request that names another origin (Origin) is refused too.
+func (s *Server) guard(next http.Handler) http.Handler {
+	hosts := allowedHosts(s.o.BaseURL)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case !hosts[strings.ToLower(r.Host)]:
+			http.Error(w, "generator serve answers only at "+s.o.BaseURL, http.StatusMisdirectedRequest)
+		case r.Method != http.MethodGet && r.Method != http.MethodHead:
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "generator serve only shows the site", http.StatusMethodNotAllowed)
+		case r.Header.Get("Origin") != "" && !hosts[originHost(r.Header.Get("Origin"))]:
+			http.Error(w, "generator serve answers no other site", http.StatusForbidden)
+		default:
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// allowedHosts are the Host values of the preview's address: as the base
+// URL names it, and as localhost, 127.0.0.1 and [::1] with the same port.
+func allowedHosts(baseURL string) map[string]bool {
+	hosts := map[string]bool{}
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return hosts
+	}
+	hosts[strings.ToLower(u.Host)] = true
+	if port := u.Port(); port != "" {
+		for _, h := range []string{"localhost", "127.0.0.1", "[::1]"} {
+			hosts[h+":"+port] = true
+		}
+	}
+	return hosts
+}
+
+// originHost is the host and port of an Origin header such as
+// http://localhost:1313; "" for anything else (null, another scheme).
+func originHost(origin string) string {
+	u, err := url.Parse(origin)
+	if err != nil || u.Scheme != "http" || u.Path != "" {
+		return ""
+	}
+	return strings.ToLower(u.Host)
 }
 
 func asset(w http.ResponseWriter, typ string, b []byte) {

@@ -182,6 +182,17 @@ func TestServe(t *testing.T) {
 		!strings.Contains(body, `src="/_serve/live.js"`) || strings.Contains(body, "serve-notice") {
 		t.Fatalf("home page: %d, script or notice wrong:\n%.400s", code, body)
 	}
+	// The same server, asked by another name (DNS rebinding), says no.
+	req, err := http.NewRequest("GET", p.url+"/_serve/status", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "attacker.example" + p.url[strings.LastIndex(p.url, ":"):]
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host %s: status %d; want %d", req.Host, resp.StatusCode, http.StatusMisdirectedRequest)
+	}
 
 	t.Run("a save rebuilds once and reloads once, re-reading only that workbook", func(t *testing.T) {
 		builds := p.srv.Status().Builds
@@ -418,6 +429,51 @@ func TestRelevantChanges(t *testing.T) {
 		ev := fsnotify.Event{Name: filepath.Join("data", "cities", name), Op: fsnotify.Write}
 		if got := relevant(ev); got != want {
 			t.Errorf("relevant(%s) = %v; want %v", name, got, want)
+		}
+	}
+}
+
+// TestOnlyItsOwnAddress: the preview answers only requests for its own
+// address (DNS rebinding would otherwise let any web page read it, the
+// workbooks' problems at /_serve/status included), only GET and HEAD, and
+// no request that another site's page sends with its Origin.
+func TestOnlyItsOwnAddress(t *testing.T) {
+	s := &Server{o: Options{BaseURL: "http://127.0.0.1:1313/", Lang: "en"}}
+	h := s.Handler()
+	tests := []struct {
+		method, host, origin string
+		want                 int
+	}{
+		{"GET", "127.0.0.1:1313", "", http.StatusOK},
+		{"GET", "localhost:1313", "", http.StatusOK},
+		{"GET", "LOCALHOST:1313", "", http.StatusOK},
+		{"GET", "[::1]:1313", "", http.StatusOK},
+		{"HEAD", "127.0.0.1:1313", "", http.StatusOK},
+		{"GET", "127.0.0.1:1313", "http://localhost:1313", http.StatusOK},
+		{"GET", "attacker.example:1313", "", http.StatusMisdirectedRequest},
+		{"GET", "attacker.example", "", http.StatusMisdirectedRequest},
+		{"GET", "127.0.0.1:8080", "", http.StatusMisdirectedRequest},
+		{"GET", "127.0.0.1", "", http.StatusMisdirectedRequest},
+		{"GET", "", "", http.StatusMisdirectedRequest},
+		{"POST", "127.0.0.1:1313", "", http.StatusMethodNotAllowed},
+		{"PUT", "localhost:1313", "http://localhost:1313", http.StatusMethodNotAllowed},
+		{"GET", "127.0.0.1:1313", "http://attacker.example:1313", http.StatusForbidden},
+		{"GET", "127.0.0.1:1313", "null", http.StatusForbidden},
+		{"GET", "127.0.0.1:1313", "https://127.0.0.1:1313", http.StatusForbidden},
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest(tt.method, "http://127.0.0.1:1313/_serve/status", nil)
+		req.Host = tt.host
+		if tt.origin != "" {
+			req.Header.Set("Origin", tt.origin)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != tt.want {
+			t.Errorf("%s Host %q Origin %q: status %d; want %d", tt.method, tt.host, tt.origin, rec.Code, tt.want)
+		}
+		if tt.want != http.StatusOK && strings.Contains(rec.Body.String(), "problems") {
+			t.Errorf("%s Host %q: a refused request got the status: %s", tt.method, tt.host, rec.Body.String())
 		}
 	}
 }

@@ -123,6 +123,28 @@ func unique(ids []string, pos []model.Pos, l *problem.List) map[string]model.Pos
 	return first
 }
 
+// sameAddress reports IDs that differ but give the same page address
+// (model.Address: VER-01, ver-01 and VER-01. are all ver-01): the site
+// would show one of them there and the other's page would be gone. Each is
+// reported at the later cell, naming the earlier one; IDs that are equal or
+// malformed are unique's to report.
+func sameAddress(ids []string, pos []model.Pos, l *problem.List) {
+	first := map[string]int{}
+	for i, id := range ids {
+		if !idPattern.MatchString(id) {
+			continue
+		}
+		a := model.Address(id)
+		if j, dup := first[a]; dup {
+			if ids[j] != id {
+				l.Errorf(pos[i], problem.IDSameAddress, id, ids[j], pos[j].Cell(), a)
+			}
+			continue
+		}
+		first[a] = i
+	}
+}
+
 // member is a row that belongs to a dimension: an indicator or a topic.
 type member struct {
 	id, dim     string
@@ -137,6 +159,7 @@ func framework(fw model.Framework, l *problem.List) {
 		ids, pos = append(ids, d.ID), append(pos, d.Pos)
 	}
 	dims := unique(ids, pos, l)
+	sameAddress(ids, pos, l)
 	dimList := listIDs(ids)
 	valid := true
 	for _, d := range fw.Dimensions {
@@ -153,7 +176,7 @@ func framework(fw model.Framework, l *problem.List) {
 	for _, t := range fw.Topics {
 		tops = append(tops, member{t.ID, t.Dimension, t.Pos, t.DimPos, t.Invalid})
 	}
-	for _, members := range [][]member{inds, tops} {
+	for i, members := range [][]member{inds, tops} {
 		ids, pos = nil, nil
 		for _, m := range members {
 			ids, pos = append(ids, m.id), append(pos, m.pos)
@@ -162,6 +185,9 @@ func framework(fw model.Framework, l *problem.List) {
 			}
 		}
 		unique(ids, pos, l)
+		if i == 0 { // indicators have pages; topics do not
+			sameAddress(ids, pos, l)
+		}
 	}
 
 	// Weight sums over rows that could not be read would only echo their errors.

@@ -257,3 +257,38 @@ func TestWarningsAloneStillValidate(t *testing.T) {
 		t.Fatalf("want 3 warnings (source, gap 2023, jump 40), got %d errors:\n%s", probs.Errors(), probs.Text("en"))
 	}
 }
+
+// TestIDsThatShareAnAddress: indicator and dimension IDs that differ only
+// in case or punctuation would share a page (kennzahlen/ver-01/): each later
+// one is an error naming the earlier cell. Topics get no page of their own.
+func TestIDsThatShareAnAddress(t *testing.T) {
+	fw := wt.Framework()
+	for i, id := range []string{"v1", "V1.", "V-1"} {
+		fw = set(fw, "Indikatoren", 5+i, 0, id)
+		fw = set(fw, "Indikatoren", 5+i, 1, "VER")
+		fw = set(fw, "Indikatoren", 5+i, 2, "Doppelt")
+		fw = set(fw, "Indikatoren", 5+i, 5, "+")
+		fw = set(fw, "Indikatoren", 5+i, 6, 1)
+	}
+	fw = set(fw, "Dimensionen", 3, 0, "dat")
+	fw = set(fw, "Dimensionen", 3, 1, "Daten klein")
+	fw = set(fw, "Dimensionen", 3, 3, 1)
+	fw = set(fw, "Themen", 4, 0, "ozg")
+	fw = set(fw, "Themen", 4, 1, "VER")
+	fw = set(fw, "Themen", 4, 2, "Klein")
+	var got []string
+	for _, line := range check(t, fw, sourced(wt.City("Alpha", 1))) {
+		if strings.Contains(line, ": error: ") {
+			got = append(got, line)
+		}
+	}
+	want := []string{
+		`framework.xlsx: Dimensionen!A4: error: ID "dat" gives the same page address as "DAT" in A3 (…/dat/); expected IDs that differ in more than case or punctuation`,
+		`framework.xlsx: Dimensionen!A4: error: dimension "dat" has no indicators; expected at least one indicator on the Indicators sheet`,
+		`framework.xlsx: Indikatoren!A6: error: ID "v1" gives the same page address as "V1" in A2 (…/v1/); expected IDs that differ in more than case or punctuation`,
+		`framework.xlsx: Indikatoren!A7: error: ID "V1." gives the same page address as "V1" in A2 (…/v1/); expected IDs that differ in more than case or punctuation`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -187,7 +187,13 @@ func readKPIs(t *table, c *model.City) []model.KPI {
 	var years []yearCol
 	headerRow := t.headerRow
 	for _, h := range t.headers {
-		y, err := strconv.ParseFloat(strings.ReplaceAll(h.text, ",", "."), 64)
+		// A year is written as a number: "2024", "2024,0"; strconv alone
+		// would also take 0x7E8p0.
+		text := strings.ReplaceAll(h.text, ",", ".")
+		if !plainNumber.MatchString(text) {
+			continue
+		}
+		y, err := strconv.ParseFloat(text, 64)
 		if err != nil {
 			continue
 		}

@@ -108,7 +108,10 @@ func FindFiles(dataDir string) (Files, problem.List) {
 			continue
 		}
 		if !IsSlug(b.stem) {
-			suggest := Slug(copyMarks.FindStringSubmatch(b.stem)[1])
+			suggest := Slug(b.stem)
+			if m := copyMarks.FindStringSubmatch(b.stem); m != nil {
+				suggest = Slug(m[1])
+			}
 			if suggest == "" {
 				suggest = "muenchen"
 			}
@@ -152,8 +155,9 @@ func IsSpreadsheetName(name string) bool {
 
 // copyMarks are how Windows, macOS, LibreOffice, browsers and people name
 // a second copy of a file: "muenchen (1)", "muenchen Kopie", "Kopie von
-// muenchen", "muenchen-copy-2", "muenchen_alt".
-var copyMarks = regexp.MustCompile(`(?i)^(?:(?:kopie von|copy of)\s+)?(.+?)(?:[\s_-]*\(\d+\)|[\s_-]+(?:kopie|copy|copie|alt|old|backup|sicherung)(?:[\s_-]*\(?\d+\)?)?)?$`)
+// muenchen", "muenchen-copy-2", "muenchen_alt". A name may hold any
+// character, a line break too (s).
+var copyMarks = regexp.MustCompile(`(?is)^(?:(?:kopie von|copy of)\s+)?(.+?)(?:[\s_-]*\(\d+\)|[\s_-]+(?:kopie|copy|copie|alt|old|backup|sicherung)(?:[\s_-]*\(?\d+\)?)?)?$`)
 
 func isCopyName(stem string) bool {
 	m := copyMarks.FindStringSubmatch(stem)

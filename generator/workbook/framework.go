@@ -49,14 +49,16 @@ var (
 // returned framework holds every row that could be read, so that the
 // validator can still check the rest.
 func ReadFramework(path string, probs *problem.List) model.Framework {
-	fw := model.Framework{File: path, Settings: model.DefaultSettings()}
+	// Until a sheet is read, nothing may be checked against it: a missing
+	// framework is one error, not one for every ID the cities name.
+	fw := model.Framework{File: path, Settings: model.DefaultSettings(),
+		Unread: model.Sheets{Dimensions: true, Indicators: true, Topics: true, Levels: true}}
 	b, ok := openBook(path, probs)
 	if !ok {
 		return fw
 	}
 	defer b.close()
 
-	fw.Unread = model.Sheets{Dimensions: true, Indicators: true, Topics: true, Levels: true}
 	if t, ok := b.tableOf(dimensionsSheet, dimensions, true); ok {
 		fw.Unread.Dimensions = false
 		for _, r := range t.rows {

@@ -224,12 +224,20 @@ func odsPackage(t testing.TB, parts []namedPart, content []byte) []byte {
 	return out.Bytes()
 }
 
-// FuzzParseNumber: a number is read or refused, never NaN or infinite.
+// numberRunes are the characters a number as people write it may hold.
+const numberRunes = "0123456789+-\u2212.,eE% \t\n\r\u00a0\u202f\u2007"
+
+// FuzzParseNumber: a number is read or refused, never NaN or infinite,
+// and only from what people write: digits, a sign, separators, a percent
+// sign, spaces and an exponent, never Go's 0x1p4, 1_000 or Inf.
 func FuzzParseNumber(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, text bool) {
 		v, ok := parseNumber(s, func() bool { return text })
 		if ok && (math.IsNaN(v) || math.IsInf(v, 0)) {
 			t.Errorf("parseNumber(%q) = %v", s, v)
+		}
+		if ok && strings.IndexFunc(s, func(r rune) bool { return !strings.ContainsRune(numberRunes, r) }) >= 0 {
+			t.Errorf("parseNumber(%q) = %v: read from a character no one writes in a number", s, v)
 		}
 		if !ok && v != 0 {
 			t.Errorf("parseNumber(%q) refused but returned %v", s, v)
@@ -407,7 +415,7 @@ func TestWriteFuzzSeeds(t *testing.T) {
 			{[]byte(`<worksheet><sheetData><row><c r="XFE1" t="s"><v>99999</v></c></row></sheetData></worksheet>`), []byte(`<sst><si><t>x</t></si></sst>`)},
 		}
 		for _, s := range []string{"1.234,5", "12,5 %", "1,234.5", "1.234", "-3", "−4,5", "1 234,5", "1e999", "NaN",
-			"Inf", "-Inf", "0x1p-2", "1_000", "+.5", ",5", "1e-400", "\u00a012\u202f345", "%", ""} {
+			"Inf", "-Inf", "0x1p-2", "1_000", "+.5", ",5", "1e-400", "\u00a012\u202f345", "%", "", "0b101", "0o17", "infinity", "1.5E-05"} {
 			seeds["FuzzParseNumber"] = append(seeds["FuzzParseNumber"], []any{s, true}, []any{s, false})
 		}
 		for _, s := range []string{"24.07.2019", "2019-07-24", "07.2019", "2019-07", "2019", "43670", "31.02.2024",

@@ -63,13 +63,7 @@ func TestLibreOfficeFixturesCurrent(t *testing.T) {
 		fresh := convert(t, bin, filepath.Join(libreOfficeDir, "city.fods"), format, dir)
 		committed := filepath.Join(libreOfficeDir, "city."+format)
 		if *updateLibreOffice {
-			b, err := os.ReadFile(fresh)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(committed, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			copyFile(t, fresh, committed)
 		}
 		want, err := ReadCells(committed)
 		if err != nil {
@@ -110,20 +104,8 @@ func TestLibreOfficeCity(t *testing.T) {
 					t.Errorf("%s:\n got %q\nwant %q", tt.what, tt.got, tt.want)
 				}
 			}
-			golden := filepath.Join(libreOfficeDir, "city.problems.golden")
 			got := strings.ReplaceAll(strings.Join(probs, "\n")+"\n", "city."+format, "city.FORMAT")
-			if *updateLibreOffice && format == "xlsx" {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("problems differ from %s (-update-libreoffice rewrites it):\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			checkGolden(t, filepath.Join(libreOfficeDir, "city.problems.golden"), got, *updateLibreOffice && format == "xlsx", "-update-libreoffice")
 		})
 	}
 }

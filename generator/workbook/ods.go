@@ -54,7 +54,7 @@ func sniff(path string) fileFormat {
 		return formatUnknown
 	}
 	defer f.Close()
-	zr, err := zip.NewReader(f, st.Size())
+	zr, err := openZip(f, st.Size())
 	if err != nil {
 		return formatUnknown
 	}
@@ -146,8 +146,12 @@ func openODS(file string, probs *problem.List) (*odsSource, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	zr, err := zip.NewReader(f, st.Size())
-	if err != nil {
+	zr, err := openZip(f, st.Size())
+	switch {
+	case errors.Is(err, errTooManyParts):
+		probs.Errorf(pos, problem.FileTooManyParts, maxParts)
+		return nil, false
+	case err != nil:
 		probs.Errorf(pos, problem.FileTruncated, err.Error())
 		return nil, false
 	}
@@ -193,7 +197,7 @@ func readODS(zr *zip.Reader) (*odsSource, problem.Code, odsProblem) {
 		if p == content {
 			continue
 		}
-		if _, err := checkPart(p, false, nil, nil); err != nil {
+		if _, err := checkPart(p, nil); err != nil {
 			return nil, problem.FileDamaged, odsProblem{args: []any{p.Name, err.Error()}}
 		}
 	}

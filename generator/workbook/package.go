@@ -51,19 +51,29 @@ func checkPackage(file string, probs *problem.List) (info packageInfo, ok bool) 
 		}
 		return info, false
 	}
-	zr, err := zip.NewReader(f, st.Size())
-	if err != nil && bytes.HasPrefix(head, []byte("PK")) {
-		// starts as a ZIP archive (an .xlsx is one) but its end is missing
+	zr, err := openZip(f, st.Size())
+	switch {
+	case errors.Is(err, errTooManyParts):
+		probs.Errorf(pos, problem.FileTooManyParts, maxParts)
+		return info, false
+	case err != nil && bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		// starts as a ZIP archive (an .xlsx is one) but its end is
+		// missing; a text that merely starts with "PK" is no archive
 		probs.Errorf(pos, problem.FileTruncated, err.Error())
 		return info, false
-	}
-	if err != nil {
+	case err != nil:
 		probs.Errorf(pos, problem.FileOpen, err.Error())
 		return info, false
 	}
 	var total uint64
 	parts := map[string]*zip.File{}
 	for _, p := range zr.File {
+		if strings.Contains(p.Name, `\`) {
+			// excelize reads xl\worksheets\sheet1.xml as the sheet that
+			// every check here would miss under that name
+			probs.Errorf(pos, problem.FilePartBackslash, p.Name)
+			return info, false
+		}
 		total += p.UncompressedSize64
 		parts[strings.ToLower(p.Name)] = p
 	}
@@ -75,32 +85,65 @@ func checkPackage(file string, probs *problem.List) (info packageInfo, ok bool) 
 		probs.Errorf(pos, problem.FileOpenDocument)
 		return info, false
 	}
+	if p := tooLarge(parts, "_rels/.rels"); p != nil {
+		probs.Errorf(pos, problem.FilePartTooLarge, p.Name, p.UncompressedSize64>>10, maxIndexPart>>10)
+		return info, false
+	}
 	wb := workbookPart(parts)
 	if parts[wb] == nil {
 		probs.Errorf(pos, problem.FileNotWorkbook)
 		return info, false
 	}
-	sheets := sheetParts(parts, wb)
+	if p := tooLarge(parts, wb, relsOf(wb)); p != nil {
+		probs.Errorf(pos, problem.FilePartTooLarge, p.Name, p.UncompressedSize64>>10, maxIndexPart>>10)
+		return info, false
+	}
+	sheets, count := sheetParts(parts, wb)
+	if count > maxSheets {
+		probs.Errorf(pos, problem.FileTooManySheets, maxSheets)
+		return info, false
+	}
 	styles, err := readStyles(parts[stylesPart(parts, wb)])
 	if err != nil {
 		probs.Errorf(pos, problem.FileDamaged, stylesPart(parts, wb), err.Error())
 		return info, false
 	}
+	// Shared strings first: a sheet's cells name them by number.
+	sst := parts[sharedStringsPart]
+	strs, err := countStrings(sst)
+	if err != nil {
+		probs.Errorf(pos, problem.FileDamaged, sst.Name, err.Error())
+		return info, false
+	}
 	info = packageInfo{formulas: map[string]bool{}, kinds: map[string]map[cellAt]cellKind{}}
 	for _, p := range zr.File {
 		name := strings.ToLower(p.Name)
-		sheet, isSheet := sheets[name]
-		isSheet = isSheet || strings.HasPrefix(name, "xl/worksheets/")
-		var kinds map[cellAt]cellKind
+		if p == sst {
+			continue
+		}
+		sheet, mapped := sheets[name]
+		isSheet := mapped || strings.HasPrefix(name, "xl/worksheets/")
+		sheetPos := model.Pos{File: file, Sheet: sheet}
+		if (mapped || path.Dir(name) == "xl/worksheets") && !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, "/") {
+			// excelize reads a sheet whatever its part's name; checkPart
+			// reads only .xml as XML
+			probs.Errorf(sheetPos, problem.SheetPartName, p.Name)
+			return info, false
+		}
+		var scan *sheetScan
 		if isSheet {
-			if kinds = info.kinds[sheet]; kinds == nil {
+			kinds := info.kinds[sheet]
+			if kinds == nil {
 				kinds = map[cellAt]cellKind{}
 				info.kinds[sheet] = kinds
 			}
+			scan = &sheetScan{styles: styles, kinds: kinds, strings: strs}
 		}
-		ext, err := checkPart(p, isSheet, styles, kinds)
-		sheetPos := model.Pos{File: file, Sheet: sheet}
+		ext, err := checkPart(p, scan)
+		var bad *badString
 		switch {
+		case errors.As(err, &bad):
+			probs.Errorf(model.Pos{File: file, Sheet: sheet, Row: bad.at.row, Col: bad.at.col}, problem.CellSharedString, bad.index, strs)
 		case err != nil && isSheet:
 			probs.Errorf(sheetPos, problem.SheetDamaged, p.Name, err.Error())
 		case err != nil:
@@ -118,6 +161,69 @@ func checkPackage(file string, probs *problem.List) (info packageInfo, ok bool) 
 		return info, false
 	}
 	return info, true
+}
+
+// Limits on the parts every reader reads whole: the package's and the
+// workbook's relationships and the workbook part, which lists the sheets.
+// A workbook of the benchmark has three to five sheets and a workbook part
+// of a few kilobytes.
+const (
+	maxIndexPart = 1 << 20
+	maxSheets    = 1000
+)
+
+// sharedStringsPart is where excelize reads shared strings, whatever the
+// relationships say.
+const sharedStringsPart = "xl/sharedstrings.xml"
+
+// tooLarge is the first of the named parts that unpacks to more than
+// maxIndexPart, or nil.
+func tooLarge(parts map[string]*zip.File, names ...string) *zip.File {
+	for _, name := range names {
+		if p := parts[name]; p != nil && p.UncompressedSize64 > maxIndexPart {
+			return p
+		}
+	}
+	return nil
+}
+
+// relsOf is the relationships part of a part: xl/_rels/workbook.xml.rels
+// for xl/workbook.xml.
+func relsOf(part string) string {
+	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+}
+
+// countStrings counts the shared strings (the si elements of the sst root),
+// streaming; 0 without a shared strings part.
+func countStrings(p *zip.File) (int, error) {
+	if p == nil {
+		return 0, nil
+	}
+	rc, err := p.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	d.CharsetReader = charset.NewReaderLabel
+	n, depth := 0, 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return n, nil
+		} else if err != nil {
+			return 0, err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth == 2 && e.Name.Local == "si" {
+				n++
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
 }
 
 // packageInfo is what the package check learns of an .xlsx on its way
@@ -149,6 +255,10 @@ func openRegular(file string, probs *problem.List) (*os.File, os.FileInfo, bool)
 	}
 	if !st.Mode().IsRegular() {
 		probs.Errorf(pos, problem.FileNotRegular)
+		return nil, nil, false
+	}
+	if st.Size() > maxFileSize {
+		probs.Errorf(pos, problem.FileTooLarge, st.Size()>>20, maxFileSize>>20)
 		return nil, nil, false
 	}
 	f, err := os.Open(file)
@@ -218,12 +328,31 @@ func splitRef(ref string) (col, row int) {
 	return col, row
 }
 
+// sheetScan is what checkPart needs to read a worksheet, and where it
+// leaves what it learns: the cell formats, the number of shared strings,
+// and the kind of every cell that is not a plain number.
+type sheetScan struct {
+	styles  []cellKind
+	strings int
+	kinds   map[cellAt]cellKind
+}
+
+// badString is a cell that names a shared string the workbook does not
+// have; excelize would read it as an empty cell.
+type badString struct {
+	at    cellAt
+	index string
+}
+
+func (e *badString) Error() string { return "no shared string " + e.index }
+
 // checkPart reads a part to its end: archive/zip fails on a part longer
 // than declared, a wrong CRC or broken compression; an XML part must also
 // be well-formed. encoding/xml does not expand entities declared in a
 // DOCTYPE, so an entity bomb is an error here, not a gigabyte.
-// For a worksheet it also measures the sheet's extent.
-func checkPart(p *zip.File, sheet bool, styles []cellKind, kinds map[cellAt]cellKind) (extent, error) {
+// For a worksheet (scan not nil) it also measures the sheet's extent and
+// checks that each shared string a cell names exists.
+func checkPart(p *zip.File, scan *sheetScan) (extent, error) {
 	var ext extent
 	rc, err := p.Open()
 	if err != nil {
@@ -242,6 +371,9 @@ func checkPart(p *zip.File, sheet bool, styles []cellKind, kinds map[cellAt]cell
 	// Where each cell is, for kinds: a cell without a reference follows
 	// the one before it, a row without a number the row before it.
 	at := cellAt{}
+	shared := false // in a cell of type s, whose value is a string's number
+	var index []byte
+	inValue := false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -249,7 +381,7 @@ func checkPart(p *zip.File, sheet bool, styles []cellKind, kinds map[cellAt]cell
 		} else if err != nil {
 			return ext, err
 		}
-		if !sheet {
+		if scan == nil {
 			continue
 		}
 		switch e := tok.(type) {
@@ -265,16 +397,35 @@ func checkPart(p *zip.File, sheet bool, styles []cellKind, kinds map[cellAt]cell
 				col, r := splitRef(ref)
 				at.col = cmp.Or(col, at.col+1)
 				at.row = cmp.Or(r, at.row)
+				typ := attr(e, "t")
+				shared = typ == "s"
 				// A hostile sheet fails the cell count anyway; its map
 				// must not grow past what the count allows.
-				if k := kindOf(attr(e, "t"), attr(e, "s"), styles); k != kindNumber && len(kinds) <= maxCells {
-					kinds[at] = k
+				if k := kindOf(typ, attr(e, "s"), scan.styles); k != kindNumber && len(scan.kinds) <= maxCells {
+					scan.kinds[at] = k
 				}
+			case e.Name.Local == "v" && shared:
+				inValue, index = true, index[:0]
 			case e.Name.Local == "f" && inRow:
 				ext.formulas = true
 			}
+		case xml.CharData:
+			if inValue && len(index) < 32 {
+				index = append(index, e...)
+			}
 		case xml.EndElement:
-			if e.Name.Local == "row" && inRow {
+			switch {
+			case e.Name.Local == "v" && inValue:
+				inValue = false
+				// excelize reads the number as strconv.Atoi does, after
+				// trimming spaces; anything else would be string 0
+				i, err := strconv.Atoi(strings.TrimSpace(string(index)))
+				if s := strings.TrimSpace(string(index)); s != "" && (err != nil || i < 0 || i >= scan.strings) {
+					return ext, &badString{at: at, index: s}
+				}
+			case e.Name.Local == "c":
+				shared = false
+			case e.Name.Local == "row" && inRow:
 				ext.add(row, refs)
 				inRow = false
 			}
@@ -326,26 +477,59 @@ type relationships struct {
 
 // sheetParts maps each worksheet's part name (lower case) to the sheet's
 // name, from the workbook part wb and its relationships, so that a damaged
-// sheet can be named as the strategist knows it. Parts it cannot map stay
-// unnamed; the problem is then reported for the file.
-func sheetParts(parts map[string]*zip.File, wb string) map[string]string {
+// sheet can be named as the strategist knows it, and counts the sheets the
+// workbook part lists, streaming and up to maxSheets+1. Parts it cannot map
+// stay unnamed; the problem is then reported for the file.
+func sheetParts(parts map[string]*zip.File, wb string) (map[string]string, int) {
 	out := map[string]string{}
-	var book struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
+	type sheet struct{ name, rid string }
+	var sheets []sheet
+	p := parts[wb]
+	if p == nil {
+		return out, 0
+	}
+	rc, err := p.Open()
+	if err != nil {
+		return out, 0
+	}
+	defer rc.Close()
+	// The checks before keep the part below maxIndexPart; the limit keeps
+	// a part that lies about its size from being read further.
+	d := xml.NewDecoder(io.LimitReader(rc, maxIndexPart))
+	var stack []string
+	for len(sheets) <= maxSheets {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return map[string]string{}, len(sheets)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, e.Name.Local)
+			if len(stack) == 3 && stack[1] == "sheets" && e.Name.Local == "sheet" {
+				s := sheet{name: attr(e, "name")}
+				for _, a := range e.Attr {
+					if a.Name.Local == "id" && a.Name.Space == "http://schemas.openxmlformats.org/officeDocument/2006/relationships" {
+						s.rid = a.Value
+					}
+				}
+				sheets = append(sheets, s)
+			}
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(sheets) > maxSheets {
+		return out, len(sheets)
 	}
 	var rels relationships
-	// Both parts are a few kilobytes in any real workbook; the limit keeps
-	// a hostile one from being read whole before its check.
-	if xml.Unmarshal(readPart(parts[wb], 1<<20), &book) != nil {
-		return out
-	}
 	dir := path.Dir(wb)
-	r := parts[path.Join(dir, "_rels", path.Base(wb)+".rels")]
-	if r == nil || xml.Unmarshal(readPart(r, 1<<20), &rels) != nil {
-		return out
+	r := parts[relsOf(wb)]
+	if r == nil || xml.Unmarshal(readPart(r, maxIndexPart), &rels) != nil {
+		return out, len(sheets)
 	}
 	target := map[string]string{}
 	for _, r := range rels.Rels {
@@ -357,12 +541,12 @@ func sheetParts(parts map[string]*zip.File, wb string) map[string]string {
 		}
 		target[r.ID] = strings.ToLower(t)
 	}
-	for _, s := range book.Sheets {
-		if t, ok := target[s.RID]; ok {
-			out[t] = s.Name
+	for _, s := range sheets {
+		if t, ok := target[s.rid]; ok {
+			out[t] = s.name
 		}
 	}
-	return out
+	return out, len(sheets)
 }
 
 // oleHasStream reports whether an OLE2 file names a stream, by looking for

@@ -60,6 +60,36 @@ func cleanText(s string) string {
 	})
 }
 
+// stripControls removes the control characters a cell may hold (ESC from an
+// _x001B_ escape, which excelize decodes, NUL, DEL, the C1 controls) and
+// makes every line break a \n: no page, download or terminal gets them.
+// Tabs and line breaks stay, since texts may have them. Every cell the
+// reader reads passes here (readTable).
+func stripControls(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || (c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r == '\t' || r == '\n':
+			return r
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // topicSeparator joins a topic's ID and name in the template's drop-down:
 // "AUSTAUSCH – Austausch und Kooperation".
 const topicSeparator = " – "
@@ -95,6 +125,11 @@ var (
 	germanNumber   = regexp.MustCompile(`^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$`)
 	englishGrouped = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
 	spaceGrouped   = regexp.MustCompile(`^[-+]?\d{1,3}( \d{3})+([.,]\d+)?$`)
+	// plainNumber is what is left to strconv.ParseFloat: digits with at
+	// most one point and an exponent, as a number cell stores its value
+	// (1234.5, 1.5E-05). strconv alone would also take Go's literals, which
+	// no one types into a cell: 0x1p4, 1_000, Inf, NaN.
+	plainNumber = regexp.MustCompile(`^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$`)
 )
 
 // parseNumber reads a number written as a number, as a formula's cached
@@ -126,6 +161,9 @@ func parseNumber(raw string, isText func() bool) (float64, bool) {
 		out = strings.ReplaceAll(s, ",", "")
 	default:
 		out = s
+	}
+	if !plainNumber.MatchString(out) {
+		return 0, false
 	}
 	v, err := strconv.ParseFloat(out, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {

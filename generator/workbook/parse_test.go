@@ -32,11 +32,46 @@ func TestParseNumber(t *testing.T) {
 		{"Inf", true, 0, false},
 		{"12,5,3", true, 0, false},
 		{"1.2.3", true, 0, false},
+		{"1.5E-05", false, 0.000015, true}, // a number cell's stored value
+		{"-2.5e+3", true, -2500, true},     //
+		{".5", true, 0.5, true},            //
+		{"5.", false, 5, true},             //
+		// Go's literals, which strconv would read and no one types.
+		{"0x1p4", true, 0, false},
+		{"0X1P4", false, 0, false},
+		{"1_000", true, 0, false},
+		{"0b101", true, 0, false},
+		{"0o17", true, 0, false},
+		{"infinity", true, 0, false},
+		{"-Inf", false, 0, false},
+		{"+inf", true, 0, false},
+		{"nan", false, 0, false},
+		{"1e", true, 0, false},
+		{"e5", true, 0, false},
+		{"1e5e5", true, 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := parseNumber(tt.in, func() bool { return tt.isText })
 		if ok != tt.ok || (ok && got != tt.want) {
 			t.Errorf("parseNumber(%q, text=%v) = %v, %v; want %v, %v", tt.in, tt.isText, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestStripControls: what a cell may not bring along is removed where the
+// reader reads it; tabs and line breaks stay.
+func TestStripControls(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\x1b[31mrot", "[31mrot"},
+		{"a\tb\nc", "a\tb\nc"},
+		{"a\r\nb\rc", "a\nb\nc"},
+		{"nul\x00del\x7fcsi\u009b", "nuldelcsi"},
+		{"München\u00a0€", "München\u00a0€"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := stripControls(tt.in); got != tt.want {
+			t.Errorf("stripControls(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

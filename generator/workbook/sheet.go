@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,11 @@ const (
 	maxCells          = 200000   // cells in one sheet, each row counted to its last cell (see extent)
 	minDateYear       = 1900     // years a date cell may name
 	maxDateYear       = 2100
+	// maxMagnitude bounds every number read (a KPI value, a weight, a
+	// goalpost, a budget): a thousand trillion is more than any of them
+	// can mean, and sums, differences and squares of such numbers stay
+	// finite, so that no score becomes NaN or infinite far from its cell.
+	maxMagnitude = 1e15
 )
 
 // sheetSpec names a sheet in both languages; the first name is what
@@ -183,6 +189,9 @@ func (b *book) readTable(sheet string, spec []colSpec) (*table, bool) {
 			// be walked row by row (a microsecond each) and kept in memory.
 			b.probs.Errorf(model.Pos{File: b.file, Sheet: sheet}, problem.SheetTooLong, maxRows)
 			return errStop
+		}
+		for i := range cells {
+			cells[i].value = stripControls(cells[i].value)
 		}
 		r := row{n: n, cells: cells}
 		if r.blank() {
@@ -364,6 +373,15 @@ func (t *table) numberAt(r row, col int) (v float64, percent, present, ok bool) 
 		percent = true
 	case kind == kindText && strings.HasSuffix(s, "%"):
 		percent = true
+	}
+	if math.Abs(v) > maxMagnitude {
+		shown := s
+		if kind != kindText {
+			// as the program shows a stored 1.797E+308, not its 309 digits
+			shown = strconv.FormatFloat(v, 'G', -1, 64)
+		}
+		t.b.probs.Errorf(pos, problem.CellTooBig, shown)
+		return 0, false, false, false
 	}
 	return v, percent, true, true
 }

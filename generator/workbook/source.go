@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -47,29 +48,53 @@ type source interface {
 // every value costs seven times as long); what each cell shows comes from
 // the package check, which read the styles and every cell's type already.
 type xlsxSource struct {
-	f    *excelize.File
-	pkg  packageInfo
-	opts excelize.Options
+	f       *excelize.File
+	pkg     packageInfo
+	opts    excelize.Options
+	cleanup func()
 }
 
 func openXLSX(path string, pkg packageInfo) (*xlsxSource, error) {
+	f, opts, cleanup, err := openExcelize(path)
+	if err != nil {
+		return nil, err
+	}
+	return &xlsxSource{f: f, pkg: pkg, opts: opts, cleanup: cleanup}, nil
+}
+
+// openExcelize opens an .xlsx with excelize, within the reader's limits,
+// in a temporary folder of its own: excelize writes a sheet or the shared
+// strings larger than unzipXMLSizeLimit to a temporary file, and a failed
+// open returns no File whose Close would remove them. cleanup closes the
+// File and removes the folder; after an error it has already run.
+func openExcelize(path string) (*excelize.File, excelize.Options, func(), error) {
 	opts := excelize.Options{
 		RawCellValue:      true,
 		UnzipSizeLimit:    unzipSizeLimit,
 		UnzipXMLSizeLimit: unzipXMLSizeLimit,
 	}
-	f, err := excelize.OpenFile(path, opts)
+	tmp, err := os.MkdirTemp("", "generator-xlsx-")
 	if err != nil {
-		return nil, err
+		return nil, opts, nil, err
 	}
-	return &xlsxSource{f: f, pkg: pkg, opts: opts}, nil
+	opts.TmpDir = tmp
+	f, err := excelize.OpenFile(path, opts)
+	cleanup := func() {
+		if f != nil {
+			_ = f.Close()
+		}
+		_ = os.RemoveAll(tmp)
+	}
+	if err != nil {
+		cleanup()
+		return nil, opts, nil, err
+	}
+	return f, opts, cleanup, nil
 }
 
 func (s *xlsxSource) sheetList() []string { return s.f.GetSheetList() }
 
-func (s *xlsxSource) close() {
-	_ = s.f.Close()
-}
+func (s *xlsxSource) close() { s.cleanup() }
 
 func (s *xlsxSource) rows(sheet string, visit func(int, []cell) error) error {
 	rows, err := s.f.Rows(sheet)

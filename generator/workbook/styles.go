@@ -51,6 +51,7 @@ func readStyles(p *zip.File) ([]cellKind, error) {
 	d.CharsetReader = charset.NewReaderLabel
 	codes := map[int]string{} // custom number formats by ID
 	var formats []int         // the number format of each cell format
+	numFmts := 0              // numFmt elements, each of which excelize holds, whatever its ID
 	inCellXfs := false
 	for {
 		tok, err := d.Token()
@@ -63,7 +64,7 @@ func readStyles(p *zip.File) ([]cellKind, error) {
 		case xml.StartElement:
 			switch e.Name.Local {
 			case "numFmt":
-				if len(codes) >= maxStyles {
+				if numFmts++; numFmts > maxStyles {
 					return nil, fmt.Errorf("more than %d number formats", maxStyles)
 				}
 				id, _ := strconv.Atoi(attr(e, "numFmtId"))

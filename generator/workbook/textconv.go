@@ -74,15 +74,11 @@ func ReadCells(path string) ([]Cell, error) {
 	if _, ok := checkPackage(path, &probs); !ok {
 		return nil, firstProblem(probs)
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    unzipSizeLimit,
-		UnzipXMLSizeLimit: unzipXMLSizeLimit,
-	})
+	f, _, cleanup, err := openExcelize(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	defer f.Close()
+	defer cleanup()
 	date1904 := false
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		date1904 = *p.Date1904

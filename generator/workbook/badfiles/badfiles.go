@@ -9,11 +9,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
+	"encoding/xml"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -30,6 +32,10 @@ type Case struct {
 	// Heavy marks the cases that take seconds to write or read (the
 	// million-row sheet, the zip bombs).
 	Heavy bool
+	// Accepted marks the cases that are read without error: what they
+	// hold is made harmless where it enters (a control character in a
+	// text), and the tests check what was read.
+	Accepted bool
 }
 
 // City is the path of the city workbook most cases break.
@@ -130,6 +136,307 @@ func Cases() []Case {
 		{Name: "zip-bomb-lying-header", Write: zipBomb(emptyRows, 1<<30, 1<<20), Heavy: true},
 		{Name: "zip-bomb-under-limit", Write: zipBomb(emptyRows, 30<<20, 30<<20), Heavy: true},
 		{Name: "cell-30-megabytes", Write: zipBomb(giantCell, 30<<20, 30<<20), Heavy: true},
+
+		// Files that are no files: a pipe blocks whoever reads it, a
+		// device never ends, a sparse file claims gigabytes.
+		{Name: "fifo", Write: fifoCity},
+		{Name: "symlink-to-dev-zero", Write: symlinkCity("/dev/zero")},
+		{Name: "symlink-out-of-data", Write: symlinkOutside},
+		{Name: "sparse-3-gigabytes", Write: sparseCity(3 << 30)},
+		{Name: "csv-starting-with-pk", Write: replaceCity([]byte("PKW-Bestand;2023\nAlpha;41000\n"))},
+
+		// Parts that excelize reads but the package check would miss or
+		// that excelize expands: each a few kilobytes that an unchecked
+		// reader turns into hundreds of megabytes.
+		{Name: "styles-xf-amplification", Write: stylesAmplified("<xf/>", 2_000_000)},
+		{Name: "styles-numfmt-amplification", Write: stylesAmplified(`<numFmt numFmtId="1" formatCode="0"/>`, 400_000)},
+		{Name: "part-name-backslash", Write: wideKPISheet(`xl\worksheets\sheet2.xml`, "worksheets/sheet2.xml", 0)},
+		{Name: "sheet-part-without-xml-suffix", Write: wideKPISheet("xl/worksheets/sheet2", "worksheets/sheet2", 0)},
+		{Name: "workbook-part-over-1-megabyte", Write: wideKPISheet("xl/kpi.xml", "kpi.xml", 1100<<10)},
+		{Name: "sheets-1001", Write: manySheets(1001)},
+		{Name: "parts-250000", Write: manyParts(250_000), Heavy: true},
+		{Name: "shared-string-index-out-of-range", Write: sharedStringOutOfRange},
+		{Name: "shared-strings-spilled-styles-broken", Write: spilledStrings, Heavy: true},
+
+		// Numbers as Go, not people, write them; numbers that make no score.
+		{Name: "number-go-literals", Write: cityCells("Kennzahlen", wt.Cells{"B2": "0x1p4", "C2": "1_000", "B3": "0b101", "C3": "infinity", "B4": "-Inf", "C4": "0o17"})},
+		{Name: "kpi-value-huge", Write: cityCells("Kennzahlen", wt.Cells{"B2": 1.797e308, "C2": "-1.797e308"})},
+		{Name: "weight-huge", Write: frameworkCells("Dimensionen", wt.Cells{"D2": 1e308, "D3": 1e308})},
+		{Name: "year-twice", Write: cityCells("Kennzahlen", wt.Cells{"F1": "2023,0", "F2": 99})},
+
+		// Two inputs that would share one page.
+		{Name: "indicator-id-case", Write: frameworkCells("Indikatoren", wt.Cells{"A6": "v1", "B6": "VER", "C6": "Doppelt", "F6": "+", "G6": 1})},
+		{Name: "indicator-id-trailing-dot", Write: frameworkCells("Indikatoren", wt.Cells{"A6": "V1.", "B6": "VER", "C6": "Doppelt", "F6": "+", "G6": 1})},
+		{Name: "city-file-case-twice", Write: func(t testing.TB, dir string) {
+			wt.Dataset(t, dir)
+			b, err := os.ReadFile(City(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			upper := strings.TrimSuffix(City(dir), ".xlsx") + ".XLSX"
+			if _, err := os.Stat(upper); err == nil {
+				t.Skip("the file system does not tell case apart")
+			}
+			write(t, upper, b)
+		}},
+
+		// Names that would start a log line or an annotation of their own.
+		{Name: "file-name-newline", Write: func(t testing.TB, dir string) {
+			wt.Dataset(t, dir)
+			if err := os.Rename(City(dir), filepath.Join(dir, "cities", "alpha\n::error::x.xlsx")); err != nil {
+				t.Skip("the file system refuses the name:", err)
+			}
+		}},
+		{Name: "sheet-name-newline", Write: renameSheet("Kennzahlen", "KPIs/\n::error::x")},
+
+		// Text that would reach a page or a download with a terminal's
+		// escape sequence: read without the control character, no error.
+		{Name: "escape-sequence-in-text", Write: cityCells("Maßnahmen", wt.Cells{"B2": "_x001B_[31mrot"}), Accepted: true},
+	}
+}
+
+// symlinkCity puts a symbolic link to target in place of a city workbook.
+func symlinkCity(target string) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		remove(t, City(dir))
+		if err := os.Symlink(target, City(dir)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+}
+
+// symlinkOutside links a city workbook to a valid workbook outside the
+// data folder.
+func symlinkOutside(t testing.TB, dir string) {
+	outside := filepath.Join(t.TempDir(), "alpha.xlsx")
+	wt.Dataset(t, dir)
+	if err := os.Rename(City(dir), outside); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, City(dir)); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+}
+
+// sparseCity makes the city workbook a file of size bytes, all zeros and
+// sparse: it takes no disk space.
+func sparseCity(size int64) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		if err := os.Truncate(City(dir), size); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// rewrite rewrites the workbook at path entry by entry: edit gets each
+// entry's name and content and returns the name and content to write ("" to
+// leave the entry out); more entries can be appended by extra.
+func rewrite(t testing.TB, path string, edit func(name string, body []byte) (string, []byte), extra func(zw *zip.Writer) error) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out, err := os.Create(path + ".tmp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, body := edit(f.Name, body)
+		if name == "" {
+			continue
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if extra != nil {
+		if err := extra(zw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(path+".tmp", path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// stylesAmplified puts n copies of elem into the city workbook's styles
+// part, in the list it belongs to: a few kilobytes packed, millions of
+// formats that excelize would hold in memory.
+func stylesAmplified(elem string, n int) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		list := "cellXfs"
+		if strings.HasPrefix(elem, "<numFmt ") {
+			list = "numFmts"
+		}
+		rewrite(t, City(dir), func(name string, body []byte) (string, []byte) {
+			if name != "xl/styles.xml" {
+				return name, body
+			}
+			s := string(body)
+			items := strings.Repeat(elem, n)
+			if i := strings.Index(s, "<"+list+" "); i >= 0 {
+				j := i + strings.Index(s[i:], ">") + 1
+				return name, []byte(s[:j] + items + s[j:])
+			}
+			i := strings.Index(s, "<fonts")
+			return name, []byte(s[:i] + "<" + list + ">" + items + "</" + list + ">" + s[i:])
+		}, nil)
+	}
+}
+
+// wideKPISheet stores the city's KPI sheet as part name (the workbook's
+// relationships naming it target) with 2,000 more rows, each with a text in
+// the last column, XFD: 60 kilobytes that a reader holding rows fills out
+// to 32 million cells, and that the package check refuses under any
+// name excelize reads a sheet by. pad > 0 pads the workbook part to that
+// size.
+func wideKPISheet(name, target string, pad int) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		rewrite(t, City(dir), func(n string, body []byte) (string, []byte) {
+			switch n {
+			case kpiSheetXML:
+				var b strings.Builder
+				s := string(body)
+				end := strings.Index(s, "</sheetData>")
+				b.WriteString(s[:end])
+				for r := 6; r < 2006; r++ {
+					fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>`, r, r)
+				}
+				b.WriteString(s[end:])
+				return name, []byte(b.String())
+			case "xl/_rels/workbook.xml.rels":
+				return n, []byte(strings.Replace(string(body), `Target="worksheets/sheet2.xml"`, `Target="`+target+`"`, 1))
+			case "xl/workbook.xml":
+				if pad > 0 {
+					s := string(body)
+					i := strings.Index(s, "<sheets>")
+					return n, []byte(s[:i] + "<!--" + strings.Repeat("x", pad) + "-->" + s[i:])
+				}
+			}
+			return n, body
+		}, nil)
+	}
+}
+
+// manySheets lists n sheets in the city workbook, each with its
+// relationship, all pointing at the KPI sheet's part.
+func manySheets(n int) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		rewrite(t, City(dir), func(name string, body []byte) (string, []byte) {
+			var extra strings.Builder
+			switch name {
+			case "xl/workbook.xml":
+				for i := 0; i < n; i++ {
+					fmt.Fprintf(&extra, `<sheet name="S%d" sheetId="%d" r:id="rIdX%d"/>`, i, 100+i, i)
+				}
+				return name, []byte(strings.Replace(string(body), "</sheets>", extra.String()+"</sheets>", 1))
+			case "xl/_rels/workbook.xml.rels":
+				for i := 0; i < n; i++ {
+					fmt.Fprintf(&extra, `<Relationship Id="rIdX%d" Target="worksheets/sheet2.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>`, i)
+				}
+				return name, []byte(strings.Replace(string(body), "</Relationships>", extra.String()+"</Relationships>", 1))
+			}
+			return name, body
+		}, nil)
+	}
+}
+
+// manyParts adds n empty entries to the city workbook: a directory that
+// archive/zip would hold in memory entry by entry.
+func manyParts(n int) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		rewrite(t, City(dir), func(name string, body []byte) (string, []byte) { return name, body }, func(zw *zip.Writer) error {
+			for i := 0; i < n; i++ {
+				if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("%x", i), Method: zip.Store}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// sharedStringOutOfRange makes the first measure's title (Maßnahmen!B2)
+// name shared string 9999, which the workbook does not have: excelize
+// reads such a cell as empty.
+func sharedStringOutOfRange(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	rewrite(t, City(dir), func(name string, body []byte) (string, []byte) {
+		if name != "xl/worksheets/sheet3.xml" {
+			return name, body
+		}
+		re := regexp.MustCompile(`(<c r="B2"[^>]*t="s"[^>]*><v>)\d+(</v>)`)
+		if !re.Match(body) {
+			t.Fatalf("no shared string in Maßnahmen!B2:\n%s", body)
+		}
+		return name, re.ReplaceAll(body, []byte("${1}9999${2}"))
+	}, nil)
+}
+
+// spilledStrings gives the city workbook 17 MB of shared strings (which
+// excelize writes to a temporary file) and a styles part whose number
+// format ID is no number, on which excelize's open fails after the spill.
+func spilledStrings(t testing.TB, dir string) {
+	wt.Dataset(t, dir)
+	rewrite(t, City(dir), func(name string, body []byte) (string, []byte) {
+		switch name {
+		case "xl/sharedStrings.xml":
+			s := string(body)
+			i := strings.Index(s, "</sst>")
+			return name, []byte(s[:i] + strings.Repeat("<si><t>"+strings.Repeat("x", 1000)+"</t></si>", 17_000) + s[i:])
+		case "xl/styles.xml":
+			s := string(body)
+			i := strings.Index(s, "<fonts")
+			return name, []byte(s[:i] + `<numFmts count="1"><numFmt numFmtId="x" formatCode="0"/></numFmts>` + s[i:])
+		}
+		return name, body
+	}, nil)
+}
+
+// renameSheet gives a sheet of the city workbook another name, written
+// into the workbook part as no spreadsheet program would let one type it.
+func renameSheet(from, to string) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		wt.Dataset(t, dir)
+		rewrite(t, City(dir), func(name string, body []byte) (string, []byte) {
+			if name != "xl/workbook.xml" {
+				return name, body
+			}
+			var esc bytes.Buffer
+			if err := xml.EscapeText(&esc, []byte(to)); err != nil {
+				t.Fatal(err)
+			}
+			return name, bytes.Replace(body, []byte(`name="`+from+`"`), []byte(`name="`+esc.String()+`"`), 1)
+		}, nil)
 	}
 }
 
