@@ -91,7 +91,9 @@ function start() {
     charts.filter((c) => shows(c.el)).forEach(draw);
     return;
   }
-  // Start a little before the chart scrolls in, so it is there when seen.
+  // Start when the chart scrolls into view: a chart just below the first
+  // screen (the home page's ranking on a phone) costs nothing until the
+  // reader scrolls to it.
   const io = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
@@ -100,7 +102,7 @@ function start() {
         draw(charts.find((c) => c.el === e.target));
       }
     },
-    { rootMargin: "25% 0px" },
+    { rootMargin: "0px" },
   );
   charts.forEach((c) => io.observe(c.el));
   // A chart the stylesheet hides (display: none) never intersects; when the
