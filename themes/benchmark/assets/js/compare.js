@@ -486,7 +486,7 @@ function start() {
     const dec = index.method.decimals;
     table.tHead.replaceChildren(el("tr", {}, el("td", {}), ...cities.map((c) => th(cityLink(c)))));
     const rows = [];
-    const group = (label) => rows.push(el("tr", { class: "group" }, el("th", { scope: "colgroup", colspan: String(cities.length + 1) }, label)));
+    const group = (label) => rows.push(el("tr", { class: "group" }, el("th", { scope: "colgroup", colspan: String(cities.length + 1) }, el("span", { class: "group-label" }, label))));
     const row = (label, cell) => rows.push(el("tr", {}, el("th", { scope: "row" }, label), ...cities.map((c) => el("td", { class: "num" }, cell(c)))));
 
     group(T.compare_group_overview);
