@@ -31,6 +31,18 @@ function palette() {
   return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), series, status, font: css.fontFamily || "sans-serif" };
 }
 
+// wrapWords breaks text at spaces into lines of at most max characters
+// (a longer word keeps its own line).
+function wrapWords(text, max) {
+  const lines = [];
+  for (const word of String(text).split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= max) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  return lines.join("\n");
+}
+
 function formatValue(value) {
   if (value === null || value === undefined || value === "-") return "–";
   if (typeof value !== "number") return String(value);
@@ -77,11 +89,12 @@ function prepare(option, kind, width) {
   axisStyle(option.yAxis, c);
   for (const r of [].concat(option.radar || [])) {
     r.axisName = Object.assign({ color: c.fg, fontSize: 13 }, r.axisName);
-    if (narrow) {
+    if (narrow && r.radius === undefined) {
       // On a phone the names beside the radar need room: a smaller radar,
-      // and names broken into lines of at most a quarter of the width.
-      if (r.radius === undefined) r.radius = "46%";
-      Object.assign(r.axisName, { width: Math.round(width * 0.24), overflow: "break" });
+      // and each name broken at spaces into lines that fit beside it.
+      r.radius = "40%";
+      const chars = Math.max(8, Math.floor((width / 2 - width * 0.2 - 16) / 7.5));
+      r.axisName.formatter = (name) => wrapWords(name, chars);
     }
     r.axisLine = { lineStyle: { color: c.line } };
     r.splitLine = { lineStyle: { color: c.line } };
@@ -106,7 +119,7 @@ function prepare(option, kind, width) {
   if (option.legend && named.length < (option.series || []).length) option.legend.data = named;
   const years = (a) => Object.assign(a, { axisLabel: Object.assign(a.axisLabel, { formatter: (v) => String(Math.round(v)) }) });
   const truncate = (a) => {
-    if (a.type === "category") Object.assign(a.axisLabel, { width: 220, overflow: "truncate" });
+    if (a.type === "category") Object.assign(a.axisLabel, { width: Math.min(220, Math.round((width || 1000) * 0.42)), overflow: "truncate" });
   };
   if (kind === "timeline") {
     [].concat(option.xAxis || []).forEach(years);
