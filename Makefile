@@ -31,9 +31,12 @@ $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go'
 	$(GO) build -o $(BIN) ./generator
 
 # Everything CI checks: formatting, vet, and all tests (unit, golden,
-# real xlsx files, real Hugo builds).
+# real xlsx files, real Hugo builds). The timeout is per package, with room
+# over go test's 10 minutes for a slow or busy machine (the browser tests
+# take about 4 minutes on 2 busy cores).
+TEST_TIMEOUT ?= 20m
 test: fmt-check vet lint-workflows $(NODE_MODULES)
-	$(GO) test ./...
+	$(GO) test -timeout $(TEST_TIMEOUT) ./...
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || [ -n "$$CHROMIUM" ] || \
 	  echo "NOTE: Chromium not found, so the browser tests (generator/browsertest) were SKIPPED; install it: apt-get install -y chromium"
 

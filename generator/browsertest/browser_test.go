@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -54,19 +55,90 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
+// TestMain runs the tests, then stops the package's one Chromium and
+// removes the sites that several tests share.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	shared.close()
+	os.Exit(code)
+}
+
+// packageState is what the tests of the package share: one Chromium,
+// started by the first test that needs it, and the sample site, built by
+// the first test that opens it. Each test still gets a browser context of
+// its own (its own cache, cookies and storage, see startBrowser) and serves
+// the site on a port of its own (its own origin, see serve).
+type packageState struct {
+	browserOnce sync.Once
+	browser     context.Context
+	browserErr  error
+	stopBrowser func()
+
+	sampleOnce sync.Once
+	sample     string // the built sample site
+	sampleErr  error
+	tmp        string // the folder of the shared builds
+}
+
+var shared packageState
+
+func (s *packageState) close() {
+	if s.stopBrowser != nil {
+		s.stopBrowser()
+	}
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
+}
+
+// buildMu keeps to one site build at a time: the builds of tests that run
+// in parallel share the theme's folder and Hugo's caches.
+var buildMu sync.Mutex
+
+// build runs the pipeline, one build at a time.
+func build(o pipeline.Options) (pipeline.Result, error) {
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	return pipeline.Build(o)
+}
+
 // buildSite runs the whole pipeline into a temporary folder.
 func buildSite(t *testing.T, dataDir string) string {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(repo, "site", "node_modules", "echarts", "package.json")); err != nil {
-		t.Fatal("site/node_modules has no echarts: run make test (it runs npm ci in site/)")
-	}
 	out := filepath.Join(t.TempDir(), "public")
-	var stderr bytes.Buffer
-	if _, err := pipeline.Build(pipeline.Options{DataDir: dataDir, SiteDir: filepath.Join(repo, "site"),
-		OutDir: out, Stdout: io.Discard, Stderr: &stderr}); err != nil {
-		t.Fatalf("building the site: %v\n%s", err, stderr.String())
+	if err := buildInto(dataDir, out); err != nil {
+		t.Fatal(err)
 	}
 	return out
+}
+
+func buildInto(dataDir, out string) error {
+	if _, err := os.Stat(filepath.Join(repo, "site", "node_modules", "echarts", "package.json")); err != nil {
+		return fmt.Errorf("site/node_modules has no echarts: run make test (it runs npm ci in site/)")
+	}
+	var stderr bytes.Buffer
+	if _, err := build(pipeline.Options{DataDir: dataDir, SiteDir: filepath.Join(repo, "site"),
+		OutDir: out, Stdout: io.Discard, Stderr: &stderr}); err != nil {
+		return fmt.Errorf("building the site: %v\n%s", err, stderr.String())
+	}
+	return nil
+}
+
+// sampleSite is the site built from the sample data in data/, built once
+// for all tests of the package; they only read it.
+func sampleSite(t *testing.T) string {
+	t.Helper()
+	shared.sampleOnce.Do(func() {
+		if shared.tmp, shared.sampleErr = os.MkdirTemp("", "browsertest-"); shared.sampleErr != nil {
+			return
+		}
+		shared.sample = filepath.Join(shared.tmp, "sample", "public")
+		shared.sampleErr = buildInto(filepath.Join(repo, "data"), shared.sample)
+	})
+	if shared.sampleErr != nil {
+		t.Fatal(shared.sampleErr)
+	}
+	return shared.sample
 }
 
 // serve serves a built site on 127.0.0.1 for the test's lifetime.
@@ -81,36 +153,68 @@ func serve(t *testing.T, dir string) *url.URL {
 	return u
 }
 
-// startBrowser starts one headless Chromium for the test; every page gets a
+// startBrowser gives the test a browser context of its own (like a fresh
+// profile: no cache, cookies or storage from other tests) in the package's
+// one headless Chromium, which the first call starts; every page gets a
 // tab of its own.
 func startBrowser(t *testing.T, path string) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.WindowSize(1280, 900),
-		// Keep Chromium from calling hosts of its own.
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
+	shared.browserOnce.Do(func() {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.WindowSize(1280, 900),
+			// Keep Chromium from calling hosts of its own.
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.NoFirstRun,
+		)
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		shared.browser = bctx
+		shared.stopBrowser = func() {
+			cancelBrowser()
+			cancelAlloc()
+		}
+		if err := chromedp.Do(bctx); err != nil {
+			shared.browserErr = fmt.Errorf("starting Chromium: %v", err)
+		}
 	})
+	if shared.browserErr != nil {
+		t.Fatal(shared.browserErr)
+	}
+	bctx, cancel := chromedp.NewContext(shared.browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
 	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("opening a browser context: %v", err)
 	}
 	return bctx
+}
+
+// newTab opens a tab in browser. The tab behaves as the focused one even
+// while other tabs work at the same time: focus rings show, and focus and
+// keyboard events arrive as in a browser window in front.
+func newTab(browser context.Context) (context.Context, context.CancelFunc, error) {
+	tab, cancel := chromedp.NewContext(browser)
+	err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tab, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	}))
+	if err != nil {
+		cancel()
+		return nil, nil, fmt.Errorf("opening a tab: %w", err)
+	}
+	return tab, cancel, nil
 }
 
 // openTab opens a tab in browser whose events a recorder notes, with a
 // deadline; closeTab closes it.
 func openTab(t *testing.T, browser context.Context, timeout time.Duration) (ctx context.Context, rec *recorder, closeTab func()) {
 	t.Helper()
-	tab, cancelTab := chromedp.NewContext(browser)
+	tab, cancelTab, err := newTab(browser)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rec = &recorder{}
 	if err := chromedp.Listen(tab, rec.event); err != nil {
 		cancelTab()
@@ -119,6 +223,41 @@ func openTab(t *testing.T, browser context.Context, timeout time.Duration) (ctx 
 	ctx, cancel := context.WithTimeout(tab, timeout)
 	return ctx, rec, func() { cancel(); cancelTab() }
 }
+
+// tabSlots bounds how many pages the package works on at once, across
+// all tests: Chromium renders them side by side while the tests wait
+// for charts and scripts. $BROWSERTEST_TABS overrides the default.
+var tabSlots = make(chan struct{}, tabCount())
+
+func tabCount() int {
+	if n, err := strconv.Atoi(os.Getenv("BROWSERTEST_TABS")); err == nil && n > 0 {
+		return n
+	}
+	return 4
+}
+
+// group runs subtests side by side, each holding one of the tab slots
+// while it runs; Wait waits for all of them. Subtests so run must not
+// share anything they change.
+type group struct {
+	t  *testing.T
+	wg sync.WaitGroup
+}
+
+func parallel(t *testing.T) *group { return &group{t: t} }
+
+// Run starts f as the subtest name once a tab slot is free.
+func (g *group) Run(name string, f func(t *testing.T)) {
+	tabSlots <- struct{}{}
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		defer func() { <-tabSlots }()
+		g.t.Run(name, f)
+	}()
+}
+
+func (g *group) Wait() { g.wg.Wait() }
 
 // recorder keeps what a tab reports: requests, failed loads, console
 // errors, uncaught exceptions and dialogs.
@@ -326,10 +465,11 @@ func axeSource(t *testing.T) string {
 // finds no WCAG 2.1 AA violation.
 func TestPagesInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
-	origin := serve(t, buildSite(t, filepath.Join(repo, "data")))
+	origin := serve(t, sampleSite(t))
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
 	dark := []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
+	pages := parallel(t)
 	for _, tc := range []struct {
 		name, path string
 		media      []*emulation.MediaFeature
@@ -344,7 +484,7 @@ func TestPagesInChromium(t *testing.T) {
 		{"methodology en", "/en/methodology/", nil, 1},
 		{"strategies", "/strategie/", nil, 1},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		pages.Run(tc.name, func(t *testing.T) {
 			res := visit(t, browser, origin, tc.path, tc.media, axe)
 			if tc.charts == 0 {
 				if len(res.scripts) != 0 {
@@ -375,6 +515,7 @@ func TestPagesInChromium(t *testing.T) {
 			}
 		})
 	}
+	pages.Wait()
 }
 
 // checkScripts: the page runs the site's own scripts only: the charts
@@ -441,7 +582,10 @@ func TestSpreadsheetMarkupStaysText(t *testing.T) {
 			t.Errorf("charts ready flag = %q, want \"true\"", res.ready)
 		}
 		checkScripts(t, origin, res.scripts)
-		tab, cancel := chromedp.NewContext(browser)
+		tab, cancel, err := newTab(browser)
+		if err != nil {
+			t.Fatal(err)
+		}
 		defer cancel()
 		if err := chromedp.Do(tab, chromedp.Navigate(origin.String()+"/")); err != nil {
 			t.Fatal(err)

@@ -404,7 +404,7 @@ func builtPages(t *testing.T, dir string) map[string][]byte {
 // chart on every page: the numbers its option draws are its data rows,
 // and its data rows are the numbers of the table its figure names.
 func TestChartNumbersEqualTables(t *testing.T) {
-	dir := buildSite(t, filepath.Join(repo, "data"))
+	dir := sampleSite(t)
 	kinds := map[string]int{}
 	for page, src := range builtPages(t, dir) {
 		lang := "de"
@@ -479,11 +479,12 @@ type button struct {
 // error, no failed or foreign request, no axe-core violation.
 func TestChartsAndDownloadsInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
-	dir := buildSite(t, filepath.Join(repo, "data"))
+	dir := sampleSite(t)
 	origin := serve(t, dir)
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
 	pages := builtPages(t, dir)
+	g := parallel(t)
 	for _, tc := range []struct {
 		name, path, png string
 		charts          int
@@ -501,7 +502,7 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 		{"indicator", "/kennzahlen/ver-01/", "", 1},
 		{"indicator en", "/en/indicators/ver-01/", "", 1},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		g.Run(tc.name, func(t *testing.T) {
 			src, ok := pages[tc.path+"index.html"]
 			if !ok {
 				t.Skipf("the sample site has no page %s", tc.path)
@@ -525,13 +526,17 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 			checkDownloads(t, browser, origin.String()+tc.path, want, tc.png)
 		})
 	}
+	g.Wait()
 }
 
 // checkDownloads presses each chart's buttons from the keyboard in a tab
 // of its own and compares what they saved with the chart's data.
 func checkDownloads(t *testing.T, browser context.Context, url string, want []builtChart, pngLabel string) {
 	t.Helper()
-	tab, cancel := chromedp.NewContext(browser)
+	tab, cancel, err := newTab(browser)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(tab, 60*time.Second)
 	defer cancelT()

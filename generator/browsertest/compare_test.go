@@ -176,7 +176,7 @@ func checkExact(t *testing.T, rows []compareRow, want map[string]score.Value, ra
 func TestComparePage(t *testing.T) {
 	browserPath := chromiumPath(t)
 	dataDir := filepath.Join(repo, "data")
-	out := buildSite(t, dataDir)
+	out := sampleSite(t)
 	ref := compareRefOf(t, dataDir)
 	origin := serve(t, out)
 	browser := startBrowser(t, browserPath)
@@ -223,8 +223,11 @@ func TestComparePage(t *testing.T) {
 		}
 	}
 
+	// The views below each open tabs of their own: they run side by side.
+	views := parallel(t)
+	defer views.Wait()
 	for _, lang := range []struct{ code, path string }{{"de", "/vergleich/"}, {"en", "/en/compare/"}} {
-		t.Run("published weights "+lang.code, func(t *testing.T) {
+		views.Run("published weights "+lang.code, func(t *testing.T) {
 			ctx, rec := openCompare(t, browser, origin, lang.path+"?c="+all, 1280)
 			checkExact(t, cmpEval[[]compareRow](t, ctx, rowsJS), published, ranks, decimals, lang.code)
 			// The top table ranks every city (the sample has fewer than ten).
@@ -247,7 +250,7 @@ func TestComparePage(t *testing.T) {
 	}
 
 	for d, dim := range ref.site.Dimensions {
-		t.Run("only "+dim.ID, func(t *testing.T) {
+		views.Run("only "+dim.ID, func(t *testing.T) {
 			// Weight 1 on one dimension, every other unnamed and so 0: each
 			// index is that dimension's score (1·s/1 = s exactly) and the
 			// ranking is the dimension's, as site.json has it.
@@ -274,7 +277,7 @@ func TestComparePage(t *testing.T) {
 		})
 	}
 
-	t.Run("permalink and history", func(t *testing.T) {
+	views.Run("permalink and history", func(t *testing.T) {
 		dims := ref.site.Dimensions
 		chosen := []string{ref.slugs[2], ref.slugs[0]}
 		path := "/vergleich/?c=" + strings.Join(chosen, ",") + "&w=" + url.QueryEscape(dims[0].ID) + ":2," + url.QueryEscape(dims[1].ID) + ":0.5"
@@ -342,7 +345,7 @@ func TestComparePage(t *testing.T) {
 		rec.report(t, origin)
 	})
 
-	t.Run("360 px", func(t *testing.T) {
+	views.Run("360 px", func(t *testing.T) {
 		ctx, rec := openCompare(t, browser, origin, "/en/compare/?c="+all, 360)
 		if w := cmpEval[int](t, ctx, `document.documentElement.scrollWidth`); w > 360 {
 			t.Errorf("the page is %d px wide at a 360 px viewport", w)
@@ -351,7 +354,7 @@ func TestComparePage(t *testing.T) {
 		rec.report(t, origin)
 	})
 
-	t.Run("round as the generator", func(t *testing.T) {
+	views.Run("round as the generator", func(t *testing.T) {
 		ctx, _ := openCompare(t, browser, origin, "/vergleich/?c="+ref.slugs[0], 1280)
 		checkRound(t, ctx)
 	})
@@ -414,6 +417,8 @@ func checkRound(t *testing.T, ctx context.Context) {
 func TestCompareMethods(t *testing.T) {
 	browserPath := chromiumPath(t)
 	browser := startBrowser(t, browserPath)
+	methods := parallel(t)
+	defer methods.Wait()
 	for _, tc := range []struct {
 		name     string
 		settings wt.Cells
@@ -434,7 +439,7 @@ func TestCompareMethods(t *testing.T) {
 			tolerance: 1e-12,
 		},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		methods.Run(tc.name, func(t *testing.T) {
 			data := wt.Dataset(t, t.TempDir())
 			wt.SetCells(t, filepath.Join(data, "framework.xlsx"), "Einstellungen", tc.settings)
 			ref := compareRefOf(t, data)

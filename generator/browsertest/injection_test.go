@@ -367,8 +367,9 @@ func TestInjectedTextStaysText(t *testing.T) {
 		browserPath := chromiumPath(t)
 		origin := serve(t, out)
 		browser := startBrowser(t, browserPath)
+		pages := parallel(t)
 		for _, p := range sitePages(t, out) {
-			t.Run(strings.Trim(p, "/"), func(t *testing.T) {
+			pages.Run(strings.Trim(p, "/"), func(t *testing.T) {
 				probs, err := visitHostile(browser, origin, p)
 				if err != nil {
 					t.Fatal(err)
@@ -378,6 +379,7 @@ func TestInjectedTextStaysText(t *testing.T) {
 				}
 			})
 		}
+		pages.Wait()
 	})
 }
 
@@ -400,7 +402,10 @@ const liveDOMJS = `Array.from(document.querySelectorAll("*")).flatMap((el) => {
 // every dialog, console error, exception, failed or foreign request and
 // piece of injected markup in the live page.
 func visitHostile(browser context.Context, origin *url.URL, p string) ([]string, error) {
-	tab, cancelTab := chromedp.NewContext(browser)
+	tab, cancelTab, err := newTab(browser)
+	if err != nil {
+		return nil, err
+	}
 	defer cancelTab()
 	rec := &recorder{}
 	if err := chromedp.Listen(tab, rec.event); err != nil {
@@ -408,7 +413,7 @@ func visitHostile(browser context.Context, origin *url.URL, p string) ([]string,
 	}
 	// A dialog blocks the page until it is closed: dismiss it (the
 	// recorder has noted it) so that the checks can go on.
-	err := chromedp.Listen(tab, func(ev any) {
+	err = chromedp.Listen(tab, func(ev any) {
 		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
 			go chromedp.Do(tab, chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
 				_, err := cdp.Call(ctx, tab, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
@@ -580,7 +585,7 @@ func TestLinkCellsRejectOtherSchemes(t *testing.T) {
 		}},
 	)
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: filepath.Join(repo, "site"), OutDir: out})
+	res, err := build(pipeline.Options{DataDir: data, SiteDir: filepath.Join(repo, "site"), OutDir: out})
 	if err == nil {
 		t.Fatal("the build succeeded")
 	}

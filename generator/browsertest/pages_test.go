@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -188,7 +189,7 @@ func walkPage(t *testing.T, browser context.Context, origin *url.URL, p, axe str
 // leads to the same page in the other language, whose switch leads back.
 func TestEveryPageInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
-	dir := buildSite(t, filepath.Join(repo, "data"))
+	dir := sampleSite(t)
 	origin := serve(t, dir)
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
@@ -198,12 +199,18 @@ func TestEveryPageInChromium(t *testing.T) {
 		t.Fatalf("only %d pages found in the built site: %q", len(pages), pages)
 	}
 	facts := map[string]pageFacts{}
+	var mu sync.Mutex // guards facts
 	start := time.Now()
+	walk := parallel(t)
 	for _, p := range pages {
-		t.Run(strings.Trim(p, "/"), func(t *testing.T) {
-			facts[p] = walkPage(t, browser, origin, p, axe)
+		walk.Run(strings.Trim(p, "/"), func(t *testing.T) {
+			f := walkPage(t, browser, origin, p, axe)
+			mu.Lock()
+			facts[p] = f
+			mu.Unlock()
 		})
 	}
+	walk.Wait()
 	t.Logf("%d pages in %v", len(pages), time.Since(start).Round(time.Millisecond))
 
 	homes := map[string]string{"de": "/", "en": "/en/"}
@@ -267,7 +274,7 @@ const filterStateJS = `(() => {
 // values that are not options.
 func TestMeasuresFilterInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
-	dir := buildSite(t, filepath.Join(repo, "data"))
+	dir := sampleSite(t)
 	origin := serve(t, dir)
 	browser := startBrowser(t, browserPath)
 
@@ -425,9 +432,12 @@ const printJS = `(() => {
 // run onto the paper instead of scrolling.
 func TestPrintStylesheetInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
-	origin := serve(t, buildSite(t, filepath.Join(repo, "data")))
+	origin := serve(t, sampleSite(t))
 	browser := startBrowser(t, browserPath)
-	tab, cancelTab := chromedp.NewContext(browser)
+	tab, cancelTab, err := newTab(browser)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer cancelTab()
 	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
 	defer cancel()

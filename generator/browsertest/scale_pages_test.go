@@ -29,11 +29,11 @@ func TestScalePagesInChromium(t *testing.T) {
 	writeSynthData(t, data, o)
 	prev := filepath.Join(t.TempDir(), "public")
 	site := filepath.Join(repo, "site")
-	if res, err := pipeline.Build(pipeline.Options{DataDir: prevData, SiteDir: site, OutDir: prev, Stdout: io.Discard, Stderr: io.Discard}); err != nil {
+	if res, err := build(pipeline.Options{DataDir: prevData, SiteDir: site, OutDir: prev, Stdout: io.Discard, Stderr: io.Discard}); err != nil {
 		t.Fatalf("previous build: %v\n%s", err, res.Problems.Text("en"))
 	}
 	dir := filepath.Join(t.TempDir(), "public")
-	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: site, OutDir: dir,
+	res, err := build(pipeline.Options{DataDir: data, SiteDir: site, OutDir: dir,
 		Previous: filepath.Join(prev, "downloads"), Stdout: io.Discard, Stderr: io.Discard})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
@@ -67,9 +67,11 @@ func TestScalePagesInChromium(t *testing.T) {
 	origin := serve(t, dir)
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
+	walk := parallel(t)
 	for _, p := range pages {
-		t.Run(strings.Trim(p, "/"), func(t *testing.T) {
+		walk.Run(strings.Trim(p, "/"), func(t *testing.T) {
 			walkPage(t, browser, origin, p, axe)
 		})
 	}
+	walk.Wait()
 }

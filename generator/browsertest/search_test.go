@@ -108,7 +108,7 @@ func waitForPage(ctx context.Context, path string) string {
 // results shown. Without JavaScript the field is hidden.
 func TestCitySearchInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
-	dir := buildSite(t, filepath.Join(repo, "data"))
+	dir := sampleSite(t)
 	for _, p := range []string{"index.html", "en/index.html"} {
 		b, err := os.ReadFile(filepath.Join(dir, p))
 		if err != nil {
@@ -121,6 +121,8 @@ func TestCitySearchInChromium(t *testing.T) {
 	origin := serve(t, dir)
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
+	langs := parallel(t)
+	defer langs.Wait()
 	for _, tc := range []struct {
 		name, path, cities, one, many, none, state string
 	}{
@@ -128,7 +130,7 @@ func TestCitySearchInChromium(t *testing.T) {
 		// The workbooks name the state in German: the English page names it in English.
 		{"en", "/en/", "/en/cities/", "1 city found", "2 cities found", "No city found", "Bavaria"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		langs.Run(tc.name, func(t *testing.T) {
 			ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
 			defer closeTab()
 			if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+tc.path)); err != nil {
@@ -267,7 +269,7 @@ func TestCitiesPaginated(t *testing.T) {
 	}
 	dir := filepath.Join(t.TempDir(), "public")
 	start := time.Now()
-	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: filepath.Join(repo, "site"),
+	res, err := build(pipeline.Options{DataDir: data, SiteDir: filepath.Join(repo, "site"),
 		OutDir: dir, Stdout: io.Discard, Stderr: io.Discard})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
