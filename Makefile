@@ -17,7 +17,7 @@ NPM     ?= npm
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
-.PHONY: site test check vet fmt-check clean validate lint-workflows bench fuzz
+.PHONY: site test check vet fmt-check clean validate lint-workflows bench fuzz lighthouse
 
 # Build the website into site/public (German at /, English at /en/).
 site: $(BIN) $(NODE_MODULES)
@@ -74,6 +74,21 @@ $(NODE_MODULES): site/package.json site/package-lock.json
 # docs/benchmarks.md.
 bench: $(BIN) $(NODE_MODULES)
 	$(BIN) bench $(if $(FULL),--full)
+
+# Lighthouse (from tools/lighthouse/package-lock.json, never installed by
+# `make site`), mobile profile, on the home, a city, the compare and the
+# strategy page in both languages, served with brotli/gzip on 127.0.0.1;
+# fully offline. RUNS per page (median), CPU=6 for real 6× CPU throttling
+# instead (console errors on a slow phone). See docs/benchmarks.md.
+LIGHTHOUSE_MODULES := tools/lighthouse/node_modules/.installed
+RUNS ?= 3
+CPU ?=
+lighthouse: site $(LIGHTHOUSE_MODULES)
+	node tools/lighthouse/run.mjs --site site/public --runs $(RUNS) $(if $(CPU),--cpu $(CPU))
+
+$(LIGHTHOUSE_MODULES): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && $(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf bin site/public site/resources

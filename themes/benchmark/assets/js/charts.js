@@ -1,274 +1,118 @@
-// Renders every chart on the page from the option JSON the generator wrote
-// (generator/charts). The JSON sits in <script type="application/json"
-// data-chart="ID"> beside the element with that ID, the chart's data rows
-// (the numbers of the page's table) in data-chart-data="ID"; nothing else
-// on the page is script. Sets document.documentElement.dataset.chartsReady
-// to "true" when every chart has drawn (or "error" when one failed), then
-// gives each chart its PNG and CSV download buttons.
-import * as echarts from "echarts/core";
-import { BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
-import {
-  AriaComponent,
-  GeoComponent,
-  GridComponent,
-  LegendComponent,
-  RadarComponent,
-  TooltipComponent,
-} from "echarts/components";
-import { CanvasRenderer } from "echarts/renderers";
-
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  RadarChart,
-  ScatterChart,
-  AriaComponent,
-  GeoComponent,
-  GridComponent,
-  LegendComponent,
-  RadarComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+// The charts loader: a few hundred bytes on every page with a chart. It
+// reserves each chart's space, and when the first chart comes near the
+// viewport loads the page's ECharts bundle (only the chart kinds this page
+// has: data-bundle and data-integrity on this script's own tag, made by
+// charts-script.html) and draws each chart as it scrolls into view. A chart
+// the stylesheet does not show (the strategy heat map on a phone, where its
+// table with the same colours takes its place) is not drawn until it shows.
+// Without JavaScript nothing here runs: the chart areas stay hidden
+// (css/nojs.css) and the tables hold every number.
+//
+// document.documentElement.dataset.chartsReady becomes "true" when every
+// chart that shows has drawn, "error" when one failed; each chart's
+// container gets data-drawn="true" (or "error"). A page script that
+// rewrites a chart's JSON (the compare page) dispatches a
+// "benchmark:chart-update" event on its option script: a drawn chart is
+// drawn again, one not yet drawn is drawn as it is when it comes into view.
+import { chartHeight } from "./chart-size.js";
 
 const root = document.documentElement;
-const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-const lang = root.lang || "de";
-// Number formats by decimals: a chart's values are shown with the digits
-// the generator gives it (data.decimals: the framework's for scores, the
-// indicator's for its values, 0 for ranks and counts), its value axes with
-// at most as many.
-const formats = new Map();
-function numberFormat(decimals, exact) {
-  const key = `${decimals}/${exact}`;
-  if (!formats.has(key)) {
-    formats.set(key, new Intl.NumberFormat(lang, { minimumFractionDigits: exact ? decimals : 0, maximumFractionDigits: decimals }));
-  }
-  return formats.get(key);
-}
+const self = document.currentScript;
+let bundle = null;
 
-// Colours come from the stylesheet, so charts follow light and dark mode.
-function palette() {
-  const css = getComputedStyle(root);
-  const v = (name) => css.getPropertyValue(name).trim();
-  const series = [];
-  for (let i = 1; i <= 6; i++) {
-    const c = v(`--chart-${i}`);
-    if (c) series.push(c);
-  }
-  const status = [0, 1, 2, 3, 4].map((i) => v(`--status-${i}`));
-  // The page's font: a canvas cannot "inherit" (a font it cannot parse
-  // leaves the canvas at 10px sans-serif, whatever size the option says).
-  const font = css.fontFamily || "sans-serif";
-  return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), font, series, status };
-}
-
-function valueFormatter(decimals) {
-  const number = numberFormat(decimals, true);
-  return (value) => {
-    if (value === null || value === undefined || value === "-") return "–";
-    if (typeof value !== "number") return String(value);
-    return number.format(value);
-  };
-}
-
-function axisStyle(axis, c, decimals) {
-  const tick = numberFormat(Math.max(decimals, 2), false);
-  for (const a of [].concat(axis || [])) {
-    a.axisLabel = Object.assign({ color: c.muted, fontSize: 13 }, a.axisLabel);
-    a.nameTextStyle = Object.assign({ color: c.muted }, a.nameTextStyle);
-    a.axisLine = Object.assign({}, a.axisLine, { lineStyle: { color: c.line } });
-    a.splitLine = Object.assign({}, a.splitLine, { lineStyle: { color: c.line } });
-    if (a.type === "value") {
-      // Ticks keep the decimals they have (2,5 is not 3), up to two more
-      // than the values show.
-      a.axisLabel.formatter = (v) => tick.format(v);
-    }
-  }
-}
-
-// Adds what JSON cannot carry: colours, number formats in the page's
-// language, animation per the reader's motion preference.
-function prepare(option, kind, decimals) {
-  const c = palette();
-  const formatValue = valueFormatter(decimals);
-  option.animation = !reducedMotion.matches && option.animation !== false;
-  if (c.series.length) option.color = c.series;
-  option.textStyle = Object.assign({ color: c.fg, fontFamily: c.font, fontSize: 13 }, option.textStyle);
-  if (option.legend) {
-    option.legend.textStyle = Object.assign({ color: c.fg, fontSize: 13 }, option.legend.textStyle);
-  }
-  if (option.tooltip) {
-    // Keep tooltips inside the chart: on a phone a tooltip near the edge
-    // would otherwise widen the page.
-    option.tooltip.confine = true;
-    option.tooltip.valueFormatter = formatValue;
-    option.tooltip.backgroundColor = c.bg;
-    option.tooltip.borderColor = c.line;
-    option.tooltip.textStyle = Object.assign({ color: c.fg }, option.tooltip.textStyle);
-  }
-  axisStyle(option.xAxis, c, decimals);
-  axisStyle(option.yAxis, c, decimals);
-  for (const r of [].concat(option.radar || [])) {
-    r.axisName = Object.assign({ color: c.fg, fontSize: 13 }, r.axisName);
-    r.axisLine = { lineStyle: { color: c.line } };
-    r.splitLine = { lineStyle: { color: c.line } };
-    r.splitArea = { show: false };
-  }
-  for (const s of option.series || []) {
-    if (s.label && s.label.show) {
-      s.label.color = c.fg;
-      s.label.formatter = (p) => formatValue(Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value);
-    }
-  }
-  // A series without a name only lifts the next one (the stacked bars of
-  // intervals and timelines): invisible, silent, out of legend and tooltip.
-  const named = [];
-  for (const s of option.series || []) {
-    if (s.name) {
-      named.push(s.name);
-    } else {
-      Object.assign(s, { silent: true, tooltip: { show: false }, emphasis: { disabled: true } });
-    }
-  }
-  if (option.legend && named.length < (option.series || []).length) option.legend.data = named;
-  const years = (a) => Object.assign(a, { axisLabel: Object.assign(a.axisLabel, { formatter: (v) => String(Math.round(v)) }) });
-  const truncate = (a) => {
-    if (a.type === "category") Object.assign(a.axisLabel, { width: 220, overflow: "truncate" });
-  };
-  if (kind === "timeline") {
-    [].concat(option.xAxis || []).forEach(years);
-    [].concat(option.yAxis || []).forEach(truncate);
-  }
-  if (kind === "interval") {
-    // Ranks are whole numbers; the axis runs half a rank beyond each end.
-    for (const a of [].concat(option.xAxis || [])) {
-      a.minInterval = 1;
-      Object.assign(a.axisLabel, { showMinLabel: false, showMaxLabel: false });
-    }
-  }
-  if (kind === "timeline" || kind === "interval") {
-    // Patterns as well as colours tell the series apart.
-    option.aria = Object.assign(option.aria || {}, { decal: { show: true } });
-  }
-  if (kind === "heatmap") {
-    [].concat(option.yAxis || []).forEach(truncate);
-    for (const s of option.series || []) {
-      if (s.label) s.label.formatter = "{b}";
-      s.itemStyle = Object.assign({}, s.itemStyle, { borderColor: c.bg });
-      for (const d of s.data || []) {
-        d.itemStyle = { color: c.status[d.value[2]] || c.bg };
-      }
-    }
-  }
-  if (kind === "map") {
-    option.geo = Object.assign(option.geo || {}, {
-      itemStyle: { areaColor: c.status[0] || c.bg, borderColor: c.muted, borderWidth: 1 },
-      aspectScale: 0.65,
-      layoutCenter: ["50%", "46%"],
-      layoutSize: "88%",
+function loadBundle() {
+  if (!bundle) {
+    bundle = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = self.dataset.bundle;
+      s.integrity = self.dataset.integrity;
+      s.crossOrigin = "anonymous";
+      s.onload = () => (window.benchmarkCharts ? resolve(window.benchmarkCharts) : reject(new Error("charts bundle did not start")));
+      s.onerror = () => reject(new Error(`charts bundle ${s.src} did not load`));
+      document.head.appendChild(s);
     });
-    for (const s of option.series || []) {
-      if (s.label) s.label.formatter = "{b}";
+  }
+  return bundle;
+}
+
+function shows(el) {
+  return el.getClientRects().length > 0;
+}
+
+function start() {
+  const scripts = Array.from(document.querySelectorAll('script[type="application/json"][data-chart]'));
+  const charts = [];
+  for (const script of scripts) {
+    const el = document.getElementById(script.dataset.chart);
+    if (!el) continue;
+    // Reserve the height the chart will have (a row per category).
+    try {
+      const dataScript = document.querySelector(`script[type="application/json"][data-chart-data="${script.dataset.chart}"]`);
+      const kind = dataScript ? (JSON.parse(dataScript.textContent).kind || "") : "";
+      const h = chartHeight(JSON.parse(script.textContent), kind);
+      if (h) el.style.height = `${h}px`;
+    } catch {
+      // draw() reports a broken option.
     }
+    charts.push({ script, el });
   }
-  return option;
-}
-
-// The CSV download: a header row and the chart's data rows, UTF-8 with a
-// byte-order mark (so spreadsheet programs read the umlauts), comma
-// separated, numbers with a dot whatever the page's language, text that
-// a spreadsheet could take for a formula prefixed with an apostrophe.
-function csvCell(v) {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return String(v);
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csv(data) {
-  const lines = [data.columns].concat(data.rows || []).map((r) => r.map(csvCell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-function save(href, name) {
-  const a = document.createElement("a");
-  a.href = href;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
-// Real buttons, added only once the chart is there: without JavaScript
-// the page has no dead control, and the table holds the numbers.
-function addButtons(figure, chart, data) {
-  const file = figure.dataset.file || "chart";
-  const bar = document.createElement("div");
-  bar.className = "chart-actions";
-  const button = (text, label, onClick) => {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.textContent = text;
-    b.setAttribute("aria-label", label);
-    b.addEventListener("click", onClick);
-    bar.appendChild(b);
+  const settle = () => {
+    if (root.dataset.chartsReady === "error") return;
+    if (charts.every((c) => c.el.dataset.drawn === "true" || !shows(c.el))) root.dataset.chartsReady = "true";
   };
-  button("PNG", figure.dataset.labelPng || "PNG", () => {
-    save(chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: palette().bg }), `${file}.png`);
+  const draw = (c, again) => {
+    if (c.el.dataset.drawn === "loading") {
+      c.dirty = true;
+      return;
+    }
+    if (c.el.dataset.drawn && !again) return;
+    c.el.dataset.drawn = "loading";
+    c.dirty = false;
+    loadBundle()
+      .then((api) => api.draw(c.script))
+      .then(
+        () => {
+          c.el.dataset.drawn = "true";
+          if (c.dirty) draw(c, true);
+          else settle();
+        },
+        (err) => {
+          c.el.dataset.drawn = "error";
+          root.dataset.chartsReady = "error";
+          throw err;
+        },
+      );
+  };
+  document.addEventListener("benchmark:chart-update", (e) => {
+    const c = charts.find((x) => x.script === e.target);
+    if (c && c.el.dataset.drawn) draw(c, true);
   });
-  button("CSV", figure.dataset.labelCsv || "CSV", () => {
-    const url = URL.createObjectURL(new Blob([csv(data)], { type: "text/csv;charset=utf-8" }));
-    save(url, `${file}.csv`);
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-  });
-  const caption = figure.querySelector("figcaption");
-  figure.insertBefore(bar, caption);
-}
-
-function render(script) {
-  const id = script.dataset.chart;
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`chart container #${id} is missing`);
-  const dataScript = document.querySelector(`script[type="application/json"][data-chart-data="${id}"]`);
-  const data = dataScript ? JSON.parse(dataScript.textContent) : { kind: "", columns: [], rows: [] };
-  if (data.kind === "map" && data.outline) echarts.registerMap("outline", data.outline);
-  const option = prepare(JSON.parse(script.textContent), data.kind, Number.isInteger(data.decimals) ? data.decimals : 1);
-  // A bar per category: the chart grows with the number of cities.
-  const cats = [].concat(option.yAxis || []).find((a) => a.type === "category");
-  if (cats && cats.data) {
-    const per = data.kind === "heatmap" || data.kind === "timeline" ? 36 : 44;
-    el.style.height = `${Math.max(160, per * cats.data.length + 100)}px`;
+  if (!("IntersectionObserver" in window)) {
+    charts.filter((c) => shows(c.el)).forEach(draw);
+    return;
   }
-  el.hidden = false;
-  const chart = echarts.init(el, null, { renderer: "canvas" });
-  const drawn = new Promise((resolve) => chart.on("finished", resolve));
-  chart.setOption(option);
-  new ResizeObserver(() => chart.resize()).observe(el);
-  const figure = el.closest("figure");
-  return drawn.then(() => {
-    if (figure) addButtons(figure, chart, data);
-  });
-}
-
-function renderAll() {
-  const scripts = document.querySelectorAll('script[type="application/json"][data-chart]');
-  Promise.all(Array.from(scripts, (s) => Promise.resolve(s).then(render))).then(
-    () => {
-      root.dataset.chartsReady = "true";
+  // Start when the chart scrolls into view: a chart just below the first
+  // screen (the home page's ranking on a phone) costs nothing until the
+  // reader scrolls to it.
+  const io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        io.unobserve(e.target);
+        draw(charts.find((c) => c.el === e.target));
+      }
     },
-    (err) => {
-      root.dataset.chartsReady = "error";
-      throw err;
-    },
+    { rootMargin: "0px" },
   );
+  charts.forEach((c) => io.observe(c.el));
+  // A chart the stylesheet hides (display: none) never intersects; when the
+  // window grows, it may show, and the observer sees it then.
+  window.addEventListener("resize", settle);
+  settle();
 }
 
 if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", renderAll);
+  document.addEventListener("DOMContentLoaded", start);
 } else {
-  renderAll();
+  start();
 }

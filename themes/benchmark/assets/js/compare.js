@@ -207,19 +207,24 @@ function readQuery(search, index) {
     const slug = safeDecode(s);
     if (known.has(slug) && !chosen.includes(slug)) chosen.push(slug);
   }
-  let weights = index.dimensions.map((d) => d.weight);
+  // Every dimension keeps its published weight unless the link sets it
+  // to a number of 0 or more; a part that names no dimension or no such
+  // number is ignored and listed, so the page can say what it did not take.
+  const weights = index.dimensions.map((d) => d.weight);
+  const ignored = [];
   if (raw.w !== undefined) {
-    // Dimensions the link does not name weigh 0: the link says what counts.
-    const given = {};
+    const at = new Map(index.dimensions.map((d, i) => [d.id, i]));
     for (const pair of raw.w.split(",")) {
+      if (pair === "") continue;
       const colon = pair.lastIndexOf(":");
-      if (colon < 0) continue;
-      const v = Number(safeDecode(pair.slice(colon + 1)));
-      if (Number.isFinite(v) && v >= 0) given[safeDecode(pair.slice(0, colon))] = v;
+      const id = colon < 0 ? null : safeDecode(pair.slice(0, colon));
+      const text = colon < 0 ? "" : safeDecode(pair.slice(colon + 1)).trim();
+      const v = text === "" ? NaN : Number(text);
+      if (id !== null && at.has(id) && Number.isFinite(v) && v >= 0) weights[at.get(id)] = v;
+      else ignored.push(safeDecode(pair) || pair);
     }
-    weights = index.dimensions.map((d) => given[d.id] ?? 0);
   }
-  return { chosen, weights, hasChoice: raw.c !== undefined };
+  return { chosen, weights, ignored, hasChoice: raw.c !== undefined };
 }
 
 function safeDecode(s) {
@@ -336,13 +341,16 @@ function start() {
 
   // ---- Weights ----
   const inputs = Array.from(root.querySelectorAll("input[data-dimension]"));
+  const sliders = inputs.map((input) => root.querySelector(`input[data-slider="${CSS.escape(input.dataset.dimension)}"]`));
 
   function renderWeights() {
     const total = state.weights.reduce((s, w) => s + w, 0);
     inputs.forEach((input, i) => {
       if (document.activeElement !== input && Number(input.value) !== state.weights[i]) input.value = String(state.weights[i]);
+      const slider = sliders[i];
+      if (slider && document.activeElement !== slider && Number(slider.value) !== state.weights[i]) slider.value = String(state.weights[i]);
       input.removeAttribute("aria-invalid");
-      const share = input.parentElement.querySelector("[data-share]");
+      const share = input.closest(".compare-weight").querySelector("[data-share]");
       if (share) share.textContent = total > 0 ? text("compare_share", { share: fmt((state.weights[i] / total) * 100, 1) }) : "";
     });
     const published = isPublished(index, state.weights);
@@ -412,6 +420,63 @@ function start() {
     );
   }
 
+  // The chosen cities' ranking in one line that stays in view while the
+  // weights do (css: .compare-live is sticky on a phone).
+  function renderLive(scored) {
+    const dec = index.method.decimals;
+    const rows = state.chosen
+      .map((slug) => index.cities.findIndex((c) => c.slug === slug))
+      .sort((a, b) => (scored.cities[a].rank || Infinity) - (scored.cities[b].rank || Infinity) || collator.compare(index.cities[a].name, index.cities[b].name));
+    $("compare-live").replaceChildren(
+      ...rows.flatMap((i, k) => {
+        const a = scored.cities[i];
+        const item = el("span", { class: "compare-live-item" }, el("strong", { text: a.ok && a.rank ? fmt(a.rank, 0) + "." : "–" }), " " + index.cities[i].name + " ", a.ok ? fmt(a.published, dec) : na());
+        return k ? [" · ", item] : [item];
+      }),
+    );
+    $("compare-live").hidden = rows.length === 0;
+  }
+
+  // The chart: index (under the current weights) and dimension scores of
+  // the chosen cities, a bar per city, drawn by the charts script
+  // (js/charts.js loads ECharts when the chart comes into view).
+  const CHART_MAX = 6;
+  function renderChart(scored) {
+    const script = document.querySelector('script[type="application/json"][data-chart="chart-compare"]');
+    const dataScript = document.querySelector('script[type="application/json"][data-chart-data="chart-compare"]');
+    if (!script || !dataScript) return;
+    const dec = index.method.decimals;
+    const custom = !isPublished(index, state.weights);
+    const shown = state.chosen.slice(0, CHART_MAX).map((slug) => index.cities.findIndex((c) => c.slug === slug));
+    const cats = [custom ? T.compare_index_custom : T.index].concat(index.dimensions.map((d) => name(d.name)));
+    const values = (i) => {
+      const a = scored.cities[i];
+      return [a.ok ? a.published : null].concat(index.cities[i].d.map((v) => (v === null ? null : round(v, dec))));
+    };
+    const option = {
+      grid: [{ left: 8, right: 16, top: 8, bottom: 56, containLabel: true }],
+      legend: { show: true, bottom: 0, type: "scroll" },
+      tooltip: { show: true, trigger: "axis", axisPointer: { type: "shadow" } },
+      xAxis: [{ type: "value", min: 0, max: index.method.scale_max || 100 }],
+      yAxis: [{ type: "category", inverse: true, data: cats, axisLabel: { width: 150, overflow: "break" } }],
+      series: shown.map((i) => ({ type: "bar", name: index.cities[i].name, barMaxWidth: 16, data: values(i).map((v) => (v === null ? "-" : v)) })),
+      aria: { enabled: true, decal: { show: true } },
+    };
+    script.textContent = JSON.stringify(option);
+    dataScript.textContent = JSON.stringify({
+      kind: "bar",
+      columns: [T.compare_chart_row].concat(shown.map((i) => index.cities[i].name)),
+      rows: cats.map((c, r) => [c].concat(shown.map((i) => values(i)[r]))),
+    });
+    const names = shown.map((i) => index.cities[i].name).join(", ");
+    const summary = shown.length === 0 ? T.compare_status_none : text(custom ? "compare_chart_summary_custom" : "compare_chart_summary", { names }) + (state.chosen.length > CHART_MAX ? " " + text("compare_chart_more", { n: fmt(CHART_MAX, 0) }) : "");
+    const canvas = $("chart-compare");
+    canvas.setAttribute("aria-label", summary);
+    canvas.hidden = shown.length === 0;
+    $("compare-chart-summary").firstChild.textContent = summary + " ";
+    script.dispatchEvent(new CustomEvent("benchmark:chart-update", { bubbles: true }));
+  }
+
   function scoreText(v, dec) {
     return v === null || v === undefined ? na() : fmt(v, dec);
   }
@@ -421,7 +486,7 @@ function start() {
     const dec = index.method.decimals;
     table.tHead.replaceChildren(el("tr", {}, el("td", {}), ...cities.map((c) => th(cityLink(c)))));
     const rows = [];
-    const group = (label) => rows.push(el("tr", { class: "group" }, el("th", { scope: "colgroup", colspan: String(cities.length + 1) }, label)));
+    const group = (label) => rows.push(el("tr", { class: "group" }, el("th", { scope: "colgroup", colspan: String(cities.length + 1) }, el("span", { class: "group-label" }, label))));
     const row = (label, cell) => rows.push(el("tr", {}, el("th", { scope: "row" }, label), ...cities.map((c) => el("td", { class: "num" }, cell(c)))));
 
     group(T.compare_group_overview);
@@ -498,6 +563,8 @@ function start() {
     const scored = scoreAll(index, state.weights);
     const published = scoreAll(index, index.dimensions.map((d) => d.weight));
     renderRanking(scored, published);
+    renderLive(scored);
+    renderChart(scored);
     renderTop(scored);
     announce(scored);
     Promise.all(state.chosen.map(load))
@@ -522,6 +589,10 @@ function start() {
   function fromURL() {
     const q = readQuery(window.location.search, index);
     state = { chosen: q.chosen, weights: q.weights };
+    // Say what of the address was not taken (its default stays).
+    const notice = $("compare-url-notice");
+    notice.textContent = q.ignored.length ? text("compare_w_ignored", { parts: q.ignored.map((p) => (lang === "de" ? "„" + p + "“" : "“" + p + "”")).join(", ") }) : "";
+    notice.hidden = q.ignored.length === 0;
     if (!q.hasChoice) {
       // A first visit shows the best-ranked cities rather than nothing.
       const s = scoreAll(index, state.weights);
@@ -559,6 +630,12 @@ function start() {
       commit(true);
       search.focus();
     });
+    const setWeight = (i, v) => {
+      state.weights = state.weights.slice();
+      state.weights[i] = v;
+      commit(!editing);
+      editing = true;
+    };
     inputs.forEach((input, i) => {
       input.addEventListener("input", () => {
         const v = input.value.trim() === "" ? NaN : Number(input.value);
@@ -567,12 +644,21 @@ function start() {
           $("compare-weights-state").textContent = text("compare_weight_invalid");
           return;
         }
-        state.weights = state.weights.slice();
-        state.weights[i] = v;
-        commit(!editing);
-        editing = true;
+        setWeight(i, v);
       });
       input.addEventListener("change", () => {
+        editing = false;
+        renderWeights();
+      });
+      // The slider moves in its steps; the number beside it shows the value.
+      const slider = sliders[i];
+      if (!slider) return;
+      slider.addEventListener("input", () => {
+        const v = Number(slider.value);
+        input.value = String(v);
+        setWeight(i, v);
+      });
+      slider.addEventListener("change", () => {
         editing = false;
         renderWeights();
       });
