@@ -364,6 +364,28 @@ const chartsJS = `Array.from(document.querySelectorAll('script[type="application
     label: el ? el.getAttribute("aria-label") || "" : "", role: el ? el.getAttribute("role") || "" : "" };
 })`
 
+// chartsReadyJS is polled until the page says its charts are ready. A chart
+// draws when it scrolls into view, as a reader would scroll: each poll
+// brings the next chart that shows and has not started into view.
+const chartsReadyJS = `(() => {
+  const ready = document.documentElement.dataset.chartsReady;
+  if (ready) return ready;
+  for (const s of document.querySelectorAll('script[type="application/json"][data-chart]')) {
+    const el = document.getElementById(s.dataset.chart);
+    if (el && !el.dataset.drawn && el.getClientRects().length > 0) {
+      el.scrollIntoView({ block: "center" });
+      break;
+    }
+  }
+  return "";
+})()`
+
+// waitForCharts scrolls through the page until every chart that shows has
+// drawn, and returns the page's charts-ready flag ("true" or "error").
+func waitForCharts(ctx context.Context, timeout time.Duration) (string, error) {
+	return chromedp.Run(ctx, chromedp.Poll[string](chartsReadyJS, chromedp.WithPollingTimeout(timeout)))
+}
+
 // scriptsJS lists the scripts that can run: those with a src and inline
 // ones of any type but data.
 const scriptsJS = `Array.from(document.scripts).filter((s) => s.src || s.type !== "application/json").map((s) => s.src || "inline: " + s.textContent.slice(0, 80))`
@@ -424,8 +446,7 @@ func visit(t *testing.T, browser context.Context, origin *url.URL, path string, 
 		t.Fatal(err)
 	}
 	if n > 0 {
-		res.ready, err = chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.chartsReady`,
-			chromedp.WithPollingTimeout(30*time.Second)))
+		res.ready, err = waitForCharts(ctx, 30*time.Second)
 		if err != nil {
 			rec.report(t, origin)
 			t.Fatalf("%s: waiting for the charts: %v", path, err)
@@ -519,22 +540,37 @@ func TestPagesInChromium(t *testing.T) {
 }
 
 // checkScripts: the page runs the site's own scripts only: the charts
-// bundle once and at most the city search's bundle (on the home page).
-func checkScripts(t *testing.T, origin *url.URL, scripts []string) {
+// loader once, at most one ECharts bundle (the chart kinds of this page,
+// which the loader adds), at most the city search's bundle, and the
+// bundles named in pageScripts (e.g. "compare"), once each.
+func checkScripts(t *testing.T, origin *url.URL, scripts []string, pageScripts ...string) {
 	t.Helper()
-	charts, search, other := 0, 0, 0
+	count := map[string]int{}
 	for _, s := range scripts {
-		switch {
-		case strings.HasPrefix(s, origin.String()+"/js/charts."):
-			charts++
-		case strings.HasPrefix(s, origin.String()+"/js/city-search."):
-			search++
-		default:
-			other++
+		name, ok := strings.CutPrefix(s, origin.String()+"/js/")
+		if !ok {
+			count["other"]++
+			continue
 		}
+		name, _, _ = strings.Cut(name, ".")
+		if strings.HasPrefix(name, "echarts-") {
+			name = "echarts-"
+		}
+		count[name]++
 	}
-	if charts != 1 || search > 1 || other > 0 {
-		t.Errorf("scripts that can run = %q, want only the site's charts bundle (and the city search's)", scripts)
+	most := map[string]int{"charts": 1, "echarts-": 1, "city-search": 1}
+	for _, p := range pageScripts {
+		most[p] = 1
+	}
+	ok := count["charts"] == 1
+	for name, n := range count {
+		ok = ok && n <= most[name]
+	}
+	for _, p := range pageScripts {
+		ok = ok && count[p] == 1
+	}
+	if !ok {
+		t.Errorf("scripts that can run = %q, want only the site's charts loader, one ECharts bundle, at most the city search's and %q", scripts, pageScripts)
 	}
 }
 

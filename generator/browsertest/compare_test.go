@@ -88,6 +88,15 @@ const stateJS = `({ search: location.search,
   custom: document.getElementById("compare-weights-state").classList.contains("is-custom"),
   resetDisabled: document.getElementById("compare-reset").disabled })`
 
+// compareChartJS reads the drawn compare chart: each city's index bar
+// (the first category), by series name.
+const compareChartJS = `(() => {
+  const chart = window.benchmarkCharts.instance(document.getElementById("chart-compare"));
+  const out = {};
+  for (const s of chart.getOption().series) out[s.name] = s.data[0];
+  return out;
+})()`
+
 // waitReady waits until the page has drawn the view its URL asks for.
 func waitCompareReady(t *testing.T, ctx context.Context) {
 	t.Helper()
@@ -237,10 +246,27 @@ func TestComparePage(t *testing.T) {
 			if st.Custom || !st.Reset || st.Search != "?c="+all {
 				t.Errorf("published weights: state %+v", st)
 			}
-			scripts := cmpEval[[]string](t, ctx, scriptsJS)
-			if len(scripts) != 1 || !strings.HasPrefix(scripts[0], origin.String()+"/js/compare.") {
-				t.Errorf("scripts that can run = %q, want only the compare bundle", scripts)
+			// The chart of the chosen cities draws when it comes into view:
+			// a bar per city, its first the index the table shows.
+			drawn, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+  const el = document.getElementById("chart-compare");
+  if (!el.dataset.drawn) el.scrollIntoView({ block: "center" });
+  return el.dataset.drawn === "loading" ? "" : el.dataset.drawn;
+})()`, chromedp.WithPollingTimeout(30*time.Second)))
+			if err != nil || drawn != "true" {
+				t.Fatalf("compare chart: drawn %q, %v", drawn, err)
 			}
+			bars := cmpEval[map[string]float64](t, ctx, compareChartJS)
+			if len(bars) != len(ref.slugs) {
+				t.Errorf("the chart has bars for %d cities, want %d: %v", len(bars), len(ref.slugs), bars)
+			}
+			for c, slug := range ref.slugs {
+				name := ref.site.Cities[c].Name
+				if got, ok := bars[name]; !ok || got != score.Round(published[slug].V, decimals) {
+					t.Errorf("the chart's index bar of %s = %v (present %v), want %v", name, got, ok, score.Round(published[slug].V, decimals))
+				}
+			}
+			checkScripts(t, origin, cmpEval[[]string](t, ctx, scriptsJS), "compare")
 			if cmpEval[bool](t, ctx, `!document.getElementById("compare-nojs").hidden`) {
 				t.Error("the no-JavaScript notice still shows")
 			}
@@ -251,10 +277,14 @@ func TestComparePage(t *testing.T) {
 
 	for d, dim := range ref.site.Dimensions {
 		views.Run("only "+dim.ID, func(t *testing.T) {
-			// Weight 1 on one dimension, every other unnamed and so 0: each
+			// Weight 1 on one dimension, every other named with 0: each
 			// index is that dimension's score (1·s/1 = s exactly) and the
 			// ranking is the dimension's, as site.json has it.
-			ctx, rec := openCompare(t, browser, origin, "/vergleich/?c="+all+"&w="+url.QueryEscape(dim.ID)+":1", 1280)
+			var w []string
+			for _, other := range ref.site.Dimensions {
+				w = append(w, url.QueryEscape(other.ID)+":"+map[bool]string{true: "1", false: "0"}[other.ID == dim.ID])
+			}
+			ctx, rec := openCompare(t, browser, origin, "/vergleich/?c="+all+"&w="+strings.Join(w, ","), 1280)
 			want := map[string]score.Value{}
 			dimRanks := map[string]int{}
 			for c, slug := range ref.slugs {
@@ -277,13 +307,42 @@ func TestComparePage(t *testing.T) {
 		})
 	}
 
+	views.Run("partial and invalid weights", func(t *testing.T) {
+		// A link that sets one weight, names an unknown dimension and gives
+		// another no number: the one weight applies, every other keeps its
+		// published weight, and the page names the two parts it ignored.
+		dims := ref.site.Dimensions
+		path := "/vergleich/?c=" + all + "&w=" + url.QueryEscape(dims[0].ID) + ":3,XYZ:1," + url.QueryEscape(dims[1].ID) + ":abc"
+		ctx, rec := openCompare(t, browser, origin, path, 390)
+		want := make([]float64, len(dims))
+		for i, d := range dims {
+			want[i] = d.Weight
+		}
+		want[0] = 3
+		st := cmpEval[pageState](t, ctx, stateJS)
+		if !slices.Equal(st.Weights, want) || !st.Custom {
+			t.Errorf("weights %v (custom %v), want %v", st.Weights, st.Custom, want)
+		}
+		notice := cmpEval[string](t, ctx, `(() => { const n = document.getElementById("compare-url-notice"); return n.hidden ? "" : n.textContent; })()`)
+		for _, part := range []string{"„XYZ:1“", "„" + dims[1].ID + ":abc“"} {
+			if !strings.Contains(notice, part) {
+				t.Errorf("the notice %q does not name the ignored part %s", notice, part)
+			}
+		}
+		rec.report(t, origin)
+	})
+
 	views.Run("permalink and history", func(t *testing.T) {
 		dims := ref.site.Dimensions
 		chosen := []string{ref.slugs[2], ref.slugs[0]}
 		path := "/vergleich/?c=" + strings.Join(chosen, ",") + "&w=" + url.QueryEscape(dims[0].ID) + ":2," + url.QueryEscape(dims[1].ID) + ":0.5"
 		ctx, rec := openCompare(t, browser, origin, path, 1280)
-		// The URL comes back in its full form: every dimension named.
+		// The URL comes back in its full form: every dimension named, those
+		// the link left out with their published weights.
 		wantWeights := make([]float64, len(dims))
+		for i, d := range dims {
+			wantWeights[i] = d.Weight
+		}
 		wantWeights[0], wantWeights[1] = 2, 0.5
 		var parts []string
 		for i, d := range dims {

@@ -435,8 +435,7 @@ func visitHostile(browser context.Context, origin *url.URL, p string) ([]string,
 		return nil, err
 	}
 	if n > 0 {
-		ready, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.chartsReady`,
-			chromedp.WithPollingTimeout(20*time.Second)))
+		ready, err := waitForCharts(ctx, 20*time.Second)
 		if err != nil || ready != "true" {
 			probs = append(probs, fmt.Sprintf("charts ready flag = %q (%v), want \"true\"", ready, err))
 		}

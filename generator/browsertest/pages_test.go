@@ -148,8 +148,7 @@ func walkPage(t *testing.T, browser context.Context, origin *url.URL, p, axe str
 		t.Fatal(err)
 	}
 	if facts.Charts > 0 {
-		ready, err := chromedp.Run(ctx, chromedp.Poll[string](`document.documentElement.dataset.chartsReady`,
-			chromedp.WithPollingTimeout(30*time.Second)))
+		ready, err := waitForCharts(ctx, 30*time.Second)
 		if err != nil || ready != "true" {
 			t.Errorf("charts ready flag = %q (%v), want \"true\"", ready, err)
 		}

@@ -2,9 +2,11 @@
 // (charts-script.html passes KIND_* as true or false): a page gets only
 // the chart types and components its charts use, e.g. the map and its
 // coordinate system only on the home page, the heat map only on the
-// strategy page. Sets window.benchmarkCharts for the loader (charts.js).
+// strategy page. Sets window.benchmarkCharts for the loader (charts.js);
+// instance(el) gives the ECharts instance of a drawn chart, for page
+// scripts and the browser tests (label rectangles, font sizes).
 /* global KIND_BAR, KIND_LINE, KIND_RADAR, KIND_MAP, KIND_HEATMAP, KIND_TIMELINE, KIND_INTERVAL */
-import { use } from "echarts/core";
+import { getInstanceByDom, use } from "echarts/core";
 import { BarChart, HeatmapChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
 import {
   AriaComponent,
@@ -31,4 +33,4 @@ if (KIND_MAP || KIND_INTERVAL) parts.push(ScatterChart);
 if (KIND_MAP) parts.push(GeoComponent);
 use(parts);
 
-window.benchmarkCharts = Object.freeze({ draw });
+window.benchmarkCharts = Object.freeze({ draw, instance: (el) => getInstanceByDom(el) });
