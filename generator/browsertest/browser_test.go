@@ -422,6 +422,7 @@ const axeJS = `axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "w
 type pageResult struct {
 	ready   string
 	charts  []chartState
+	labels  chartLabels
 	scripts []string
 	axe     []violation
 }
@@ -454,6 +455,9 @@ func visit(t *testing.T, browser context.Context, origin *url.URL, path string, 
 		if res.charts, err = chromedp.Run(ctx, chromedp.Evaluate[[]chartState](chartsJS)); err != nil {
 			t.Fatal(err)
 		}
+		if res.labels, err = chromedp.Run(ctx, chromedp.Evaluate[chartLabels](chartLabelsJS)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if res.scripts, err = chromedp.Run(ctx, chromedp.Evaluate[[]string](scriptsJS)); err != nil {
 		t.Fatal(err)
@@ -481,7 +485,9 @@ func axeSource(t *testing.T) string {
 }
 
 // TestPagesInChromium opens the sample site's home and a city page in both
-// languages (the home also in dark mode): every chart draws, the only script is the site's own bundle,
+// languages (the home also in dark mode) at desktop size: every chart
+// draws, with no text below 12 px, overlapping or cut off; the only
+// scripts are the site's own,
 // nothing is requested from another origin, no console error, and axe-core
 // finds no WCAG 2.1 AA violation.
 func TestPagesInChromium(t *testing.T) {
@@ -504,6 +510,10 @@ func TestPagesInChromium(t *testing.T) {
 		{"methodology", "/methodik/", nil, 1},
 		{"methodology en", "/en/methodology/", nil, 1},
 		{"strategies", "/strategie/", nil, 1},
+		{"strategies en", "/en/strategy/", nil, 1},
+		{"indicator", "/kennzahlen/inf-02/", nil, 1},
+		{"indicator rank en", "/en/indicators/inn-02/", nil, 1},
+		{"dimension", "/dimensionen/ser/", nil, 1},
 	} {
 		pages.Run(tc.name, func(t *testing.T) {
 			res := visit(t, browser, origin, tc.path, tc.media, axe)
@@ -528,6 +538,11 @@ func TestPagesInChromium(t *testing.T) {
 				}
 				if c.Role != "img" || c.Label == "" {
 					t.Errorf("chart %s has role %q and label %q, want an img with its summary", c.ID, c.Role, c.Label)
+				}
+			}
+			for _, l := range [][]string{res.labels.Small, res.labels.Overlaps, res.labels.Clipped} {
+				for _, s := range l {
+					t.Errorf("chart text too small, overlapping or cut off: %s", s)
 				}
 			}
 			checkScripts(t, origin, res.scripts)

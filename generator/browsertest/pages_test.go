@@ -58,6 +58,56 @@ const factsJS = `(() => {
     charts: document.querySelectorAll("script[data-chart]").length };
 })()`
 
+// chartLabels is what the drawn charts of a page show as text.
+type chartLabels struct {
+	Drawn    int      `json:"drawn"` // charts drawn
+	Texts    int      `json:"texts"`
+	Small    []string `json:"small"`    // text below 12 CSS px
+	Overlaps []string `json:"overlaps"` // pairs of texts whose boxes overlap
+	Clipped  []string `json:"clipped"`  // texts reaching past the chart's edges
+}
+
+// chartLabelsJS reads every text the drawn charts paint (ECharts' scene
+// graph: axis labels, names, legends, series labels), leaving out what
+// ECharts hid (e.g. labels its layout dropped for overlapping), and
+// reports texts below 12 CSS px, pairs of texts that overlap by more than
+// a pixel each way, and texts that reach past the chart's edges (cut off).
+const chartLabelsJS = `(() => {
+  const out = { small: [], overlaps: [], clipped: [], texts: 0, drawn: 0 };
+  for (const el of document.querySelectorAll(".chart-canvas[data-drawn='true']")) {
+    const chart = window.benchmarkCharts && window.benchmarkCharts.instance(el);
+    if (!chart) continue;
+    out.drawn++;
+    const texts = [];
+    for (const d of chart.getZr().storage.getDisplayList(true)) {
+      if (d.type !== "tspan" && d.type !== "text") continue;
+      let hidden = false;
+      for (let p = d; p; p = p.parent) if (p.ignore || p.invisible) hidden = true;
+      const st = d.style || {};
+      if (hidden || !st.text || String(st.text).trim() === "" || st.opacity === 0) continue;
+      const m = /(\d+(?:\.\d+)?)px/.exec(st.font || "");
+      const t = d.getComputedTransform ? d.getComputedTransform() : null;
+      const scale = t ? Math.hypot(t[0], t[1]) : 1;
+      const size = (m ? +m[1] : (+st.fontSize || 12)) * scale;
+      const r = d.getBoundingRect().clone();
+      if (t) r.applyTransform(t);
+      texts.push({ text: String(st.text), size, r });
+      if (r.x < -1 || r.y < -1 || r.x + r.width > chart.getWidth() + 1 || r.y + r.height > chart.getHeight() + 1) {
+        out.clipped.push(el.id + ": " + st.text + " at " + [r.x, r.y, r.x + r.width, r.y + r.height].map(Math.round).join(",") + " in " + chart.getWidth() + "×" + chart.getHeight());
+      }
+      if (size < 12) out.small.push(el.id + ": " + st.text + " (" + size.toFixed(1) + " px)");
+    }
+    out.texts += texts.length;
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i].r, b = texts[j].r;
+      const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (w > 1 && h > 1) out.overlaps.push(el.id + ": " + JSON.stringify(texts[i].text) + " / " + JSON.stringify(texts[j].text) + " (" + w.toFixed(0) + "×" + h.toFixed(0) + " px)");
+    }
+  }
+  return out;
+})()`
+
 // sitePages lists every HTML page of a built site as a URL path, skipping
 // Hugo's redirect pages (aliases), which hold no content.
 func sitePages(t *testing.T, dir string) []string {
@@ -156,6 +206,23 @@ func walkPage(t *testing.T, browser context.Context, origin *url.URL, p, axe str
 		// tooltips (which may stick out while shown) appear.
 		if facts, err = chromedp.Run(ctx, chromedp.Evaluate[pageFacts](factsJS)); err != nil {
 			t.Fatal(err)
+		}
+		labels, err := chromedp.Run(ctx, chromedp.Evaluate[chartLabels](chartLabelsJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d chart texts", p, labels.Texts)
+		if labels.Drawn > 0 && labels.Texts == 0 {
+			t.Error("the charts paint no text: the label check read nothing")
+		}
+		for _, s := range labels.Small {
+			t.Errorf("chart text below 12 px on a phone: %s", s)
+		}
+		for _, s := range labels.Overlaps {
+			t.Errorf("chart labels overlap on a phone: %s", s)
+		}
+		for _, s := range labels.Clipped {
+			t.Errorf("chart text cut off at the chart's edge on a phone: %s", s)
 		}
 		if err := hoverCharts(ctx); err != nil {
 			t.Errorf("hovering over the charts: %v", err)
@@ -470,5 +537,44 @@ func TestPrintStylesheetInChromium(t *testing.T) {
 	}
 	if f.Overflow != "visible" {
 		t.Errorf("table wrapper: overflow-x %q in print, want visible", f.Overflow)
+	}
+}
+
+// TestChartLabelCheck makes sure the phone walk's label check sees what it
+// is meant to catch, on the home page's ranking: city names at 9 px are
+// small, value labels at 80 px (taller than a bar's row) overlap and run past the right edge, and city
+// names at 90 px reach past the chart's left edge.
+func TestChartLabelCheck(t *testing.T) {
+	browserPath := chromiumPath(t)
+	origin := serve(t, sampleSite(t))
+	browser := startBrowser(t, browserPath)
+	ctx, _, closeTab := openTab(t, browser, 60*time.Second)
+	defer closeTab()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, phoneHeight), chromedp.Navigate(origin.String()+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if ready, err := waitForCharts(ctx, 30*time.Second); err != nil || ready != "true" {
+		t.Fatalf("charts ready flag %q, %v", ready, err)
+	}
+	for _, tc := range []struct {
+		option                   string
+		small, overlaps, clipped bool
+	}{
+		{`{}`, false, false, false},
+		{`{ yAxis: [{ axisLabel: { fontSize: 9 } }] }`, true, false, false},
+		{`{ yAxis: [{ axisLabel: { fontSize: 13 } }], series: [{ label: { fontSize: 80 } }] }`, false, true, true},
+		{`{ yAxis: [{ axisLabel: { fontSize: 90 } }], series: [{ label: { fontSize: 13 } }] }`, false, false, true},
+	} {
+		labels, err := chromedp.Run(ctx, chromedp.Evaluate[chartLabels](fmt.Sprintf(`(() => {
+  window.benchmarkCharts.instance(document.getElementById("chart-ranking")).setOption(%s);
+  return %s;
+})()`, tc.option, chartLabelsJS)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (len(labels.Small) > 0) != tc.small || (len(labels.Overlaps) > 0) != tc.overlaps || (len(labels.Clipped) > 0) != tc.clipped {
+			t.Errorf("after setOption(%s): small %q, overlaps %q, clipped %q; want %v, %v, %v",
+				tc.option, labels.Small, labels.Overlaps, labels.Clipped, tc.small, tc.overlaps, tc.clipped)
+		}
 	}
 }
