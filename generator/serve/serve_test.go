@@ -375,8 +375,8 @@ func BenchmarkSaveToReload(b *testing.B) {
 }
 
 // BenchmarkSaveToReloadAtScale is BenchmarkSaveToReload on a synthetic
-// data set named by $SERVE_BENCH_DATA (skipped without it), e.g. the 400
-// cities of issue 8's serve target:
+// data set named by $SERVE_BENCH_DATA (skipped without it), e.g. 400
+// cities, where the README promises about 1 s:
 //
 //	generator synth --cities 400 --out /tmp/s400
 //	SERVE_BENCH_DATA=/tmp/s400 go test -run '^$' -bench SaveToReloadAtScale -benchtime 3x ./generator/serve
