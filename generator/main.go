@@ -9,5 +9,6 @@ import (
 )
 
 func main() {
+	limitMemory(os.Getenv)
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
 }

@@ -1,6 +1,8 @@
 package changes_test
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -29,30 +31,31 @@ func tables(t *testing.T, dir string) []opendata.Table {
 	return opendata.Tables(ds, res, compare.Build(ds, res))
 }
 
-// release writes the downloads of dir's data as a previous release and
-// returns its folder.
-func release(t *testing.T, dir string) (string, []opendata.File) {
+// release writes the downloads of dir's data as a previous release, as
+// the pipeline streams them, and returns its folder and its ZIP file.
+func release(t *testing.T, dir string) (string, []byte) {
 	t.Helper()
-	files, err := opendata.Files(opendata.Meta{Name: "x", Licence: opendata.DefaultLicence}, tables(t, dir))
-	if err != nil {
+	out := t.TempDir()
+	create := func(path string) (io.WriteCloser, error) {
+		p := filepath.Join(out, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		return os.Create(p)
+	}
+	var zipData bytes.Buffer
+	if err := opendata.Stream(opendata.Meta{Name: "x", Licence: opendata.DefaultLicence}, tables(t, dir), &zipData, create); err != nil {
 		t.Fatal(err)
 	}
-	out := t.TempDir()
-	for _, f := range files {
-		p := filepath.Join(out, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(out, opendata.ZipFile), zipData.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	return out, files
+	return out, zipData.Bytes()
 }
 
 func TestDiff(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
-	prev, files := release(t, data)
+	prev, zipData := release(t, data)
 
 	// The new release: alpha revises V1 2023 (30 → 33) and adds 2024 for
 	// D1; beta's M-01 is done now and M-02 is gone; gamma joins.
@@ -108,12 +111,6 @@ func TestDiff(t *testing.T) {
 	}
 
 	// The same release as a ZIP file and by URL (ZIP and descriptor).
-	var zipData []byte
-	for _, fl := range files {
-		if fl.Path == opendata.ZipFile {
-			zipData = fl.Data
-		}
-	}
 	zipPath := filepath.Join(t.TempDir(), "release.zip")
 	if err := os.WriteFile(zipPath, zipData, 0o644); err != nil {
 		t.Fatal(err)

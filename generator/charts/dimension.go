@@ -63,15 +63,6 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 	return finish(bar, "bar", summary, s.Settings.Decimals, tbl)
 }
 
-func findDim(ds []sitedata.ScoreByDim, id string) sitedata.ScoreByDim {
-	for _, d := range ds {
-		if d.ID == id {
-			return d
-		}
-	}
-	return sitedata.ScoreByDim{ID: id}
-}
-
 // rankedSummary names the leader (or the tied leaders) and the last city
 // of a ranking in a dimension.
 func rankedSummary(s sitedata.Site, rows []ranked, lang string, year int, dim string) string {

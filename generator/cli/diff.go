@@ -29,7 +29,7 @@ func textconvCommand(stdout io.Writer, lang string, t toolText) *cobra.Command {
 
 // diffCommand exits like diff(1): 0 when the workbooks hold the same cells,
 // 1 when they differ, 2 when one cannot be read.
-func diffCommand(stdout, stderr io.Writer, lang string, t toolText, code *int) *cobra.Command {
+func diffCommand(stdout, stderr io.Writer, lang string, t toolText) *cobra.Command {
 	return &cobra.Command{
 		Use:   t.diffUse,
 		Short: t.diffShort,
@@ -64,8 +64,7 @@ func diffCommand(stdout, stderr io.Writer, lang string, t toolText, code *int) *
 				}
 			}
 			fmt.Fprintf(stderr, t.differences, t.nCells.of(changed), added, removed)
-			*code = ExitInvalid
-			return nil
+			return errInvalid
 		},
 	}
 }

@@ -20,7 +20,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText, code *int) *cobra.Command {
+func serveCommand(stdout, stderr io.Writer, lang string, t text, tt toolText) *cobra.Command {
 	var dataDir, siteDir string
 	var port int
 	cmd := &cobra.Command{

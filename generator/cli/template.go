@@ -23,7 +23,7 @@ const (
 	frameworkTemplateFile = "vorlage-rahmenwerk.xlsx"
 )
 
-func templateCommand(stdout, stderr io.Writer, lang string, t text, code *int) *cobra.Command {
+func templateCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Command {
 	var dataDir, out string
 	var framework bool
 	cmd := &cobra.Command{
@@ -41,8 +41,7 @@ func templateCommand(stdout, stderr io.Writer, lang string, t text, code *int) *
 			} else {
 				tmpl, ok := cityTemplate(dataDir, "", stderr, lang, t)
 				if !ok {
-					*code = ExitInvalid
-					return nil
+					return errInvalid
 				}
 				write = func(w io.Writer) error { return workbook.WriteCityTemplate(w, tmpl) }
 				if out == "" {
@@ -54,8 +53,7 @@ func templateCommand(stdout, stderr io.Writer, lang string, t text, code *int) *
 			}
 			if err := createFile(out, write); errors.Is(err, fs.ErrExist) {
 				fmt.Fprintf(stderr, t.exists, out)
-				*code = ExitInvalid
-				return nil
+				return errInvalid
 			} else if err != nil {
 				return err
 			}
@@ -69,7 +67,7 @@ func templateCommand(stdout, stderr io.Writer, lang string, t text, code *int) *
 	return cmd
 }
 
-func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *cobra.Command {
+func newCityCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Command {
 	var dataDir string
 	cmd := &cobra.Command{
 		Use:   `new-city "Name"`,
@@ -87,14 +85,12 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *c
 			for _, p := range workbook.PartnerFiles(dataDir, slug) {
 				if _, err := os.Stat(p); err == nil {
 					fmt.Fprintf(stderr, t.exists, p)
-					*code = ExitInvalid
-					return nil
+					return errInvalid
 				}
 			}
 			tmpl, ok := cityTemplate(dataDir, name, stderr, lang, t)
 			if !ok {
-				*code = ExitInvalid
-				return nil
+				return errInvalid
 			}
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return err
@@ -102,8 +98,7 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text, code *int) *c
 			err := createFile(path, func(w io.Writer) error { return workbook.WriteCityTemplate(w, tmpl) })
 			if errors.Is(err, fs.ErrExist) { // made by someone else meanwhile
 				fmt.Fprintf(stderr, t.exists, path)
-				*code = ExitInvalid
-				return nil
+				return errInvalid
 			}
 			if err != nil {
 				return err

@@ -355,7 +355,7 @@ func language(args []string, env Env) (string, error) {
 // parses them. Should the flags not parse (the error is reported later,
 // in the language found here), a plain scan up to "--" stands in.
 func langFlag(args []string) (string, bool) {
-	tree := newRoot(io.Discard, io.Discard, "de", new(int))
+	tree := newRoot(io.Discard, io.Discard, "de")
 	if cmd, rest, err := tree.Find(args); err == nil {
 		cmd.FParseErrWhitelist.UnknownFlags = true
 		cmd.SetErr(io.Discard)

@@ -210,7 +210,9 @@ func (s Status) String() string {
 }
 
 // Normalisation maps an indicator's (transformed) values onto the common
-// score scale.
+// score scale. Each has a name here; what it computes is its entry in the
+// score package's table of methods, and the methodology page explains it
+// under its name (a test in the score package checks all three).
 type Normalisation int
 
 const (
@@ -226,16 +228,29 @@ const (
 	NormRank
 )
 
-func (n Normalisation) String() string {
-	switch n {
-	case NormMinMax:
-		return "minmax"
-	case NormZScore:
-		return "zscore"
-	case NormRank:
-		return "rank"
+// normalisationNames are the names site data, downloads and the theme's
+// translation keys use, in the order the methodology lists the methods.
+var normalisationNames = [...]string{
+	NormGoalposts: "goalposts",
+	NormMinMax:    "minmax",
+	NormZScore:    "zscore",
+	NormRank:      "rank",
+}
+
+// Normalisations is every normalisation, in the order of normalisationNames.
+func Normalisations() []Normalisation {
+	all := make([]Normalisation, len(normalisationNames))
+	for i := range all {
+		all[i] = Normalisation(i)
 	}
-	return "goalposts"
+	return all
+}
+
+func (n Normalisation) String() string {
+	if n < 0 || int(n) >= len(normalisationNames) {
+		return fmt.Sprintf("Normalisation(%d)", int(n))
+	}
+	return normalisationNames[n]
 }
 
 // Aggregation is how components are combined into a score.

@@ -3,7 +3,6 @@ package opendata
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"compress/flate"
 	"encoding/json"
 	"errors"
@@ -60,12 +59,6 @@ type Sheet struct {
 	Rows   iter.Seq[[]Value]
 }
 
-// File is one download, its path relative to the downloads folder.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // Folder and file names inside the downloads folder.
 const (
 	Dir          = "downloads"
@@ -74,38 +67,13 @@ const (
 	ZipFile      = "benchmark-data.zip"
 )
 
-// Files renders every table in every format, the data package descriptor
-// and the ZIP of all of them. The output depends on nothing but its input:
-// no timestamps, fixed order.
-func Files(meta Meta, tables []Table) ([]File, error) {
-	var files []File
-	var z bytes.Buffer
-	err := Stream(meta, tables, &z, func(path string) (io.WriteCloser, error) {
-		return &memFile{path: path, files: &files}, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return append(files, File{ZipFile, z.Bytes()}), nil
-}
-
-// memFile collects a file Stream writes, for Files.
-type memFile struct {
-	bytes.Buffer
-	path  string
-	files *[]File
-}
-
-func (m *memFile) Close() error {
-	*m.files = append(*m.files, File{m.path, m.Bytes()})
-	return nil
-}
-
-// Stream renders the files Files does but the ZIP, one at a time and
-// straight into the writer create opens for each path, and into the ZIP on
-// zipTo: at national scale the tables run to gigabytes, which no one need
-// hold in memory. Two cores are kept busy: the workbook is made beside the
-// tables, and each file is compressed while it is rendered.
+// Stream renders every table in every format and the data package
+// descriptor, one file at a time and straight into the writer create opens
+// for each path, and the ZIP of all of them on zipTo. The output depends on
+// nothing but its input: no timestamps, fixed order. At national scale the
+// tables run to gigabytes, which no one need hold in memory. Two cores are
+// kept busy: the workbook is made beside the tables, and each file is
+// compressed while it is rendered.
 func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string) (io.WriteCloser, error)) error {
 	type workbook struct {
 		data []byte
@@ -203,18 +171,10 @@ func Neutralise(s string) string {
 	return s
 }
 
-// CSV writes RFC 4180 CSV with a header row. The German variant uses a
-// semicolon, a decimal comma and a byte order mark, which is what German
-// Excel expects when a file is opened by double-click.
-func CSV(t Table, sep rune, decimalComma bool) []byte {
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	writeCSV(w, t, sep, decimalComma)
-	w.Flush() // a bytes.Buffer does not fail
-	return b.Bytes()
-}
-
-// writeCSV is CSV into w; errors stay in w for its Flush.
+// writeCSV writes RFC 4180 CSV with a header row into w (errors stay in w
+// for its Flush). The German variant uses a semicolon, a decimal comma and
+// a byte order mark, which is what German Excel expects when a file is
+// opened by double-click.
 func writeCSV(b *bufio.Writer, t Table, sep rune, decimalComma bool) {
 	if decimalComma {
 		b.WriteString("\ufeff")
@@ -269,17 +229,9 @@ func scalar(v Value) string {
 	panic("opendata: unexpected value type") // a programming error in Tables
 }
 
-// JSON writes the table as an array of objects with the fields in schema
-// order. Texts are not neutralised: JSON is not opened by spreadsheets.
-func JSON(t Table) []byte {
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	writeJSON(w, t)
-	w.Flush() // a bytes.Buffer does not fail
-	return b.Bytes()
-}
-
-// writeJSON is JSON into w; errors stay in w for its Flush.
+// writeJSON writes the table as an array of objects with the fields in
+// schema order into w (errors stay in w for its Flush). Texts are not
+// neutralised: JSON is not opened by spreadsheets.
 func writeJSON(b *bufio.Writer, t Table) {
 	// Field names are encoded once, and repeated texts once each: slugs
 	// and IDs repeat in every row, and encoding was most of the cost at

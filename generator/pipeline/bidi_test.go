@@ -13,7 +13,7 @@ func TestCloseDirections(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"plain", "plain"},
 		{"", ""},
-		{"}evil", "}evil."},    // the override from the issue: closed
+		{"}evil", "}evil."},    // an unclosed override: closed
 		{"}a.b", "}a.b"},       // already closed
 		{".]stray", ".]stray"}, // stray closers do nothing, need nothing
 		{"}a}b", "}a}b.."},     // nested overrides: one PDF each

@@ -58,15 +58,15 @@ func yearRows(c sitedata.City, years []int) []*yearRow {
 
 // kpiGroup is one dimension's rows of the KPI tables: the dimension's
 // position in the site's dimensions and its KPIs' positions in the city's,
-// both in their order. The templates used to find them with where … "in"
-// per dimension, a tenth of a city page's time.
+// both in their order. Grouped here, the templates need no where … "in"
+// per dimension, which costs a tenth of a city page's time.
 type kpiGroup struct {
 	Dimension int   `json:"dimension"`
 	KPIs      []int `json:"kpis"`
 }
 
 // kpiGroups groups c's KPIs by the dimensions that list their indicator,
-// as where … "in" did; dimensions without a KPI of c are left out.
+// as where … "in" would; dimensions without a KPI of c are left out.
 func kpiGroups(c sitedata.City, dims []sitedata.Dimension) []kpiGroup {
 	groups := []kpiGroup{}
 	for d, dim := range dims {

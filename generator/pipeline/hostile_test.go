@@ -28,7 +28,7 @@ func TestBadFilesLeaveTheSiteAlone(t *testing.T) {
 	before := snapshot(t, out)
 	cases := badfiles.Cases()
 	if len(cases) < 30 {
-		t.Fatalf("the corpus has %d cases; issue 7 asks for at least 30", len(cases))
+		t.Fatalf("the corpus has %d cases; want at least 30", len(cases))
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {

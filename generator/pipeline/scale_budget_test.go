@@ -13,7 +13,7 @@ import (
 )
 
 // pageBudget is the most any page's HTML may weigh (gzip -9) above the
-// list limit, the site issue's budget for the home page with its CSS.
+// list limit: the budget for the home page with its CSS.
 const pageBudget = 60 << 10
 
 // perCityPage matches the pages there is one of per city, or per hundred

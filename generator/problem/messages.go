@@ -69,7 +69,7 @@ const (
 	KPISourceMissing Code = "kpi.source_missing"
 )
 
-// Hostile or broken files (issue 7).
+// Hostile or broken files.
 const (
 	FileEmpty        Code = "file.empty"
 	FileEncrypted    Code = "file.encrypted"

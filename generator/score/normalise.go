@@ -22,6 +22,38 @@ type normalised struct {
 	Clamped bool
 }
 
+// A method is one normalisation as the engine applies it. Adding a
+// normalisation is a constant and a name in model, one entry in methods,
+// and its formula and texts in the theme; TestEveryNormalisationIsDeclared
+// names whatever is missing.
+type method struct {
+	// unit maps the transformed values xs onto 0..1, higher better, into
+	// out; a unit it leaves unset is not scored.
+	unit func(ind model.Indicator, xs []Value, out []normalised)
+	// alternative is the normalisation a draw of the uncertainty analysis
+	// may use instead (when methods vary); hasAlternative false keeps the
+	// method in every draw.
+	alternative    model.Normalisation
+	hasAlternative bool
+	// relative: a unit's score depends on the other units of the year, so
+	// a change over time shows its position against the partners.
+	relative bool
+}
+
+// methods are the normalisations by model.Normalisation. Goalposts have no
+// alternative: they are a decision of the partners, not a statistical
+// choice.
+var methods = [...]method{
+	model.NormGoalposts: {unit: goalpostScores},
+	model.NormMinMax:    {unit: minMaxScores, alternative: model.NormZScore, hasAlternative: true, relative: true},
+	model.NormZScore:    {unit: zScores, alternative: model.NormMinMax, hasAlternative: true, relative: true},
+	model.NormRank:      {unit: percentRanks, alternative: model.NormZScore, hasAlternative: true, relative: true},
+}
+
+// Relative reports whether normalisation n scores a unit against the other
+// units of the year (so that a change is not only the unit's own).
+func Relative(n model.Normalisation) bool { return methods[n].relative }
+
 // normalise scores one indicator in one year with method m: raw holds one
 // value per city, the result is aligned with it. Values are transformed
 // (natural log, goalposts alike), mapped to 0..1 by the method, reversed
@@ -33,46 +65,7 @@ func normalise(ind model.Indicator, m model.Normalisation, scale float64, raw []
 	for c, r := range raw {
 		xs[c] = transform(ind.Transform, r)
 	}
-	switch m {
-	case model.NormGoalposts:
-		if ind.Goalposts == nil {
-			return out
-		}
-		lo := transform(ind.Transform, Value{V: ind.Goalposts.Min, OK: true})
-		hi := transform(ind.Transform, Value{V: ind.Goalposts.Max, OK: true})
-		if !lo.OK || !hi.OK || hi.V <= lo.V {
-			return out
-		}
-		for c, x := range xs {
-			if x.OK {
-				s := (x.V - lo.V) / (hi.V - lo.V)
-				clamped := min(max(s, 0), 1)
-				out[c] = normalised{Score: Value{V: clamped, OK: true}, Clamped: clamped != s}
-			}
-		}
-	case model.NormMinMax:
-		lo, hi, ok := observedRange(xs)
-		if !ok {
-			return out
-		}
-		for c, x := range xs {
-			if x.OK {
-				out[c].Score = Value{V: (x.V - lo) / (hi - lo), OK: true}
-			}
-		}
-	case model.NormZScore:
-		mean, sd, ok := meanSD(xs)
-		if !ok {
-			return out
-		}
-		for c, x := range xs {
-			if x.OK {
-				out[c].Score = Value{V: ZScoreMean + ZScoreSD*(x.V-mean)/sd, OK: true}
-			}
-		}
-	case model.NormRank:
-		percentRanks(xs, out)
-	}
+	methods[m].unit(ind, xs, out)
 	for c := range out {
 		s := &out[c].Score
 		if !s.OK {
@@ -84,6 +77,53 @@ func normalise(ind model.Indicator, m model.Normalisation, scale float64, raw []
 		s.V *= scale
 	}
 	return out
+}
+
+// goalpostScores maps the indicator's goalposts to 0 and 1 and clamps; without
+// usable goalposts nothing is scored.
+func goalpostScores(ind model.Indicator, xs []Value, out []normalised) {
+	if ind.Goalposts == nil {
+		return
+	}
+	lo := transform(ind.Transform, Value{V: ind.Goalposts.Min, OK: true})
+	hi := transform(ind.Transform, Value{V: ind.Goalposts.Max, OK: true})
+	if !lo.OK || !hi.OK || hi.V <= lo.V {
+		return
+	}
+	for c, x := range xs {
+		if x.OK {
+			s := (x.V - lo.V) / (hi.V - lo.V)
+			clamped := min(max(s, 0), 1)
+			out[c] = normalised{Score: Value{V: clamped, OK: true}, Clamped: clamped != s}
+		}
+	}
+}
+
+// minMaxScores maps the year's lowest value to 0 and its highest to 1.
+func minMaxScores(_ model.Indicator, xs []Value, out []normalised) {
+	lo, hi, ok := observedRange(xs)
+	if !ok {
+		return
+	}
+	for c, x := range xs {
+		if x.OK {
+			out[c].Score = Value{V: (x.V - lo) / (hi - lo), OK: true}
+		}
+	}
+}
+
+// zScores places the year's mean at ZScoreMean and one standard deviation
+// ZScoreSD away from it.
+func zScores(_ model.Indicator, xs []Value, out []normalised) {
+	mean, sd, ok := meanSD(xs)
+	if !ok {
+		return
+	}
+	for c, x := range xs {
+		if x.OK {
+			out[c].Score = Value{V: ZScoreMean + ZScoreSD*(x.V-mean)/sd, OK: true}
+		}
+	}
 }
 
 // transform applies the indicator's transform. A value the transform is not
@@ -140,7 +180,7 @@ func meanSD(xs []Value) (mean, sd float64, ok bool) {
 // percentRanks sets out[c].Score to (rank − 1)/(n − 1), the rank ascending
 // among the n present values and ties given their average rank, so the
 // lowest unit scores 0, the highest 1 and equal values score alike.
-func percentRanks(xs []Value, out []normalised) {
+func percentRanks(_ model.Indicator, xs []Value, out []normalised) {
 	order := make([]int, 0, len(xs))
 	for c, x := range xs {
 		if x.OK {

@@ -131,7 +131,7 @@ func peers(p plan, cities []City, ri int) Peers {
 	return pr
 }
 
-// MedianWithout is the median (type 7, as stats.Median) of sorted
+// MedianWithout is the median (type 7, as stats.Quantile at 0.5) of sorted
 // (ascending) with one value equal to own left out, when has; of all of
 // sorted otherwise. It is a partner's reference: the median of the other
 // partners, which a city's own score must not pull towards itself. Which

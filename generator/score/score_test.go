@@ -673,7 +673,7 @@ func TestMonotone(t *testing.T) {
 
 // --- benchmark ---
 
-// BenchmarkCompute scores the national case of issue 3: 11,000 units ×
+// BenchmarkCompute scores the national case: 11,000 units ×
 // 60 indicators (6 dimensions × 10) × 10 years, 10 % of values missing,
 // without the Monte Carlo analysis (BenchmarkMonteCarlo times that).
 func BenchmarkCompute(b *testing.B) {

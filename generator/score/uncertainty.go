@@ -137,16 +137,10 @@ func cities0Year(cities []City, ri int) int {
 }
 
 // alternative is the normalisation a draw may use instead of the
-// indicator's own; indicators with goalposts keep theirs, since the
-// goalposts are a decision of the partners, not a statistical choice.
+// indicator's own (see method.alternative).
 func alternative(ind model.Indicator) (model.Normalisation, bool) {
-	switch ind.Normalisation {
-	case model.NormMinMax, model.NormRank:
-		return model.NormZScore, true
-	case model.NormZScore:
-		return model.NormMinMax, true
-	}
-	return 0, false
+	m := methods[ind.Normalisation]
+	return m.alternative, m.hasAlternative
 }
 
 // interval reads the percentiles off one city's ranks.

@@ -260,15 +260,6 @@ func (s *Server) fail(err error) {
 	s.mu.Unlock()
 }
 
-// Status is the state of the last finished build.
-func (s *Server) Status() Status {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.status
-	st.Problems = append(problem.List(nil), st.Problems...)
-	return st
-}
-
 func (s *Server) current() (string, Status) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

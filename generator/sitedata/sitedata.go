@@ -194,9 +194,10 @@ func settings(m score.Method, inds []model.Indicator) Settings {
 		Normalisations: []string{},
 	}
 	s.RoundingExample[0], s.RoundingExample[1] = score.RoundingExample(m.Decimals)
-	for _, n := range []model.Normalisation{model.NormGoalposts, model.NormMinMax, model.NormZScore, model.NormRank} {
+	for _, n := range model.Normalisations() {
 		if slices.ContainsFunc(inds, func(ind model.Indicator) bool { return ind.Normalisation == n }) {
 			s.Normalisations = append(s.Normalisations, n.String())
+			s.RelativeNormalisation = s.RelativeNormalisation || score.Relative(n)
 		}
 	}
 	return s

@@ -220,6 +220,9 @@ type Settings struct {
 	// Normalisations lists the normalisations in use, in a fixed order,
 	// so the page explains only those.
 	Normalisations []string `json:"normalisations"`
+	// RelativeNormalisation: a normalisation in use scores a city against
+	// the year's partners, so a change is not only the city's own.
+	RelativeNormalisation bool `json:"relative_normalisation"`
 }
 
 type Dimension struct {
@@ -243,7 +246,7 @@ type Indicator struct {
 	WeightPct float64    `json:"weight_pct"` // share of its dimension, in %
 	Goalposts *Goalposts `json:"goalposts"`  // null: observed range
 	Transform string     `json:"transform"`  // "none" or "log"
-	// Normalisation: "goalposts", "minmax", "zscore" or "rank".
+	// Normalisation is a model.Normalisation's name.
 	Normalisation string     `json:"normalisation"`
 	Source        string     `json:"source"`
 	Description   model.Text `json:"description"`

@@ -4,7 +4,7 @@
 // Pearson correlations.
 //
 // Missing values are NaN everywhere; ±Inf counts as a value. Everything is
-// pure: no I/O, no package state. Describe, Median and Quantile work on a
+// pure: no I/O, no package state. Describe and Quantile work on a
 // sorted copy, so their results depend only on the multiset of values, never
 // on the order in which the cities happen to be listed; that keeps the
 // published audit reproducible when a workbook's rows are reordered.
@@ -173,11 +173,4 @@ func Quantile(sorted []float64, p float64) float64 {
 		return a
 	}
 	return min(max((1-f)*a+f*b, a), b)
-}
-
-// Median returns the median of xs, ignoring NaN; NaN when no value is
-// present. It is Quantile type 7 at p = 0.5, so it equals Summary.Median.
-// It does not modify xs.
-func Median(xs []float64) float64 {
-	return Quantile(present(xs), 0.5)
 }

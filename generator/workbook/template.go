@@ -13,17 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// A template is a workbook a strategist fills in: the same sheets and
-// columns the reader looks for (the headers come from the reader's own
-// column specs, so the two cannot drift apart), an instructions sheet in
-// German and English, drop-down lists from a hidden lists sheet, input
-// messages, frozen header rows and one example row per sheet.
-//
-// The example row is a valid row whose source says "Beispielwert": if a
-// strategist keeps it, it is read like any other row and the site marks its
-// values as illustrative, as it does for all sample data. It is shown in
-// yellow italics, and the instructions say to replace or delete it.
-
 // Names of the two sheets the reader does not look at. Excel forbids "/"
 // in sheet names, hence the parentheses.
 const (

@@ -117,7 +117,7 @@ func TestDropDownWordsParse(t *testing.T) {
 	check("status", statusWords, 4, func(s string) (any, bool) { return parseStatus(s) })
 	check("direction", directionWords, 2, func(s string) (any, bool) { return parseDirection(s) })
 	check("transform", transformWords, 2, func(s string) (any, bool) { return parseTransform(s) })
-	check("normalisation", normalisationWords, 4, func(s string) (any, bool) { return parseNormalisation(s) })
+	check("normalisation", normalisationWords, len(model.Normalisations()), func(s string) (any, bool) { return parseNormalisation(s) })
 	for _, s := range settingSpecs {
 		if settingIndex(bilingual(s.names)) < 0 {
 			t.Errorf("setting label %q is not read back", bilingual(s.names))

@@ -15,7 +15,7 @@ import (
 )
 
 // zipLevel is the level archive/zip compresses with, and so excelize's
-// writer: the workbooks stay as small as before.
+// own writer: the workbooks are as small as theirs.
 const zipLevel = 5
 
 // zipChunk is how much of a part one goroutine compresses at a time.

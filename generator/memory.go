@@ -1,4 +1,4 @@
-package cli
+package main
 
 import (
 	"os"
@@ -26,7 +26,7 @@ const defaultHugoMemoryLimit = "1"
 // GOMEMLIMIT, which the Go runtime has then applied itself (GOMEMLIMIT=off
 // for none), and Hugo's unless env has HUGO_MEMORYLIMIT. Hugo reads its
 // limit from the process environment, so it is set there.
-func limitMemory(env Env) {
+func limitMemory(env func(string) string) {
 	if env("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
