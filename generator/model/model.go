@@ -471,6 +471,7 @@ type Measure struct {
 	Status       Status
 	Start, End   Date
 	Budget       *float64
+	Progress     *float64 // per cent done, 0–100, as the row gives it; nil: empty (see ProgressPct)
 	Lead         string
 	Description  Text
 	Link         string
@@ -479,6 +480,20 @@ type Measure struct {
 	Pos          Pos // the ID cell
 	TopicPos     Pos // the topic cell
 	EndPos       Pos // the end cell
+	ProgressPos  Pos // the progress cell
+}
+
+// ProgressPct is how far the measure is, in per cent: the progress the row
+// gives, or 100 for a measure done without one (done is finished); ok is
+// false where nothing is known.
+func (m Measure) ProgressPct() (pct float64, ok bool) {
+	switch {
+	case m.Progress != nil:
+		return *m.Progress, true
+	case m.Status == Done:
+		return 100, true
+	}
+	return 0, false
 }
 
 // Date is a calendar date that may be known only to the year or month.

@@ -30,6 +30,7 @@ var (
 		{"start", []string{"Beginn", "Start", "Startdatum", "Start date"}, false},
 		{"end", []string{"Ende", "End", "Enddatum", "End date"}, false},
 		{"budget", []string{"Budget", "Budget (EUR)", "Kosten", "Cost"}, false},
+		{"progress", []string{"Fortschritt", "Progress", "Fortschritt (%)", "Progress (%)", "Umsetzungsstand"}, false},
 		{"lead", []string{"Federführung", "Lead unit", "Lead", "Verantwortlich", "Zuständig", "Responsible"}, false},
 		{"description_de", []string{"Beschreibung", "Description", "Beschreibung (de)", "Description (de)"}, false},
 		{"description_en", []string{"Beschreibung (en)", "Description (en)"}, false},
@@ -274,6 +275,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 		t.b.probs.Errorf(t.cellPos(r, "budget"), problem.BudgetNegative, *budget)
 		ok7 = false
 	}
+	progress, ok10 := readProgress(t, r, status, ok4)
 	ok8 := true
 	if ok5 && ok6 && !start.IsZero() && !end.IsZero() && end.Before(start) {
 		t.b.probs.Errorf(t.cellPos(r, "end"), problem.MeasureEndsEarly, end.ISO(), start.ISO())
@@ -288,13 +290,34 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	// A row with a bad cell still takes part in the checks across rows
 	// (a duplicate ID, an unknown topic), so that one run names them all.
 	return model.Measure{
-		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9),
+		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9 && ok10),
 		ID:      id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
-		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget,
+		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget, Progress: progress,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
 		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),
+		ProgressPos: t.cellPos(r, "progress"),
 	}, true
+}
+
+// readProgress reads the optional progress cell as the cell shows it:
+// 12,5 % (a percentage, or that text) and a plain 12.5 are both 12.5 per
+// cent, so a plain 0.4 is 0.4 %, not 40 %. A measure done at less than
+// 100 % contradicts itself; which of the two is wrong only its author knows.
+func readProgress(t *table, r row, status model.Status, statusOK bool) (*float64, bool) {
+	v, _, ok := t.numberOrPercent(r, "progress", false, "")
+	if !ok || v == nil {
+		return nil, ok
+	}
+	if *v < 0 || *v > 100 {
+		t.b.probs.Errorf(t.cellPos(r, "progress"), problem.ProgressRange, *v)
+		return nil, false
+	}
+	if statusOK && status == model.Done && *v < 100 {
+		t.b.probs.Errorf(t.cellPos(r, "progress"), problem.ProgressDone, *v)
+		return nil, false
+	}
+	return v, true
 }
 
 // checkLink reports a link that is not http(s) (or, where allowed, mailto):
