@@ -99,6 +99,7 @@ type Example struct {
 	City, MeasureID string
 	Title           model.Text
 	Status          model.Status
+	Progress        *float64 // per cent done (model.Measure.ProgressPct); nil: not known
 	Lead, Link      string
 }
 
@@ -260,7 +261,11 @@ func similarity(byTopic [][][]model.Measure) [][]float64 {
 }
 
 func example(slug string, m model.Measure) Example {
-	return Example{City: slug, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
+	e := Example{City: slug, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
+	if pct, ok := m.ProgressPct(); ok {
+		e.Progress = &pct
+	}
+	return e
 }
 
 // sortExamples orders by advancement (most advanced first), then city slug,

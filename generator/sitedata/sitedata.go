@@ -175,7 +175,7 @@ func examples(es []compare.Example) []Example {
 	out := []Example{}
 	for _, e := range es {
 		out = append(out, Example{City: e.City, MeasureID: e.MeasureID, Title: e.Title,
-			Status: e.Status.String(), Lead: e.Lead, Link: e.Link})
+			Status: e.Status.String(), Progress: progress(e.Progress), Lead: e.Lead, Link: e.Link})
 	}
 	return out
 }
@@ -279,8 +279,12 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		out.KPIs = append(out.KPIs, kpi)
 	}
 	for _, m := range c.Measures {
+		var pct *float64
+		if v, ok := m.ProgressPct(); ok {
+			pct = &v
+		}
 		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
-			Status: m.Status.String(), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
+			Status: m.Status.String(), Progress: progress(pct), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
 			Lead: m.Lead, Description: m.Description, Link: m.Link, Illustrative: m.Illustrative,
 			Origin: cellRef(m.Pos)})
 		switch m.Status {
@@ -321,6 +325,15 @@ func dimScores(cs []score.Component, pub func(score.Value) *float64) []ScoreByDi
 		out = append(out, ScoreByDim{ID: c.ID, Score: pub(c.Score), Coverage: round(c.Coverage*100, pctDigits), Rank: rankOrNil(c.Rank)})
 	}
 	return out
+}
+
+// progress is a measure's progress as published: one decimal, as the
+// site's other percentages.
+func progress(pct *float64) *float64 {
+	if pct == nil {
+		return nil
+	}
+	return ptr(round(*pct, pctDigits))
 }
 
 func rankOrNil(r int) *int {

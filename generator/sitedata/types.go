@@ -176,6 +176,7 @@ type Example struct {
 	MeasureID string     `json:"measure_id"`
 	Title     model.Text `json:"title"`
 	Status    string     `json:"status"`
+	Progress  *float64   `json:"progress"` // per cent done, one decimal; null: not known
 	Lead      string     `json:"lead"`
 	Link      string     `json:"link"`
 }
@@ -430,7 +431,8 @@ type Measure struct {
 	ID           string     `json:"id"`
 	Title        model.Text `json:"title"`
 	Topic        string     `json:"topic"`
-	Status       string     `json:"status"` // planned, in_progress, done, stopped
+	Status       string     `json:"status"`   // planned, in_progress, done, stopped
+	Progress     *float64   `json:"progress"` // per cent done, one decimal (model.Measure.ProgressPct); null: not known
 	Start        string     `json:"start"`
 	End          string     `json:"end"`
 	Budget       *float64   `json:"budget"`
