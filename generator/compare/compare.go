@@ -31,6 +31,9 @@ type Result struct {
 	Similarity [][]float64
 	QuickWins  []CityQuickWins   // ds.Cities order
 	Leaders    []DimensionLeader // framework dimension order
+	// Speed depends on the build date, which Build does not know: the
+	// caller sets it from DeliverySpeed.
+	Speed Speed
 }
 
 // TopicRow is one row of the strategy matrix.

@@ -97,7 +97,12 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	s.Analysis = analysis(ds, res, pub)
 	s.Strategies = strategies(fw, cmp, pub)
 	s.Strategies.QuickWinExamples = map[string][]Example{}
+	s.Strategies.Speed = speed(cmp.Speed, fw, s.Lists.Full)
 	for i := range s.Cities {
+		s.Cities[i].Speed = CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}
+		if i < len(cmp.Speed.Cities) {
+			s.Cities[i].Speed = citySpeed(cmp.Speed.Cities[i], s.Strategies.Speed.Topics)
+		}
 		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples)
 		for _, dc := range cmp.Coverage[i].Dimensions {
 			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,

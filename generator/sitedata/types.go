@@ -144,6 +144,8 @@ type Strategies struct {
 	SimilarityMax int `json:"similarity_max"`
 	// Scale: counts over all cities above FullListMax (scale_strategy.go).
 	Scale *StrategyScale `json:"scale,omitempty"`
+	// Speed: how fast the partners deliver their measures (speed.go).
+	Speed Speed `json:"speed"`
 }
 
 type MatrixRow struct {
@@ -382,6 +384,8 @@ type City struct {
 	RemoveOne []RemoveOne   `json:"remove_one"`
 	Profile   Profile       `json:"profile"`
 	Carried   []Carried     `json:"carried"`
+	// Speed: how fast the city delivers its measures (speed.go).
+	Speed CitySpeed `json:"speed"`
 }
 
 type Strategy struct {
