@@ -319,7 +319,8 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		}
 	}
 
-	return []Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix}
+	return append([]Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix},
+		speedTables(cmp.Speed)...)
 }
 
 // factValue is a fact as the downloads give it: the adoption date as ISO
