@@ -54,6 +54,8 @@ const (
 	BudgetNegative   Code = "measure.budget"
 	ProgressRange    Code = "measure.progress_range"
 	ProgressDone     Code = "measure.progress_done"
+	ReportMeasure    Code = "report.measure"
+	ReportFuture     Code = "report.future"
 	DimensionEmpty   Code = "dimension.empty"
 	IndicatorNoData  Code = "indicator.no_data"
 
@@ -289,6 +291,12 @@ var catalog = map[Code]message{
 	ProgressDone: {
 		"Maßnahme ist abgeschlossen, aber ihr Fortschritt ist %v %%; erwartet wird 100 %% (oder leer) oder ein anderer Status als abgeschlossen",
 		"measure is done, but its progress is %v %%; expected 100 %% (or empty) or a status other than done"},
+	ReportMeasure: {
+		"Maßnahme %q steht nicht auf dem Blatt Maßnahmen dieser Arbeitsmappe; erwartet wird die ID einer eigenen Maßnahme oder eine leere Zelle",
+		"measure %q is not on this workbook's Measures sheet; expected the ID of one of your own measures or an empty cell"},
+	ReportFuture: {
+		"Bericht vom %s liegt nach heute (%s); er erscheint erst ab diesem Tag auf der Website",
+		"report of %s lies after today (%s); it appears on the site from that day on"},
 	DimensionEmpty: {
 		"Dimension %q hat keine Indikatoren; erwartet wird mindestens ein Indikator auf dem Blatt Indikatoren",
 		"dimension %q has no indicators; expected at least one indicator on the Indicators sheet"},

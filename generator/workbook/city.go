@@ -14,6 +14,7 @@ var (
 	citySheet     = sheetSpec{[]string{"Stadt", "City", "Kommune", "Municipality", "Partner"}}
 	kpiSheet      = sheetSpec{[]string{"Kennzahlen", "KPIs", "KPI", "Indikatorwerte", "Indicator values"}}
 	measuresSheet = sheetSpec{[]string{"Maßnahmen", "Measures", "Massnahmen"}}
+	reportsSheet  = sheetSpec{[]string{"Berichte", "Reports", "Bericht", "Report"}}
 )
 
 var (
@@ -37,6 +38,18 @@ var (
 		{"link", []string{"Link", "URL", "Webseite", "Website"}, false},
 		colSource}
 )
+
+// reports are the columns of the optional reports sheet.
+var reports = []colSpec{
+	{"date", []string{"Datum", "Date"}, true},
+	{"title_de", []string{"Titel", "Title", "Titel (de)", "Title (de)"}, true},
+	{"title_en", []string{"Titel (en)", "Title (en)"}, false},
+	{"text_de", []string{"Text", "Text (de)", "Bericht", "Report"}, false},
+	{"text_en", []string{"Text (en)", "Bericht (en)", "Report (en)"}, false},
+	{"topic", []string{"Thema", "Topic", "Themen-ID", "Topic ID"}, false},
+	{"measure", []string{"Maßnahme", "Measure", "Maßnahmen-ID", "Measure ID", "Massnahme"}, false},
+	{"link", []string{"Link", "URL", "Webseite", "Website"}, false},
+}
 
 // factKeys are the rows of the city sheet, canonical key first.
 var factKeys = []struct {
@@ -81,7 +94,37 @@ func ReadCity(path string, probs *problem.List) model.City {
 			}
 		}
 	}
+	if t, ok := b.tableOf(reportsSheet, reports, false); ok {
+		for _, r := range t.rows {
+			c.Reports = append(c.Reports, readReport(t, r))
+		}
+	}
 	return c
+}
+
+// readReport reads a row of the reports sheet. Its text is kept exactly
+// as written: the site shows it as text, never as markup.
+func readReport(t *table, r row) model.Report {
+	date, ok1 := t.date(r, "date")
+	if ok1 && date.IsZero() {
+		t.b.probs.Errorf(t.cellPos(r, "date"), problem.CellRequired, "Datum / Date")
+		ok1 = false
+	}
+	title, ok2 := t.text(r, "title_de", true, "Titel / Title")
+	textDe, ok3 := t.text(r, "text_de", false, "")
+	textEn, ok4 := t.text(r, "text_en", false, "")
+	link := t.optText(r, "link")
+	ok5 := checkLink(t, t.cellPos(r, "link"), link, false)
+	topic := t.optText(r, "topic")
+	if topic != "" {
+		topic = topicID(topic)
+	}
+	return model.Report{
+		Invalid: !(ok1 && ok2 && ok3 && ok4 && ok5),
+		Date:    date, Title: model.Text{De: title, En: t.optText(r, "title_en")},
+		Text: model.Text{De: textDe, En: textEn}, Topic: topic, MeasureID: t.optText(r, "measure"), Link: link,
+		Pos: t.cellPos(r, "date"), TopicPos: t.cellPos(r, "topic"), MeasurePos: t.cellPos(r, "measure"),
+	}
 }
 
 func readFacts(t *table, c *model.City) {

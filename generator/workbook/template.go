@@ -80,7 +80,8 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 		{"topics", "Themen / Topics", topicEntries},
 		{"status", "Status", statusWords},
 	}
-	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years)}
+	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years),
+		reportsSheetTemplate()}
 	return writeTemplate(w, cityInstructions, sheets, lists)
 }
 
@@ -302,6 +303,15 @@ func measuresSheetTemplate(topics []string, years []int) tmplSheet {
 	example["start"] = fmt.Sprintf("01.%d", years[len(years)-1])
 	example["source"] = ExampleSource
 	return specSheet(measuresSheet, measures, example, map[string]string{"topic": "topics", "status": "status"})
+}
+
+// reportsSheetTemplate is the reports sheet with its headers only: an
+// example report would be published as a real one, since a report has no
+// source to mark it as an example.
+func reportsSheetTemplate() tmplSheet {
+	s := specSheet(reportsSheet, reports, nil, map[string]string{"topic": "topics"})
+	s.rows, s.example = nil, false
+	return s
 }
 
 func settingsSheetTemplate() tmplSheet {
