@@ -227,6 +227,7 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 // counts overdue measures on.
 func analyse(ds model.Dataset, today model.Date) (model.Dataset, score.Result, compare.Result, problem.List) {
 	ds = withoutInvalidMeasures(ds)
+	ds = publishedReports(ds, today)
 	scores := score.Compute(ds)
 	cmp := compare.Build(ds, scores)
 	cmp.Speed = compare.DeliverySpeed(ds, today)
@@ -246,6 +247,28 @@ func withoutInvalidMeasures(ds model.Dataset) model.Dataset {
 			cities = slices.Clone(ds.Cities)
 		}
 		cities[i].Measures = slices.DeleteFunc(slices.Clone(c.Measures), invalid)
+	}
+	if cities != nil {
+		ds.Cities = cities
+	}
+	return ds
+}
+
+// publishedReports is ds with only the reports dated up to today (a date
+// known only to the month or year counts from its first day, as
+// validation judges it); ds itself is not changed. Validation has warned
+// about the others, which later builds publish.
+func publishedReports(ds model.Dataset, today model.Date) model.Dataset {
+	later := func(r model.Report) bool { return r.Invalid || today.Before(r.Date) }
+	var cities []model.City
+	for i, c := range ds.Cities {
+		if !slices.ContainsFunc(c.Reports, later) {
+			continue
+		}
+		if cities == nil {
+			cities = slices.Clone(ds.Cities)
+		}
+		cities[i].Reports = slices.DeleteFunc(slices.Clone(c.Reports), later)
 	}
 	if cities != nil {
 		ds.Cities = cities

@@ -24,7 +24,7 @@ func (s Site) ForHugo() Site {
 			Scores: []YearScore{}, KPIs: []KPI{}, Measures: []Measure{}, QuickWins: []QuickWin{},
 			TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
 			Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
-			Speed:   CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}}
+			Speed:   CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}, Reports: []Report{}}
 	}
 	return out
 }

@@ -283,6 +283,8 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		out.Illustrative = out.Illustrative || (k.Illustrative && len(k.Values) > 0)
 		out.KPIs = append(out.KPIs, kpi)
 	}
+	var log map[string][]int
+	out.Reports, log = reports(c)
 	for _, m := range c.Measures {
 		var pct *float64
 		if v, ok := m.ProgressPct(); ok {
@@ -291,7 +293,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
 			Status: m.Status.String(), Progress: progress(pct), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
 			Lead: m.Lead, Description: m.Description, Link: m.Link, Illustrative: m.Illustrative,
-			Origin: cellRef(m.Pos)})
+			Origin: cellRef(m.Pos), Reports: append([]int{}, log[m.ID]...)})
 		switch m.Status {
 		case model.Planned:
 			out.Counts.Planned++

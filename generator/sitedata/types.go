@@ -386,6 +386,8 @@ type City struct {
 	Carried   []Carried     `json:"carried"`
 	// Speed: how fast the city delivers its measures (speed.go).
 	Speed CitySpeed `json:"speed"`
+	// Reports are the city's published reports, newest first (reports.go).
+	Reports []Report `json:"reports"`
 }
 
 type Strategy struct {
@@ -445,6 +447,9 @@ type Measure struct {
 	Link         string     `json:"link"`
 	Illustrative bool       `json:"illustrative"`
 	Origin       string     `json:"origin"`
+	// Reports is the measure's progress log: the positions in the city's
+	// Reports of those that name it, newest first.
+	Reports []int `json:"reports"`
 }
 
 type Counts struct {
