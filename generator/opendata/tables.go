@@ -319,7 +319,18 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		}
 	}
 
-	return append([]Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix},
+	reports := Table{Name: "reports", Title: model.Text{De: "Berichte", En: "Reports"}, Input: true,
+		Fields: []Field{{"city", String, "", "slug"}, {"date", String, "", "ISO date, as precise as known; reports dated after the build are left out until then"},
+			{"title_de", String, "", ""}, {"title_en", String, "", ""}, {"text_de", String, "", "plain text; a line is a paragraph"}, {"text_en", String, "", ""},
+			{"topic", String, "", ""}, {"measure", String, "", "measure ID"}, {"link", String, "", ""}, origin}}
+	for _, c := range ds.Cities {
+		for _, r := range c.Reports {
+			reports.Rows = append(reports.Rows, []Value{c.Slug, r.Date.ISO(), r.Title.De, r.Title.En, r.Text.De, r.Text.En,
+				r.Topic, r.MeasureID, r.Link, cell(r.Pos)})
+		}
+	}
+
+	return append([]Table{dims, inds, topics, levels, facts, kpis, measures, reports, index, dimScores, indScores, unc, without, matrix},
 		speedTables(cmp.Speed)...)
 }
 

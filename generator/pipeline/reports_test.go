@@ -36,6 +36,11 @@ func TestReportsOnTheCityPage(t *testing.T) {
 	if !res.Problems.Has(problem.ReportFuture) {
 		t.Errorf("no warning about the report dated ahead:\n%s", res.Problems.Text("en"))
 	}
+	// The downloads have the published reports as written, and not the one dated ahead.
+	if csv := read(t, filepath.Join(out, "downloads", "csv", "reports.csv")); !strings.Contains(csv, "alpha,2026-01-10,E-Akte im Echtbetrieb,E-file live,") ||
+		!strings.Contains(csv, "alpha,2025-01,Portal eröffnet,") || strings.Contains(csv, "Noch nicht") {
+		t.Errorf("reports.csv:\n%s", csv)
+	}
 	de := read(t, filepath.Join(out, "staedte", "alpha", "index.html"))
 	en := read(t, filepath.Join(out, "en", "cities", "alpha", "index.html"))
 	for _, tc := range []struct {
