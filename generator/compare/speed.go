@@ -125,7 +125,7 @@ func (t *speedTally) delivery() Delivery {
 	d := t.d
 	d.Finished = len(t.months)
 	if d.Finished > 0 {
-		d.Median = stats.Median(t.months)
+		d.Median = stats.Describe(t.months).Median
 	}
 	return d
 }
