@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"strings"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -100,13 +101,29 @@ type speedSeries struct {
 
 // speedBars lays out horizontal bars of months, a category per topic.
 func speedBars(summary string, topics []string, tbl Table, series []speedSeries, lang string) (Chart, error) {
+	// Many finished measures are decisions taken within a month (0 months):
+	// an axis of at least one month keeps such a chart from ticking in
+	// tenths of nothing.
+	longest := 1.0
+	for _, s := range series {
+		for _, d := range s.data {
+			if v, ok := d.Value.(float64); ok {
+				longest = max(longest, v)
+			}
+		}
+	}
+	// The legend, when there is one, sits below the axis name.
+	bottom := "36"
+	if len(series) > 1 {
+		bottom = "64"
+	}
 	bar := gecharts.NewBar()
 	bar.SetGlobalOptions(
 		aria(summary),
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(series) > 1), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: "56"}),
-		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Name: txtSpeedAxis.in(lang), NameLocation: "middle", NameGap: 28}),
+		gecharts.WithGridOpts(opts.Grid{Left: "2%", Right: "10%", Top: "8", Bottom: bottom}),
+		gecharts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: math.Ceil(longest), Name: txtSpeedAxis.in(lang), NameLocation: "middle", NameGap: 28}),
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: topics, Inverse: opts.Bool(true)}),
 	)
 	for _, s := range series {

@@ -126,7 +126,7 @@ var (
 
 	txtSpeedMedian   = msg{"Median (Monate)", "Median (months)"}
 	txtSpeedPartners = msg{"Alle Partner", "All partners"}
-	txtSpeedAxis     = msg{"Monate von Beginn bis Ende (Median)", "Months from start to end (median)"}
+	txtSpeedAxis     = msg{"Monate (Median)", "Months (median)"}
 	txtSpeed         = msg{"Abgeschlossene Maßnahmen dauerten im Median %s Monate von Beginn bis Ende (%d mit Beginn und Ende auf den Monat genau), am kürzesten in %s (%s Monate)",
 		"Done measures took a median of %s months from start to end (%d with start and end known to the month), the shortest in %s (%s months)"}
 	txtSpeedNone = msg{"Keine abgeschlossene Maßnahme hat Beginn und Ende auf den Monat genau", "No done measure has a start and an end known to the month"}

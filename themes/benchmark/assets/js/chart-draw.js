@@ -115,6 +115,13 @@ function prepare(option, kind, width, decimals) {
   const truncate = (a) => {
     if (a.type === "category") Object.assign(a.axisLabel, { width: Math.min(220, Math.round((width || 1000) * 0.42)), overflow: "truncate" });
   };
+  if (kind === "bar") {
+    // Long category names (topics) beside horizontal bars break into lines
+    // instead of squeezing the bars to nothing on a phone.
+    for (const a of [].concat(option.yAxis || [])) {
+      if (a.type === "category") a.axisLabel = Object.assign({ width: Math.min(220, Math.round((width || 1000) * 0.42)), overflow: "break" }, a.axisLabel);
+    }
+  }
   if (kind === "timeline") {
     [].concat(option.xAxis || []).forEach(years);
     [].concat(option.yAxis || []).forEach(truncate);
