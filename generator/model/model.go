@@ -429,7 +429,8 @@ type City struct {
 	// cannot have data yet is reported at its header even with no value.
 	YearColumns []YearColumn
 	Measures    []Measure
-	Pos         Pos // the city sheet
+	Offers      []Offer // the optional offers sheet, in sheet order
+	Pos         Pos     // the city sheet
 }
 
 // YearColumn is a year header of the KPI sheet.

@@ -305,6 +305,7 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 		}
 	}
 	unique(ids, pos, l)
+	offers(c, fw, topics, l)
 }
 
 // percentCell reports a value cell written as a percentage ("12,5 %") for

@@ -80,6 +80,7 @@ func ReadCity(path string, probs *problem.List) model.City {
 			}
 		}
 	}
+	c.Offers = readOffers(b)
 	return c
 }
 

@@ -1,0 +1,16 @@
+package validate
+
+import (
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
+)
+
+// offers reports an offer whose topic the framework does not know, as for
+// a measure: the catalogue and the quick wins find offers by topic.
+func offers(c model.City, fw model.Framework, topics map[string]bool, l *problem.List) {
+	for _, o := range c.Offers {
+		if !topics[o.Topic] && !fw.Unread.Topics && (!o.Invalid || o.Topic != "") {
+			l.Errorf(o.TopicPos, problem.RefTopic, o.Topic, fw.File)
+		}
+	}
+}
