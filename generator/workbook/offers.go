@@ -28,10 +28,10 @@ var (
 		colSource}
 )
 
-// offerKindWords are the words the kind column accepts for each kind,
-// German first; the first German and first English word of each are the
-// template's drop-down and what messages suggest.
-var offerKindWords = map[model.OfferKind][]string{
+// offerKindWords are the words the kind column accepts, by kind in
+// model.OfferKinds order, German first; the first German and the first
+// English word of each are the template's drop-down.
+var offerKindWords = [][]string{
 	model.OfferSolution:    {"Lösung zur Nachnutzung", "solution to reuse", "Lösung", "Nachnutzung", "Software", "solution", "reuse"},
 	model.OfferKnowHow:     {"Know-how oder Beratung", "know-how or advice", "Know-how", "Beratung", "Wissen", "advice", "consulting", "knowhow"},
 	model.OfferPlacement:   {"Hospitation oder Personalaustausch", "trainee or staff placement", "Hospitation", "Personalaustausch", "Azubi-Austausch", "Austausch", "placement", "trainee exchange", "staff exchange"},
