@@ -315,7 +315,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		}
 	}
 
-	return []Table{dims, inds, topics, levels, facts, kpis, measures, index, dimScores, indScores, unc, without, matrix}
+	return []Table{dims, inds, topics, levels, facts, kpis, measures, offersTable(ds), index, dimScores, indScores, unc, without, matrix}
 }
 
 // factValue is a fact as the downloads give it: the adoption date as ISO
