@@ -133,6 +133,7 @@ const (
 	OfferContact    Code = "offer.contact"
 	OfferLink       Code = "offer.link"
 	OfferUntilEarly Code = "offer.until_early"
+	OfferExpired    Code = "offer.expired"
 )
 
 // The site's publisher settings in site/hugo.toml (who publishes it, the
@@ -454,6 +455,9 @@ var catalog = map[Code]message{
 	OfferLink: {
 		"%q ist kein zulässiger Link; erwartet wird eine Adresse, die mit https:// beginnt",
 		"%q is not an allowed link; expected an address starting with https://"},
+	OfferExpired: {
+		"Angebot %q war nur bis %s verfügbar (heute ist %s); erwartet wird ein Angebot, das noch gilt: Zeile löschen oder das Datum anpassen",
+		"offer %q was available only until %s (today is %s); expected an offer that still holds: delete the row or change the date"},
 	OfferUntilEarly: {
 		"verfügbar bis %s liegt vor verfügbar ab %s; erwartet wird ein Ende am oder nach dem Beginn",
 		"available until %s lies before available from %s; expected an end on or after the start"},

@@ -14,3 +14,13 @@ func offers(c model.City, fw model.Framework, topics map[string]bool, l *problem
 		}
 	}
 }
+
+// expired warns of an offer whose availability ended before today: the
+// catalogue and the quick wins would still point partners to it.
+func expired(c model.City, today model.Date, l *problem.List) {
+	for _, o := range c.Offers {
+		if !o.Invalid && !o.Until.IsZero() && o.Until.Before(today) {
+			l.Warnf(o.Pos, problem.OfferExpired, o.Title.De, o.Until.ISO(), today.ISO())
+		}
+	}
+}

@@ -23,3 +23,28 @@ func TestOfferTopics(t *testing.T) {
 		`cities/alpha.xlsx: Angebote!B4: error: unknown topic "BLOCKCHAIN"; expected an ID from the Topics sheet in framework.xlsx`,
 	})
 }
+
+// TestOfferExpired: an offer available only until before today is a
+// warning; the month or year of today still counts as available. Today
+// is 2026-12-02.
+func TestOfferExpired(t *testing.T) {
+	c := city("alpha", "Alpha", "https://alpha.example")
+	f := c.File
+	offer := func(row int, until model.Date) model.Offer {
+		return model.Offer{Topic: "OZG", Title: model.Text{De: "Angebot " + string(rune('A'+row))}, Until: until,
+			Pos: at(f, "Angebote", row, 3), TopicPos: at(f, "Angebote", row, 2)}
+	}
+	c.Offers = []model.Offer{
+		offer(2, model.Date{Year: 2026, Month: 12, Day: 1}),
+		offer(3, model.Date{Year: 2026, Month: 12}),
+		offer(4, model.Date{Year: 2026}),
+		offer(5, model.Date{Year: 2025}),
+		offer(6, model.Date{}),
+	}
+	same(t, messages(validate.Dataset(dataset(c), validate.Options{Today: today})), []string{
+		`cities/alpha.xlsx: Angebote!C2: warning: offer "Angebot C" was available only until 2026-12-01 (today is 2026-12-02); expected an offer that still holds: delete the row or change the date`,
+		`cities/alpha.xlsx: Angebote!C5: warning: offer "Angebot F" was available only until 2025 (today is 2026-12-02); expected an offer that still holds: delete the row or change the date`,
+	})
+	// Without a build date nothing is checked against it.
+	same(t, messages(validate.Dataset(dataset(c), validate.Options{})), nil)
+}

@@ -48,6 +48,7 @@ func Dataset(ds model.Dataset, o Options) problem.List {
 		city(c, fw, indicators, topics, reported, &l)
 		if !o.Today.IsZero() {
 			future(c, o.Today, &l)
+			expired(c, o.Today, &l)
 		}
 	}
 	partners(ds.Cities, &l)
