@@ -10,7 +10,6 @@ import (
 // OfferRef is one partner's offer, as a quick win names it.
 type OfferRef struct {
 	City  string // the offering partner's slug
-	Index int    // the offer's place in that partner's Offers
 	Offer model.Offer
 }
 
@@ -36,9 +35,9 @@ func topicLeads(ds model.Dataset, byTopic [][][]model.Measure) []leads {
 	}
 	out := make([]leads, len(ds.Framework.Topics))
 	for c, city := range ds.Cities {
-		for i, o := range city.Offers {
+		for _, o := range city.Offers {
 			if t, ok := topicPos[o.Topic]; ok && !o.Invalid {
-				out[t].offers = append(out[t].offers, OfferRef{City: city.Slug, Index: i, Offer: o})
+				out[t].offers = append(out[t].offers, OfferRef{City: city.Slug, Offer: o})
 			}
 		}
 		for t, ms := range byTopic[c] {

@@ -34,9 +34,9 @@ func TestQuickWinsWithOffers(t *testing.T) {
 			{Slug: "d", Measures: []model.Measure{measure("d1", "T3", planned), measure("d2", "T1", stopped)}},
 		},
 	}
-	aT1 := OfferRef{City: "a", Index: 0, Offer: offer("T1", "a-o1")}
-	aT3 := OfferRef{City: "a", Index: 2, Offer: offer("T3", "a-o3")}
-	cT3 := OfferRef{City: "c", Index: 0, Offer: offer("T3", "c-o3")}
+	aT1 := OfferRef{City: "a", Offer: offer("T1", "a-o1")}
+	aT3 := OfferRef{City: "a", Offer: offer("T3", "a-o3")}
+	cT3 := OfferRef{City: "c", Offer: offer("T3", "c-o3")}
 	// d2 was stopped: named with every T1 win, d's own included.
 	t1 := func(offers ...OfferRef) QuickWin {
 		return QuickWin{Topic: "T1", Partners: 1, Examples: []Example{ex("a", "a1", done)}, Offers: offers,

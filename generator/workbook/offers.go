@@ -111,7 +111,11 @@ func offerContact(t *table, r row) (string, bool) {
 	if s == "" {
 		return "", true
 	}
-	if addr, ok := strings.CutPrefix(s, "mailto:"); ok || !strings.Contains(s, ":") {
+	addr := s
+	if len(s) > len("mailto:") && strings.EqualFold(s[:len("mailto:")], "mailto:") {
+		addr = s[len("mailto:"):]
+	}
+	if addr != s || !strings.Contains(s, ":") {
 		if a, err := mail.ParseAddress(addr); err == nil && a.Name == "" && a.Address == addr {
 			return "mailto:" + addr, true
 		}

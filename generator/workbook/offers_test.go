@@ -28,7 +28,7 @@ func TestReadOffers(t *testing.T) {
 		[]any{"Lösung zur Nachnutzung", "E-AKTE – E-Akte", "E-Akte-Modul", "E-file module", "Quelloffen", "Open Source (EUPL-1.2)", "digital@alpha.de", "https://alpha.de/e-akte", "01.2024", "31.12.2026", nil},
 		nil,
 		[]any{"Beratung", "OZG", "<script>alert(1)</script>", nil, nil, "kostenfrei", "https://alpha.de/kontakt", nil, nil, nil, "Beispielwert, illustrativ"},
-		[]any{"trainee or staff placement", "OPEN", "Hospitation", nil, nil, nil, "mailto:it@alpha.de", nil, "2025", "2025"},
+		[]any{"trainee or staff placement", "OPEN", "Hospitation", nil, nil, nil, "MailTo:it@alpha.de", nil, "2025", "2025"},
 	)...)
 	var probs problem.List
 	c := ReadCity(path, &probs)
