@@ -68,12 +68,32 @@ func anyIllustrativeOffer(c model.City) bool {
 	return false
 }
 
-func quickWinOffers(refs []compare.OfferRef) []QuickWinOffer {
-	out := []QuickWinOffer{}
+// offerLists converts the quick wins' offer lists once each: compare
+// hands every city that lacks a topic the same list (a copy only where the
+// city's own offer is left out), and one converted copy per city and topic
+// would grow with cities × topics.
+type offerLists map[offerList][]QuickWinOffer
+
+// offerList names a list by its first element and length.
+type offerList struct {
+	first *compare.OfferRef
+	n     int
+}
+
+func (m offerLists) of(refs []compare.OfferRef) []QuickWinOffer {
+	if len(refs) == 0 {
+		return []QuickWinOffer{}
+	}
+	key := offerList{&refs[0], len(refs)}
+	if out, ok := m[key]; ok {
+		return out
+	}
+	out := make([]QuickWinOffer, 0, len(refs))
 	for _, r := range refs {
 		o := r.Offer
 		out = append(out, QuickWinOffer{City: r.City, Kind: o.Kind.String(), Title: o.Title, Terms: o.Terms,
 			Contact: o.Contact, Link: o.Link})
 	}
+	m[key] = out
 	return out
 }

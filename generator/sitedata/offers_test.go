@@ -22,6 +22,7 @@ func TestOffers(t *testing.T) {
 		{"Art", "Thema", "Titel", "Bedingungen", "Kontakt", "Verfügbar ab", "Quelle"},
 		{"Beratung", "OZG – Online-Dienste", "OZG-Beratung", "kostenfrei", "ozg@alpha.de", "03.2024", "Beispielwert, illustrativ"},
 	}})...)
+	wt.Write(t, filepath.Join(dir, "cities", "gamma.xlsx"), wt.City("Gamma", 3)...)
 	ds, probs := workbook.ReadDataset(dir)
 	if len(probs) != 0 {
 		t.Fatalf("fixture has problems:\n%s", probs.Text("en"))
@@ -54,6 +55,18 @@ func TestOffers(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("beta has no OZG quick win: %+v", s.Cities[1].QuickWins)
+	}
+	// Beta and gamma both lack OZG: they share one list of offers.
+	ozg := func(c sitedata.City) []sitedata.QuickWinOffer {
+		for _, w := range c.QuickWins {
+			if w.Topic == "OZG" {
+				return w.Offers
+			}
+		}
+		return nil
+	}
+	if b, g := ozg(s.Cities[1]), ozg(s.Cities[2]); len(b) != 1 || len(g) != 1 || &b[0] != &g[0] {
+		t.Errorf("beta's and gamma's OZG offers are not one list: %p, %p", b, g)
 	}
 	if ex := s.Strategies.QuickWinExamples["OZG"]; len(ex) != 0 || ex == nil {
 		t.Errorf("OZG examples = %#v; want an empty list (no measures)", ex)

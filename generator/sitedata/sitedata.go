@@ -100,8 +100,9 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	s.Strategies.QuickWinExamples = map[string][]Example{}
 	s.Strategies.QuickWinStopped = map[string][]Example{}
 	s.Strategies.OfferKinds = OfferKinds()
+	offers := offerLists{}
 	for i := range s.Cities {
-		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples, s.Strategies.QuickWinStopped)
+		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples, s.Strategies.QuickWinStopped, offers)
 		for _, dc := range cmp.Coverage[i].Dimensions {
 			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,
 				Topics: dc.Topics, Covered: dc.Covered, SharePct: round(dc.Share*100, pctDigits)})
@@ -163,10 +164,10 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 // byTopic, the first time the topic comes up: every city that lacks a
 // topic sees the same examples (compare.quickWins), which the site holds
 // once rather than once per city.
-func quickWins(wins []compare.QuickWin, byTopic, stoppedByTopic map[string][]Example) []QuickWin {
+func quickWins(wins []compare.QuickWin, byTopic, stoppedByTopic map[string][]Example, offers offerLists) []QuickWin {
 	out := []QuickWin{}
 	for _, w := range wins {
-		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Offers: quickWinOffers(w.Offers)})
+		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Offers: offers.of(w.Offers)})
 		if _, ok := byTopic[w.Topic]; !ok {
 			byTopic[w.Topic] = examples(w.Examples)
 			stoppedByTopic[w.Topic] = examples(w.Stopped)
