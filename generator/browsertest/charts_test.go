@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -490,11 +491,14 @@ type button struct {
 }
 
 // TestChartsAndDownloadsInChromium opens one page of every type that has
-// charts, in both languages: every chart draws; each has a PNG and a CSV
-// button in the page's language that the keyboard reaches and works
-// (Enter); the PNG is the drawn chart, the CSV (UTF-8 with BOM, a header)
-// holds exactly the chart's data, the numbers of its table; no console
-// error, no failed or foreign request, no axe-core violation.
+// charts at desktop size, in both languages (the home also in dark mode):
+// every chart draws, as an img with its summary, with no text below 12 px,
+// overlapping or cut off; each has a PNG and a CSV button in the page's
+// language that the keyboard reaches and works (Enter); the PNG is the
+// drawn chart, the CSV (UTF-8 with BOM, a header) holds exactly the
+// chart's data, the numbers of its table; the only scripts are the site's
+// own; no console error, no failed or foreign request, no axe-core
+// violation.
 func TestChartsAndDownloadsInChromium(t *testing.T) {
 	browserPath := chromiumPath(t)
 	dir := sampleSite(t)
@@ -502,23 +506,27 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 	browser := startBrowser(t, browserPath)
 	axe := axeSource(t)
 	pages := builtPages(t, dir)
+	dark := []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
 	g := parallel(t)
 	for _, tc := range []struct {
 		name, path, png string
+		media           []*emulation.MediaFeature
 		charts          int
 	}{
-		{"home", "/", "PNG: das Diagramm als Bild herunterladen", 3},
-		{"home en", "/en/", "PNG: download the chart as an image", 3},
-		{"city", "/staedte/augsburg/", "", 3},
-		{"city en", "/en/cities/augsburg/", "", 3},
-		{"strategy", "/strategie/", "", 1},
-		{"strategy en", "/en/strategy/", "", 1},
-		{"methodology", "/methodik/", "", 1},
-		{"methodology en", "/en/methodology/", "", 1},
-		{"dimension", "/dimensionen/ver/", "", 1},
-		{"dimension en", "/en/dimensions/ver/", "", 1},
-		{"indicator", "/kennzahlen/ver-01/", "", 1},
-		{"indicator en", "/en/indicators/ver-01/", "", 1},
+		{"home", "/", "PNG: das Diagramm als Bild herunterladen", nil, 3},
+		{"home en", "/en/", "PNG: download the chart as an image", nil, 3},
+		{"home dark", "/", "", dark, 3},
+		{"city", "/staedte/augsburg/", "", nil, 4},
+		{"city en", "/en/cities/augsburg/", "", nil, 4},
+		{"strategy", "/strategie/", "", nil, 2},
+		{"strategy en", "/en/strategy/", "", nil, 2},
+		{"methodology", "/methodik/", "", nil, 1},
+		{"methodology en", "/en/methodology/", "", nil, 1},
+		{"dimension", "/dimensionen/ver/", "", nil, 1},
+		{"dimension en", "/en/dimensions/ver/", "", nil, 1},
+		{"indicator", "/kennzahlen/ver-01/", "", nil, 1},
+		{"indicator en", "/en/indicators/ver-01/", "", nil, 1},
+		{"indicator rank en", "/en/indicators/inn-02/", "", nil, 1},
 	} {
 		g.Run(tc.name, func(t *testing.T) {
 			src, ok := pages[tc.path+"index.html"]
@@ -526,7 +534,7 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 				t.Skipf("the sample site has no page %s", tc.path)
 			}
 			want := pageCharts(t, tc.path, src)
-			res := visit(t, browser, origin, tc.path, nil, axe)
+			res := visit(t, browser, origin, tc.path, tc.media, axe)
 			if res.ready != "true" {
 				t.Fatalf("charts ready flag = %q, want \"true\"", res.ready)
 			}
@@ -537,9 +545,21 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 				if !c.Canvas || c.Width == 0 || c.Height == 0 || c.Painted == 0 {
 					t.Errorf("chart %s did not draw: %+v", c.ID, c)
 				}
+				if c.Role != "img" || c.Label == "" {
+					t.Errorf("chart %s has role %q and label %q, want an img with its summary", c.ID, c.Role, c.Label)
+				}
 			}
+			for _, l := range [][]string{res.labels.Small, res.labels.Overlaps, res.labels.Clipped} {
+				for _, s := range l {
+					t.Errorf("chart text too small, overlapping or cut off: %s", s)
+				}
+			}
+			checkScripts(t, origin, res.scripts)
 			for _, v := range res.axe {
 				t.Errorf("axe-core: %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+			}
+			if tc.media != nil {
+				return // the buttons are the same as without the media feature
 			}
 			checkDownloads(t, browser, origin.String()+tc.path, want, tc.png)
 		})

@@ -578,3 +578,37 @@ func TestChartLabelCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowPhoneInChromium opens the pages with the most charts on a phone
+// whose CPU runs 6× slower (DevTools throttling, as Lighthouse's "slow
+// phone"), scrolls through them so that every chart loads and draws, and
+// fails on any console error or uncaught exception: the home page's map
+// once threw from inside ECharts only on a slow CPU.
+func TestSlowPhoneInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	origin := serve(t, sampleSite(t))
+	browser := startBrowser(t, browserPath)
+	pages := parallel(t)
+	for _, p := range []string{"/", "/en/cities/muenchen/", "/vergleich/?c=augsburg,muenchen,nuernberg"} {
+		pages.Run(p, func(t *testing.T) {
+			ctx, rec, closeTab := openTab(t, browser, 120*time.Second)
+			defer closeTab()
+			slow := chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+				if _, err := cdp.Call(ctx, tab, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 6}); err != nil {
+					return err
+				}
+				_, err := cdp.Call(ctx, tab, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+					Width: phoneWidth, Height: phoneHeight, DeviceScaleFactor: 2, Mobile: true})
+				return err
+			})
+			if err := chromedp.Do(ctx, slow, chromedp.Navigate(origin.String()+p)); err != nil {
+				t.Fatal(err)
+			}
+			if ready, err := waitForCharts(ctx, 90*time.Second); err != nil || ready != "true" {
+				t.Errorf("charts ready flag %q, %v", ready, err)
+			}
+			rec.report(t, origin)
+		})
+	}
+	pages.Wait()
+}

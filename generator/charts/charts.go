@@ -34,6 +34,8 @@ type Charts struct {
 	Intervals Localized `json:"intervals"`
 	// Strategy: strategy page, topic × city status of the measures.
 	Strategy Localized `json:"strategy"`
+	// Speed: strategy page, the median months to finish a measure by topic.
+	Speed Localized `json:"speed"`
 	// Dimensions holds each dimension's ranking by dimension ID.
 	Dimensions map[string]Localized `json:"dimensions"`
 	// Indicators holds each indicator's values over the years, a line per
@@ -46,6 +48,7 @@ type CityCharts struct {
 	Radar    Localized `json:"radar"`    // dimension scores against the partners' median
 	Trend    Localized `json:"trend"`    // the city's index over the years
 	Timeline Localized `json:"timeline"` // the measures from start to end, by status
+	Speed    Localized `json:"speed"`    // median months to finish, by topic, beside all partners
 }
 
 // Localized is one chart per site language.
@@ -99,6 +102,7 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 		{&out.Trend, func(lang string) (Chart, error) { return trend(s, lang) }},
 		{&out.Intervals, func(lang string) (Chart, error) { return intervals(s, lang) }},
 		{&out.Strategy, func(lang string) (Chart, error) { return strategy(s, lang) }},
+		{&out.Speed, func(lang string) (Chart, error) { return speed(s, lang) }},
 	} {
 		if *c.dst, err = localize(c.build); err != nil {
 			return Charts{}, err
@@ -136,7 +140,10 @@ func City(s sitedata.Site, c sitedata.City) (CityCharts, error) {
 	if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
 		return cc, err
 	}
-	cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) })
+	if cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) }); err != nil {
+		return cc, err
+	}
+	cc.Speed, err = localize(func(lang string) (Chart, error) { return citySpeed(s, c, lang) })
 	return cc, err
 }
 

@@ -124,6 +124,18 @@ var (
 	txtStrategy     = msg{"%d von %d Themen haben in jeder Stadt Maßnahmen; die meisten Themen deckt %s ab (%d).",
 		"%d of %d topics have measures in every city; %s covers the most topics (%d)."}
 
+	txtSpeedMedian   = msg{"Median (Monate)", "Median (months)"}
+	txtSpeedPartners = msg{"Alle Partner", "All partners"}
+	txtSpeedAxis     = msg{"Monate (Median)", "Months (median)"}
+	txtSpeed         = msg{"Abgeschlossene Maßnahmen dauerten im Median %s Monate von Beginn bis Ende (%d mit Beginn und Ende auf den Monat genau), am kürzesten in %s (%s Monate)",
+		"Done measures took a median of %s months from start to end (%d with start and end known to the month), the shortest in %s (%s months)"}
+	txtSpeedNone = msg{"Keine abgeschlossene Maßnahme hat Beginn und Ende auf den Monat genau", "No done measure has a start and an end known to the month"}
+	txtCitySpeed = msg{"%s hat %d Maßnahmen mit Beginn und Ende auf den Monat genau abgeschlossen, im Median in %s Monaten (alle Partner: %s Monate)",
+		"%s finished %d measures with start and end known to the month, taking a median of %s months (all partners: %s months)"}
+	txtCitySpeedNone  = msg{"%s hat keine abgeschlossene Maßnahme mit Beginn und Ende auf den Monat genau", "%s has no done measure with a start and an end known to the month"}
+	txtSpeedOverdue   = msg{"; %d von %d laufenden Maßnahmen mit geplantem Ende sind überfällig", "; %d of %d running measures with a planned end are overdue"}
+	txtSpeedUncounted = msg{"; %d abgeschlossene ohne Datum oder nur mit Jahr zählen nicht mit", "; %d done ones without dates or with a year only are not counted"}
+
 	txtTimelineNone    = msg{"%s hat keine Maßnahmen erfasst.", "%s has no measures recorded."}
 	txtTimelineUndated = msg{"Keine der %[2]d Maßnahmen von %[1]s hat Beginn und Ende; sie stehen in der Tabelle.", "None of %[1]s's %[2]d measures has both a start and an end date; they are listed in the table."}
 	txtTimeline        = msg{"%s hat %d Maßnahmen mit Beginn und Ende zwischen %d und %d, davon %d abgeschlossen.",

@@ -31,6 +31,9 @@ type Result struct {
 	Similarity [][]float64
 	QuickWins  []CityQuickWins   // ds.Cities order
 	Leaders    []DimensionLeader // framework dimension order
+	// Speed depends on the build date, which Build does not know: the
+	// caller sets it from DeliverySpeed.
+	Speed Speed
 }
 
 // TopicRow is one row of the strategy matrix.
@@ -109,6 +112,7 @@ type Example struct {
 	City, MeasureID string
 	Title           model.Text
 	Status          model.Status
+	Progress        *float64 // per cent done (model.Measure.ProgressPct); nil: not known
 	Lead, Link      string
 }
 
@@ -270,7 +274,11 @@ func similarity(byTopic [][][]model.Measure) [][]float64 {
 }
 
 func example(slug string, m model.Measure) Example {
-	return Example{City: slug, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
+	e := Example{City: slug, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
+	if pct, ok := m.ProgressPct(); ok {
+		e.Progress = &pct
+	}
+	return e
 }
 
 // sortExamples orders by advancement (most advanced first), then city slug,

@@ -24,9 +24,15 @@ func measure(id, topic string, s model.Status) model.Measure {
 		Lead: "Lead " + id, Link: "https://example.org/" + id}
 }
 
+// ex is the example of a measure made by measure: done measures have no
+// progress of their own, and so are 100 % done.
 func ex(city, id string, s model.Status) Example {
-	return Example{City: city, MeasureID: id, Title: model.Text{De: "Titel " + id, En: "Title " + id}, Status: s,
+	e := Example{City: city, MeasureID: id, Title: model.Text{De: "Titel " + id, En: "Title " + id}, Status: s,
 		Lead: "Lead " + id, Link: "https://example.org/" + id}
+	if s == done {
+		e.Progress = new(100.0)
+	}
+	return e
 }
 
 // handDataset: dimensions D1 (topics T1, T2, T3) and D2 (T4, T5); cities

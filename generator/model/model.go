@@ -429,8 +429,9 @@ type City struct {
 	// cannot have data yet is reported at its header even with no value.
 	YearColumns []YearColumn
 	Measures    []Measure
-	Offers      []Offer // the optional offers sheet, in sheet order
-	Pos         Pos     // the city sheet
+	Reports     []Report // the optional reports sheet, in sheet order
+	Offers      []Offer  // the optional offers sheet, in sheet order
+	Pos         Pos      // the city sheet
 }
 
 // YearColumn is a year header of the KPI sheet.
@@ -487,6 +488,7 @@ type Measure struct {
 	Status       Status
 	Start, End   Date
 	Budget       *float64
+	Progress     *float64 // per cent done, 0–100, as the row gives it; nil: empty (see ProgressPct)
 	Lead         string
 	Description  Text
 	Link         string
@@ -495,6 +497,38 @@ type Measure struct {
 	Pos          Pos // the ID cell
 	TopicPos     Pos // the topic cell
 	EndPos       Pos // the end cell
+	ProgressPos  Pos // the progress cell
+}
+
+// ProgressPct is how far the measure is, in per cent: the progress the row
+// gives, or 100 for a measure done without one (done is finished); ok is
+// false where nothing is known.
+func (m Measure) ProgressPct() (pct float64, ok bool) {
+	switch {
+	case m.Progress != nil:
+		return *m.Progress, true
+	case m.Status == Done:
+		return 100, true
+	}
+	return 0, false
+}
+
+// Report is a partner's dated account of its work, for the shared
+// portal: plain text (paragraphs from line breaks), optionally about one
+// topic or one measure of the partner.
+type Report struct {
+	// Invalid marks a row with a cell error, reported while reading; kept
+	// for the checks across sheets, it never reaches a page.
+	Invalid    bool
+	Date       Date
+	Title      Text
+	Text       Text
+	Topic      string // a framework topic ID, or ""
+	MeasureID  string // the ID of one of the partner's measures, or ""
+	Link       string
+	Pos        Pos // the date cell
+	TopicPos   Pos // the topic cell
+	MeasurePos Pos // the measure cell
 }
 
 // Date is a calendar date that may be known only to the year or month.

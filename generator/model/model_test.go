@@ -61,3 +61,25 @@ func TestPosQuotesUnsafeNames(t *testing.T) {
 		t.Errorf("OneLine = %s", got)
 	}
 }
+
+// TestProgressPct: a progress given counts whatever the status; a done
+// measure without one is 100 % done; any other without one is unknown.
+func TestProgressPct(t *testing.T) {
+	forty := 40.0
+	for _, tc := range []struct {
+		name string
+		m    Measure
+		pct  float64
+		ok   bool
+	}{
+		{"running at 40", Measure{Status: InProgress, Progress: &forty}, 40, true},
+		{"done without a progress", Measure{Status: Done}, 100, true},
+		{"running without a progress", Measure{Status: InProgress}, 0, false},
+		{"stopped at 40", Measure{Status: Stopped, Progress: &forty}, 40, true},
+		{"planned without a progress", Measure{Status: Planned}, 0, false},
+	} {
+		if pct, ok := tc.m.ProgressPct(); pct != tc.pct || ok != tc.ok {
+			t.Errorf("%s: ProgressPct() = %v, %v; want %v, %v", tc.name, pct, ok, tc.pct, tc.ok)
+		}
+	}
+}

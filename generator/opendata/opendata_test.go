@@ -201,6 +201,11 @@ func TestConservation(t *testing.T) {
 			if m.Budget != nil {
 				want["budget"] = num(*m.Budget)
 			}
+			// A done measure without a progress of its own is 100 % done.
+			want["progress"] = ""
+			if pct, ok := m.ProgressPct(); ok {
+				want["progress"] = num(pct)
+			}
 			check("measures", pos(m.Pos), want)
 		}
 	}

@@ -147,6 +147,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 	measures := Table{Name: "measures", Title: model.Text{De: "Maßnahmen", En: "Measures"}, Input: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"id", String, "", ""}, {"title_de", String, "", ""}, {"title_en", String, "", ""},
 			{"topic", String, "", ""}, {"status", String, "", "planned, in_progress, done or stopped"},
+			{"progress", Number, "%", "share done, 0–100, as the workbook gives it; a done measure without one is 100; empty: not given"},
 			{"start", String, "", "ISO date, as precise as known"}, {"end", String, "", "ISO date, as precise as known"},
 			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description_de", String, "", ""}, {"description_en", String, "", ""},
 			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
@@ -164,13 +165,16 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		for _, c := range ds.Cities {
 			slug := Value(c.Slug)
 			for _, m := range c.Measures {
-				var budget Value
+				var budget, progress Value
 				if m.Budget != nil {
 					budget = *m.Budget
 				}
-				row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] = slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
-					m.Start.ISO(), m.End.ISO()
-				row[8], row[9], row[10], row[11], row[12], row[13], row[14], row[15] = budget, m.Lead, m.Description.De, m.Description.En, m.Link, m.Source,
+				if pct, ok := m.ProgressPct(); ok {
+					progress = pct
+				}
+				row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] = slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
+					progress, m.Start.ISO(), m.End.ISO()
+				row[9], row[10], row[11], row[12], row[13], row[14], row[15], row[16] = budget, m.Lead, m.Description.De, m.Description.En, m.Link, m.Source,
 					m.Illustrative, cell(m.Pos)
 				if !yield(row) {
 					return
@@ -315,7 +319,19 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		}
 	}
 
-	return []Table{dims, inds, topics, levels, facts, kpis, measures, offersTable(ds), index, dimScores, indScores, unc, without, matrix}
+	reports := Table{Name: "reports", Title: model.Text{De: "Berichte", En: "Reports"}, Input: true,
+		Fields: []Field{{"city", String, "", "slug"}, {"date", String, "", "ISO date, as precise as known; reports dated after the build are left out until then"},
+			{"title_de", String, "", ""}, {"title_en", String, "", ""}, {"text_de", String, "", "plain text; a line is a paragraph"}, {"text_en", String, "", ""},
+			{"topic", String, "", ""}, {"measure", String, "", "measure ID"}, {"link", String, "", ""}, origin}}
+	for _, c := range ds.Cities {
+		for _, r := range c.Reports {
+			reports.Rows = append(reports.Rows, []Value{c.Slug, r.Date.ISO(), r.Title.De, r.Title.En, r.Text.De, r.Text.En,
+				r.Topic, r.MeasureID, r.Link, cell(r.Pos)})
+		}
+	}
+
+	return append([]Table{dims, inds, topics, levels, facts, kpis, measures, offersTable(ds), reports, index, dimScores, indScores, unc, without, matrix},
+		speedTables(cmp.Speed)...)
 }
 
 // factValue is a fact as the downloads give it: the adoption date as ISO

@@ -29,7 +29,7 @@ func TestAnalyseLeavesOutInvalidMeasures(t *testing.T) {
 			{Slug: "gamma", File: "cities/gamma.xlsx"}, // no values: no index
 		},
 	}
-	got, _, cmp, warnings := analyse(ds)
+	got, _, cmp, warnings := analyse(ds, model.Date{Year: 2026, Month: 1, Day: 1})
 	ids := func(ms []model.Measure) []string {
 		var out []string
 		for _, m := range ms {

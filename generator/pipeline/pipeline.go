@@ -97,6 +97,14 @@ func (o Options) read() func(dataDir string) (model.Dataset, problem.List) {
 	return checkOn(o.Today)
 }
 
+// today is the build date: Today, or else the date the build runs on.
+func (o Options) today() model.Date {
+	if o.Today.IsZero() {
+		return model.DateOf(time.Now())
+	}
+	return model.DateOf(o.Today)
+}
+
 func (o Options) stage(name string) {
 	if o.Stage != nil {
 		o.Stage(name)
@@ -194,7 +202,7 @@ func Build(o Options) (Result, error) {
 func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extraDir string) (sitedata.Site, changes.Report, problem.List, error) {
 	none := changes.None()
 	o.stage("score")
-	ds, scores, cmp, warnings := analyse(ds)
+	ds, scores, cmp, warnings := analyse(ds, o.today())
 	if err := os.Mkdir(dataDir, 0o755); err != nil {
 		return sitedata.Site{}, none, warnings, err
 	}
@@ -215,11 +223,15 @@ func prepare(o Options, ds model.Dataset, dataDir, assetsDir, downloadsDir, extr
 // index for want of data). Measure rows marked Invalid are left out of
 // that dataset, so that no score, page or download ever shows one: they
 // are kept only for the checks across rows, and a build with one has an
-// error and stops before this.
-func analyse(ds model.Dataset) (model.Dataset, score.Result, compare.Result, problem.List) {
+// error and stops before this. today is the build date the delivery speed
+// counts overdue measures on.
+func analyse(ds model.Dataset, today model.Date) (model.Dataset, score.Result, compare.Result, problem.List) {
 	ds = withoutInvalidMeasures(ds)
+	ds = publishedReports(ds, today)
 	scores := score.Compute(ds)
-	return ds, scores, compare.Build(ds, scores), validate.Coverage(ds, scores)
+	cmp := compare.Build(ds, scores)
+	cmp.Speed = compare.DeliverySpeed(ds, today)
+	return ds, scores, cmp, validate.Coverage(ds, scores)
 }
 
 // withoutInvalidMeasures is ds without the measure rows marked Invalid; ds
@@ -235,6 +247,28 @@ func withoutInvalidMeasures(ds model.Dataset) model.Dataset {
 			cities = slices.Clone(ds.Cities)
 		}
 		cities[i].Measures = slices.DeleteFunc(slices.Clone(c.Measures), invalid)
+	}
+	if cities != nil {
+		ds.Cities = cities
+	}
+	return ds
+}
+
+// publishedReports is ds with only the reports dated up to today (a date
+// known only to the month or year counts from its first day, as
+// validation judges it); ds itself is not changed. Validation has warned
+// about the others, which later builds publish.
+func publishedReports(ds model.Dataset, today model.Date) model.Dataset {
+	later := func(r model.Report) bool { return r.Invalid || today.Before(r.Date) }
+	var cities []model.City
+	for i, c := range ds.Cities {
+		if !slices.ContainsFunc(c.Reports, later) {
+			continue
+		}
+		if cities == nil {
+			cities = slices.Clone(ds.Cities)
+		}
+		cities[i].Reports = slices.DeleteFunc(slices.Clone(c.Reports), later)
 	}
 	if cities != nil {
 		ds.Cities = cities

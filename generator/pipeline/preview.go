@@ -97,7 +97,7 @@ func (p *Preview) build(ds model.Dataset, next previewDirs, res *Result) (string
 		}
 	}
 	p.o.stage("score")
-	ds, scores, cmp, warnings := analyse(ds)
+	ds, scores, cmp, warnings := analyse(ds, p.o.today())
 	res.Problems = append(res.Problems, warnings...).Sorted()
 	p.mu.Lock()
 	incremental := p.live != nil

@@ -52,6 +52,10 @@ const (
 	CoordinateRange  Code = "fact.coordinate"
 	MeasureEndsEarly Code = "measure.ends_early"
 	BudgetNegative   Code = "measure.budget"
+	ProgressRange    Code = "measure.progress_range"
+	ProgressDone     Code = "measure.progress_done"
+	ReportMeasure    Code = "report.measure"
+	ReportFuture     Code = "report.future"
 	DimensionEmpty   Code = "dimension.empty"
 	IndicatorNoData  Code = "indicator.no_data"
 
@@ -290,6 +294,18 @@ var catalog = map[Code]message{
 	BudgetNegative: {
 		"Budget %v ist negativ; erwartet wird ein Betrag von 0 oder mehr",
 		"budget %v is negative; expected an amount of 0 or more"},
+	ProgressRange: {
+		"Fortschritt %v %% liegt außerhalb von 0–100 %%; erwartet wird ein Anteil von 0 bis 100, z. B. 40 oder 40 %%",
+		"progress %v %% lies outside 0–100 %%; expected a share from 0 to 100, e.g. 40 or 40 %%"},
+	ProgressDone: {
+		"Maßnahme ist abgeschlossen, aber ihr Fortschritt ist %v %%; erwartet wird 100 %% (oder leer) oder ein anderer Status als abgeschlossen",
+		"measure is done, but its progress is %v %%; expected 100 %% (or empty) or a status other than done"},
+	ReportMeasure: {
+		"Maßnahme %q steht nicht auf dem Blatt Maßnahmen dieser Arbeitsmappe; erwartet wird die ID einer eigenen Maßnahme oder eine leere Zelle",
+		"measure %q is not on this workbook's Measures sheet; expected the ID of one of your own measures or an empty cell"},
+	ReportFuture: {
+		"Bericht vom %s liegt nach heute (%s); er erscheint erst ab diesem Tag auf der Website",
+		"report of %s lies after today (%s); it appears on the site from that day on"},
 	DimensionEmpty: {
 		"Dimension %q hat keine Indikatoren; erwartet wird mindestens ein Indikator auf dem Blatt Indikatoren",
 		"dimension %q has no indicators; expected at least one indicator on the Indicators sheet"},

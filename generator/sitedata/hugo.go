@@ -23,7 +23,8 @@ func (s Site) ForHugo() Site {
 			Reference: c.Reference, Counts: c.Counts, Interval: c.Interval,
 			Scores: []YearScore{}, KPIs: []KPI{}, Measures: []Measure{}, QuickWins: []QuickWin{}, Offers: []Offer{},
 			TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
-			Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}}}
+			Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
+			Speed:   CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}, Reports: []Report{}}
 	}
 	return out
 }

@@ -101,7 +101,12 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	s.Strategies.QuickWinStopped = map[string][]Example{}
 	s.Strategies.OfferKinds = OfferKinds()
 	offers := offerLists{}
+	s.Strategies.Speed = speed(cmp.Speed, fw, s.Lists.Full)
 	for i := range s.Cities {
+		s.Cities[i].Speed = CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}
+		if i < len(cmp.Speed.Cities) {
+			s.Cities[i].Speed = citySpeed(cmp.Speed.Cities[i], s.Strategies.Speed.Topics)
+		}
 		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples, s.Strategies.QuickWinStopped, offers)
 		for _, dc := range cmp.Coverage[i].Dimensions {
 			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,
@@ -180,7 +185,7 @@ func examples(es []compare.Example) []Example {
 	out := []Example{}
 	for _, e := range es {
 		out = append(out, Example{City: e.City, MeasureID: e.MeasureID, Title: e.Title,
-			Status: e.Status.String(), Lead: e.Lead, Link: e.Link})
+			Status: e.Status.String(), Progress: progress(e.Progress), Lead: e.Lead, Link: e.Link})
 	}
 	return out
 }
@@ -285,11 +290,17 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		out.Illustrative = out.Illustrative || (k.Illustrative && len(k.Values) > 0)
 		out.KPIs = append(out.KPIs, kpi)
 	}
+	var log map[string][]int
+	out.Reports, log = reports(c)
 	for _, m := range c.Measures {
+		var pct *float64
+		if v, ok := m.ProgressPct(); ok {
+			pct = &v
+		}
 		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
-			Status: m.Status.String(), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
+			Status: m.Status.String(), Progress: progress(pct), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
 			Lead: m.Lead, Description: m.Description, Link: m.Link, Illustrative: m.Illustrative,
-			Origin: cellRef(m.Pos)})
+			Origin: cellRef(m.Pos), Reports: append([]int{}, log[m.ID]...)})
 		switch m.Status {
 		case model.Planned:
 			out.Counts.Planned++
@@ -328,6 +339,15 @@ func dimScores(cs []score.Component, pub func(score.Value) *float64) []ScoreByDi
 		out = append(out, ScoreByDim{ID: c.ID, Score: pub(c.Score), Coverage: round(c.Coverage*100, pctDigits), Rank: rankOrNil(c.Rank)})
 	}
 	return out
+}
+
+// progress is a measure's progress as published: one decimal, as the
+// site's other percentages.
+func progress(pct *float64) *float64 {
+	if pct == nil {
+		return nil
+	}
+	return ptr(round(*pct, pctDigits))
 }
 
 func rankOrNil(r int) *int {

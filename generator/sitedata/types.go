@@ -149,6 +149,8 @@ type Strategies struct {
 	SimilarityMax int `json:"similarity_max"`
 	// Scale: counts over all cities above FullListMax (scale_strategy.go).
 	Scale *StrategyScale `json:"scale,omitempty"`
+	// Speed: how fast the partners deliver their measures (speed.go).
+	Speed Speed `json:"speed"`
 }
 
 type MatrixRow struct {
@@ -181,6 +183,7 @@ type Example struct {
 	MeasureID string     `json:"measure_id"`
 	Title     model.Text `json:"title"`
 	Status    string     `json:"status"`
+	Progress  *float64   `json:"progress"` // per cent done, one decimal; null: not known
 	Lead      string     `json:"lead"`
 	Link      string     `json:"link"`
 }
@@ -392,6 +395,10 @@ type City struct {
 	RemoveOne []RemoveOne   `json:"remove_one"`
 	Profile   Profile       `json:"profile"`
 	Carried   []Carried     `json:"carried"`
+	// Speed: how fast the city delivers its measures (speed.go).
+	Speed CitySpeed `json:"speed"`
+	// Reports are the city's published reports, newest first (reports.go).
+	Reports []Report `json:"reports"`
 }
 
 type Strategy struct {
@@ -441,7 +448,8 @@ type Measure struct {
 	ID           string     `json:"id"`
 	Title        model.Text `json:"title"`
 	Topic        string     `json:"topic"`
-	Status       string     `json:"status"` // planned, in_progress, done, stopped
+	Status       string     `json:"status"`   // planned, in_progress, done, stopped
+	Progress     *float64   `json:"progress"` // per cent done, one decimal (model.Measure.ProgressPct); null: not known
 	Start        string     `json:"start"`
 	End          string     `json:"end"`
 	Budget       *float64   `json:"budget"`
@@ -450,6 +458,9 @@ type Measure struct {
 	Link         string     `json:"link"`
 	Illustrative bool       `json:"illustrative"`
 	Origin       string     `json:"origin"`
+	// Reports is the measure's progress log: the positions in the city's
+	// Reports of those that name it, newest first.
+	Reports []int `json:"reports"`
 }
 
 type Counts struct {

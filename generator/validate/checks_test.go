@@ -267,3 +267,37 @@ func TestCoverageBelowTheMinimum(t *testing.T) {
 		t.Errorf("German: %q\nwant %q", msg, want)
 	}
 }
+
+// TestReports: a report may name a framework topic and one of its own
+// partner's measures; one dated after the build date is announced, not
+// refused, and a row with a cell error is not checked for its date.
+func TestReports(t *testing.T) {
+	today := model.Date{Year: 2026, Month: 12, Day: 2}
+	const f = "cities/alpha.xlsx"
+	report := func(row int, date model.Date, topic, measure string) model.Report {
+		return model.Report{Date: date, Title: model.Text{De: "Bericht"}, Topic: topic, MeasureID: measure,
+			Pos: at(f, "Berichte", row, 1), TopicPos: at(f, "Berichte", row, 4), MeasurePos: at(f, "Berichte", row, 5)}
+	}
+	tests := []struct {
+		name    string
+		reports []model.Report
+		want    []string
+	}{
+		{"a topic and an own measure", []model.Report{report(2, model.Date{Year: 2026, Month: 5, Day: 4}, "OZG", "M-01")}, nil},
+		{"neither topic nor measure", []model.Report{report(2, model.Date{Year: 2025}, "", "")}, nil},
+		{"unknown topic", []model.Report{report(2, model.Date{Year: 2026, Month: 5}, "KI", "")},
+			[]string{`cities/alpha.xlsx: Berichte!D2: error: unknown topic "KI"; expected an ID from the Topics sheet in framework.xlsx`}},
+		{"another partner's measure", []model.Report{report(3, model.Date{Year: 2026, Month: 5}, "", "M-99")},
+			[]string{`cities/alpha.xlsx: Berichte!E3: error: measure "M-99" is not on this workbook's Measures sheet; expected the ID of one of your own measures or an empty cell`}},
+		{"dated tomorrow: announced", []model.Report{report(2, model.Date{Year: 2026, Month: 12, Day: 3}, "", "")},
+			[]string{`cities/alpha.xlsx: Berichte!A2: warning: report of 2026-12-03 lies after today (2026-12-02); it appears on the site from that day on`}},
+		{"dated this month: published", []model.Report{report(2, model.Date{Year: 2026, Month: 12}, "", "")}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := city("alpha", "Alpha", "https://alpha.example")
+			c.Reports = tt.reports
+			same(t, messages(validate.Dataset(dataset(c), validate.Options{Today: today})), tt.want)
+		})
+	}
+}

@@ -306,7 +306,25 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 		}
 	}
 	unique(ids, pos, l)
+	reports(c, topics, fw, l)
 	offers(c, fw, topics, l)
+}
+
+// reports checks what a report refers to: a framework topic and one of the
+// partner's own measures.
+func reports(c model.City, topics map[string]bool, fw model.Framework, l *problem.List) {
+	measures := make(map[string]bool, len(c.Measures))
+	for _, m := range c.Measures {
+		measures[m.ID] = true
+	}
+	for _, r := range c.Reports {
+		if r.Topic != "" && !topics[r.Topic] && !fw.Unread.Topics {
+			l.Errorf(r.TopicPos, problem.RefTopic, r.Topic, fw.File)
+		}
+		if r.MeasureID != "" && !measures[r.MeasureID] {
+			l.Errorf(r.MeasurePos, problem.ReportMeasure, r.MeasureID)
+		}
+	}
 }
 
 // percentCell reports a value cell written as a percentage ("12,5 %") for
@@ -346,6 +364,13 @@ func future(c model.City, today model.Date, l *problem.List) {
 	for _, m := range c.Measures {
 		if !m.Invalid && m.Status == model.Done && today.Before(m.End) {
 			l.Errorf(cmp.Or(m.EndPos, m.Pos), problem.MeasureDoneFuture, m.ID, m.End.ISO(), today.ISO())
+		}
+	}
+	// A report dated ahead is how a partner schedules it: no mistake, but
+	// the build says that it leaves the report out until then.
+	for _, r := range c.Reports {
+		if !r.Invalid && today.Before(r.Date) {
+			l.Warnf(r.Pos, problem.ReportFuture, r.Date.ISO(), today.ISO())
 		}
 	}
 }

@@ -14,6 +14,7 @@ var (
 	citySheet     = sheetSpec{[]string{"Stadt", "City", "Kommune", "Municipality", "Partner"}}
 	kpiSheet      = sheetSpec{[]string{"Kennzahlen", "KPIs", "KPI", "Indikatorwerte", "Indicator values"}}
 	measuresSheet = sheetSpec{[]string{"Maßnahmen", "Measures", "Massnahmen"}}
+	reportsSheet  = sheetSpec{[]string{"Berichte", "Reports", "Bericht", "Report"}}
 )
 
 var (
@@ -30,12 +31,25 @@ var (
 		{"start", []string{"Beginn", "Start", "Startdatum", "Start date"}, false},
 		{"end", []string{"Ende", "End", "Enddatum", "End date"}, false},
 		{"budget", []string{"Budget", "Budget (EUR)", "Kosten", "Cost"}, false},
+		{"progress", []string{"Fortschritt", "Progress", "Fortschritt (%)", "Progress (%)", "Umsetzungsstand"}, false},
 		{"lead", []string{"Federführung", "Lead unit", "Lead", "Verantwortlich", "Zuständig", "Responsible"}, false},
 		{"description_de", []string{"Beschreibung", "Description", "Beschreibung (de)", "Description (de)"}, false},
 		{"description_en", []string{"Beschreibung (en)", "Description (en)"}, false},
 		{"link", []string{"Link", "URL", "Webseite", "Website"}, false},
 		colSource}
 )
+
+// reports are the columns of the optional reports sheet.
+var reports = []colSpec{
+	{"date", []string{"Datum", "Date"}, true},
+	{"title_de", []string{"Titel", "Title", "Titel (de)", "Title (de)"}, true},
+	{"title_en", []string{"Titel (en)", "Title (en)"}, false},
+	{"text_de", []string{"Text", "Text (de)", "Bericht", "Report"}, false},
+	{"text_en", []string{"Text (en)", "Bericht (en)", "Report (en)"}, false},
+	{"topic", []string{"Thema", "Topic", "Themen-ID", "Topic ID"}, false},
+	{"measure", []string{"Maßnahme", "Measure", "Maßnahmen-ID", "Measure ID", "Massnahme"}, false},
+	{"link", []string{"Link", "URL", "Webseite", "Website"}, false},
+}
 
 // factKeys are the rows of the city sheet, canonical key first.
 var factKeys = []struct {
@@ -81,7 +95,37 @@ func ReadCity(path string, probs *problem.List) model.City {
 		}
 	}
 	c.Offers = readOffers(b)
+	if t, ok := b.tableOf(reportsSheet, reports, false); ok {
+		for _, r := range t.rows {
+			c.Reports = append(c.Reports, readReport(t, r))
+		}
+	}
 	return c
+}
+
+// readReport reads a row of the reports sheet. Its text is kept exactly
+// as written: the site shows it as text, never as markup.
+func readReport(t *table, r row) model.Report {
+	date, ok1 := t.date(r, "date")
+	if ok1 && date.IsZero() {
+		t.b.probs.Errorf(t.cellPos(r, "date"), problem.CellRequired, "Datum / Date")
+		ok1 = false
+	}
+	title, ok2 := t.text(r, "title_de", true, "Titel / Title")
+	textDe, ok3 := t.text(r, "text_de", false, "")
+	textEn, ok4 := t.text(r, "text_en", false, "")
+	link := t.optText(r, "link")
+	ok5 := checkLink(t, t.cellPos(r, "link"), link, false)
+	topic := t.optText(r, "topic")
+	if topic != "" {
+		topic = topicID(topic)
+	}
+	return model.Report{
+		Invalid: !(ok1 && ok2 && ok3 && ok4 && ok5),
+		Date:    date, Title: model.Text{De: title, En: t.optText(r, "title_en")},
+		Text: model.Text{De: textDe, En: textEn}, Topic: topic, MeasureID: t.optText(r, "measure"), Link: link,
+		Pos: t.cellPos(r, "date"), TopicPos: t.cellPos(r, "topic"), MeasurePos: t.cellPos(r, "measure"),
+	}
 }
 
 func readFacts(t *table, c *model.City) {
@@ -275,6 +319,7 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 		t.b.probs.Errorf(t.cellPos(r, "budget"), problem.BudgetNegative, *budget)
 		ok7 = false
 	}
+	progress, ok10 := readProgress(t, r, status, ok4)
 	ok8 := true
 	if ok5 && ok6 && !start.IsZero() && !end.IsZero() && end.Before(start) {
 		t.b.probs.Errorf(t.cellPos(r, "end"), problem.MeasureEndsEarly, end.ISO(), start.ISO())
@@ -289,13 +334,34 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 	// A row with a bad cell still takes part in the checks across rows
 	// (a duplicate ID, an unknown topic), so that one run names them all.
 	return model.Measure{
-		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9),
+		Invalid: !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8 && ok9 && ok10),
 		ID:      id, Title: model.Text{De: title, En: t.optText(r, "title_en")},
-		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget,
+		Topic: topicID(topic), Status: status, Start: start, End: end, Budget: budget, Progress: progress,
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
 		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),
+		ProgressPos: t.cellPos(r, "progress"),
 	}, true
+}
+
+// readProgress reads the optional progress cell as the cell shows it:
+// 12,5 % (a percentage, or that text) and a plain 12.5 are both 12.5 per
+// cent, so a plain 0.4 is 0.4 %, not 40 %. A measure done at less than
+// 100 % contradicts itself; which of the two is wrong only its author knows.
+func readProgress(t *table, r row, status model.Status, statusOK bool) (*float64, bool) {
+	v, _, ok := t.numberOrPercent(r, "progress", false, "")
+	if !ok || v == nil {
+		return nil, ok
+	}
+	if *v < 0 || *v > 100 {
+		t.b.probs.Errorf(t.cellPos(r, "progress"), problem.ProgressRange, *v)
+		return nil, false
+	}
+	if statusOK && status == model.Done && *v < 100 {
+		t.b.probs.Errorf(t.cellPos(r, "progress"), problem.ProgressDone, *v)
+		return nil, false
+	}
+	return v, true
 }
 
 // checkLink reports a link that is not http(s) (or, where allowed, mailto):

@@ -71,7 +71,7 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 		{"offer_kinds", "Angebotsart / Kind of offer", offerKindChoices()},
 	}
 	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years),
-		offersSheetTemplate(topicEntries)}
+		reportsSheetTemplate(), offersSheetTemplate(topicEntries)}
 	return writeTemplate(w, cityInstructions, sheets, lists)
 }
 
@@ -124,8 +124,11 @@ type tmplCol struct {
 	hint   hint
 	// list names a tmplList, or is a formula starting with "=" that
 	// refers to the allowed values elsewhere in the workbook.
-	list  string
-	width float64 // 0: from the contents
+	list string
+	// limits, when set, restrict the column to numbers from limits[0] to
+	// limits[1]; as with the lists, Excel only warns, and validate decides.
+	limits *[2]float64
+	width  float64 // 0: from the contents
 }
 
 // hint is a bilingual input message.
@@ -197,7 +200,8 @@ func specSheet(sheet sheetSpec, spec []colSpec, example map[string]any, lists ma
 	s := tmplSheet{name: sheet.names[0], example: true}
 	row := make([]any, len(spec))
 	for i, c := range spec {
-		s.cols = append(s.cols, tmplCol{key: c.key, header: header(c), hint: hintFor(sheet.names[0], c), list: lists[c.key]})
+		s.cols = append(s.cols, tmplCol{key: c.key, header: header(c), hint: hintFor(sheet.names[0], c), list: lists[c.key],
+			limits: columnLimits[c.key]})
 		row[i] = example[c.key]
 	}
 	s.rows = [][]any{row}
@@ -289,6 +293,15 @@ func measuresSheetTemplate(topics []string, years []int) tmplSheet {
 	example["start"] = fmt.Sprintf("01.%d", years[len(years)-1])
 	example["source"] = ExampleSource
 	return specSheet(measuresSheet, measures, example, map[string]string{"topic": "topics", "status": "status"})
+}
+
+// reportsSheetTemplate is the reports sheet with its headers only: an
+// example report would be published as a real one, since a report has no
+// source to mark it as an example.
+func reportsSheetTemplate() tmplSheet {
+	s := specSheet(reportsSheet, reports, nil, map[string]string{"topic": "topics"})
+	s.rows, s.example = nil, false
+	return s
 }
 
 func settingsSheetTemplate() tmplSheet {
@@ -505,6 +518,13 @@ func (tw *templateWriter) validations(s tmplSheet) {
 			dv.SetError(excelize.DataValidationErrorStyleWarning, "Nicht in der Liste / Not in the list",
 				"Dieser Wert steht nicht in der Auswahlliste. Trotzdem verwenden? generator validate prüft ihn.\n\n"+
 					"This value is not in the list. Use it anyway? generator validate checks it.")
+		} else if l := c.limits; l != nil {
+			// A percentage typed as 40 % is stored as 0.4 and passes; the
+			// text "40 %" is only warned about, and the reader takes it.
+			tw.check(dv.SetRange(l[0], l[1], excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
+			dv.SetError(excelize.DataValidationErrorStyleWarning, "Außerhalb des Bereichs / Out of range",
+				fmt.Sprintf("Erwartet wird eine Zahl von %v bis %v. Trotzdem verwenden? generator validate prüft sie.\n\n"+
+					"Expected a number from %v to %v. Use it anyway? generator validate checks it.", l[0], l[1], l[0], l[1]))
 		}
 		tw.check(tw.f.AddDataValidation(s.name, dv))
 	}

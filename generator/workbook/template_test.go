@@ -371,3 +371,38 @@ func TestTemplateIsReproducible(t *testing.T) {
 		t.Error("two runs wrote different files")
 	}
 }
+
+// TestTemplateProgressRange: the progress column takes numbers from 0 to
+// 100 (Excel warns about others, the reader decides), and the example row's
+// progress reads back.
+func TestTemplateProgressRange(t *testing.T) {
+	path := writeCityTemplate(t, t.TempDir(), "neustadt", CityTemplate{Name: "Neustadt", Framework: sampleFramework(t), Years: []int{2023}})
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dvs, err := f.GetDataValidations("Maßnahmen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := colOf(t, path, "Maßnahmen", "Fortschritt")
+	found := false
+	for _, dv := range dvs {
+		if strings.HasPrefix(dv.Sqref, col+"2:") {
+			found = true
+			if dv.Type != "decimal" || dv.Operator != "between" || dv.Formula1 != "0" || dv.Formula2 != "100" || dv.ErrorStyle == nil || *dv.ErrorStyle != "warning" {
+				t.Errorf("progress validation: type %q operator %q %s–%s, error style %v; want a warning for decimals between 0 and 100",
+					dv.Type, dv.Operator, dv.Formula1, dv.Formula2, dv.ErrorStyle)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no validation on the progress column %s", col)
+	}
+	var probs problem.List
+	c := ReadCity(path, &probs)
+	if len(probs) > 0 || len(c.Measures) != 1 || c.Measures[0].Progress == nil || *c.Measures[0].Progress != 0 {
+		t.Errorf("example measure %+v, problems\n%s; want progress 0", c.Measures, probs.Text("en"))
+	}
+}

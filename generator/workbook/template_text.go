@@ -55,10 +55,17 @@ var columnHints = map[string]hint{
 	"start":               {"Datum wie 24.07.2019, 07.2019 oder 2019.", "Date such as 24.07.2019, 07.2019 or 2019."},
 	"end":                 {"Datum wie 31.12.2025, 12.2025 oder 2025; nicht vor dem Beginn.", "Date such as 31.12.2025, 12.2025 or 2025; not before the start."},
 	"budget":              {"Betrag in Euro, 0 oder mehr, z. B. 250.000.", "Amount in euros, 0 or more, e.g. 250,000."},
+	"progress":            {"Fortschritt in Prozent, 0 bis 100, z. B. 40 oder 40 %. Leer bei abgeschlossen: 100 %; abgeschlossen verlangt 100 %.", "Progress in per cent, 0 to 100, e.g. 40 or 40 %. Empty when done: 100 %; done requires 100 %."},
 	"lead":                {"Federführende Stelle, z. B. IT-Referat.", "Unit in charge, e.g. IT department."},
 	"description_de":      {"Ein, zwei Sätze zur Maßnahme auf Deutsch.", "One or two sentences on the measure in German."},
 	"description_en":      {"Beschreibung auf Englisch; leer: die englische Seite zeigt die deutsche.", "Description in English; empty: the English pages show the German one."},
 	"link":                {"Adresse, die mit https:// beginnt.", "Address starting with https://."},
+	"Berichte/date":       {"Datum des Berichts, z. B. 04.05.2026 (Pflicht). Liegt es in der Zukunft, erscheint der Bericht erst ab diesem Tag.", "Date of the report, e.g. 04.05.2026 (required). A date ahead publishes the report from that day on."},
+	"Berichte/title_de":   {"Überschrift auf Deutsch (Pflicht).", "Heading in German (required)."},
+	"Berichte/text_de":    {"Der Bericht als reiner Text; eine Leerzeile oder ein Zeilenumbruch (Alt+Eingabe) beginnt einen Absatz, Adressen mit https:// werden zu Links.", "The report as plain text; a line break (Alt+Enter) starts a paragraph, addresses with https:// become links."},
+	"Berichte/text_en":    {"Der Bericht auf Englisch; leer: die englische Seite zeigt den deutschen.", "The report in English; empty: the English pages show the German one."},
+	"Berichte/topic":      {"Optional: Thema aus dem Rahmenwerk (Auswahlliste).", "Optional: topic from the framework (drop-down)."},
+	"Berichte/measure":    {"Optional: ID einer Maßnahme vom Blatt Maßnahmen; der Bericht erscheint dann bei ihr.", "Optional: ID of a measure on the Measures sheet; the report then appears with it."},
 }
 
 // factHints are the input messages of the city sheet's value cells.
@@ -94,12 +101,18 @@ var factExamples = map[string]any{
 
 // measureExample is the measures sheet's example row; topic, start and
 // source are filled in from the framework, the years and ExampleSource.
+// columnLimits are the number ranges a template column allows, by key.
+var columnLimits = map[string]*[2]float64{
+	"progress": {0, 100},
+}
+
 var measureExample = map[string]any{
 	"id":             "M-01",
 	"title_de":       "Beispielmaßnahme: ersetzen oder löschen",
 	"title_en":       "Example measure: replace or delete",
 	"status":         "geplant",
 	"budget":         50000,
+	"progress":       0,
 	"lead":           "Amt für Digitalisierung",
 	"description_de": "Ein, zwei Sätze, was die Maßnahme erreichen soll.",
 	"description_en": "One or two sentences on what the measure is to achieve.",
@@ -138,11 +151,12 @@ type instructionLine struct {
 
 var cityInstructions = []instructionLine{
 	{lineTitle, "Arbeitsmappe einer Stadt – Anleitung"},
-	{lineText, "Diese Arbeitsmappe enthält die Angaben einer Partnerstadt für das Portal „Digitale Städte im Vergleich“. Der Generator liest die Blätter Stadt, Kennzahlen, Maßnahmen und Angebote. Dieses Blatt und das ausgeblendete Blatt „Listen (Lists)“ liest er nicht."},
+	{lineText, "Diese Arbeitsmappe enthält die Angaben einer Partnerstadt für das Portal „Digitale Städte im Vergleich“. Der Generator liest die Blätter Stadt, Kennzahlen, Maßnahmen, Berichte und Angebote. Dieses Blatt und das ausgeblendete Blatt „Listen (Lists)“ liest er nicht."},
 	{lineHeading, "So füllen Sie die Blätter aus"},
 	{lineText, "• Stadt: je Zeile ein Feld. Tragen Sie die Angabe in die Spalte „Wert / Value“ ein; die Spalte „Beispiel / Example“ zeigt die Form und wird nicht gelesen. Pflicht ist nur der Name."},
 	{lineText, "• Kennzahlen: eine Zeile je Indikator des Rahmenwerks, eine Spalte je Jahr. Eine leere Zelle heißt „keine Angabe“. Für ein neues Jahr fügen Sie eine Spalte ein, deren Überschrift die Jahreszahl ist (z. B. 2025). Die Spalten „Indikatorname“ und „Einheit“ dienen nur der Orientierung und werden nicht gelesen."},
-	{lineText, "• Maßnahmen: eine Zeile je Maßnahme Ihrer Strategie, mit eindeutiger ID. Thema und Status wählen Sie aus der Liste."},
+	{lineText, "• Maßnahmen: eine Zeile je Maßnahme Ihrer Strategie, mit eindeutiger ID. Thema und Status wählen Sie aus der Liste. Fortschritt in Prozent (0 bis 100, z. B. 40 oder 40 %) ist freiwillig; abgeschlossen bedeutet 100 %."},
+	{lineText, "• Berichte (freiwillig): je Zeile ein Bericht mit Datum, Titel und Text, optional zu einem Thema oder einer Maßnahme. Der Text bleibt reiner Text; Zeilenumbrüche trennen Absätze, https-Adressen werden zu Links."},
 	{lineText, "• Angebote (freiwillig): eine Zeile je Angebot an die Partner, z. B. eine Lösung zur Nachnutzung, Beratung oder eine Hospitation. Art und Thema wählen Sie aus der Liste; Kontakt ist eine E-Mail-Adresse oder eine https-Adresse. Ohne Angebote löschen Sie die Beispielzeile oder das Blatt."},
 	{lineText, "• Zahlen dürfen deutsch geschrieben sein (1.234,5 oder 12,5 %), Daten als Datum oder als 24.07.2019, 07.2019 oder 2019. Leere Zeilen werden übersprungen; eigene Spalten für Notizen sind erlaubt."},
 	{lineHeading, "Die Beispielzeile"},
@@ -153,11 +167,12 @@ var cityInstructions = []instructionLine{
 	{lineText, "Speichern Sie die Datei unter data/cities/<name>.xlsx und führen Sie „generator validate“ aus. Jedes Problem wird mit Datei, Blatt und Zelle genannt, z. B. „data/cities/muenchen.xlsx: Kennzahlen!C7“. Ausführlich: docs/strategists.md."},
 	{lineText, ""},
 	{lineTitle, "City workbook – instructions"},
-	{lineText, "This workbook holds one partner city's data for the portal \"Cities' digital maturity compared\". The generator reads the sheets Stadt (city), Kennzahlen (KPIs), Maßnahmen (measures) and Angebote (offers). It does not read this sheet or the hidden sheet \"Listen (Lists)\"."},
+	{lineText, "This workbook holds one partner city's data for the portal \"Cities' digital maturity compared\". The generator reads the sheets Stadt (city), Kennzahlen (KPIs), Maßnahmen (measures), Berichte (reports) and Angebote (offers). It does not read this sheet or the hidden sheet \"Listen (Lists)\"."},
 	{lineHeading, "Filling in the sheets"},
 	{lineText, "• Stadt: one field per row. Enter your value in the column \"Wert / Value\"; the column \"Beispiel / Example\" shows the form and is not read. Only the name is required."},
 	{lineText, "• Kennzahlen: one row per indicator of the framework, one column per year. An empty cell means \"no value\". For a new year, insert a column headed with the year (e.g. 2025). The columns \"Indicator name\" and \"Unit\" are for orientation only and are not read."},
-	{lineText, "• Maßnahmen: one row per measure of your strategy, with a unique ID. Pick topic and status from the drop-down."},
+	{lineText, "• Maßnahmen: one row per measure of your strategy, with a unique ID. Pick topic and status from the drop-down. Progress in per cent (0 to 100, e.g. 40 or 40 %) is optional; done means 100 %."},
+	{lineText, "• Berichte (reports, optional): one report per row with date, title and text, optionally about a topic or a measure. The text stays plain text; line breaks separate paragraphs, https addresses become links."},
 	{lineText, "• Angebote (offers, optional): one row per offer to the partners, e.g. a solution to reuse, advice or a placement. Pick kind and topic from the drop-down; the contact is an e-mail address or an https address. Without offers, delete the example row or the sheet."},
 	{lineText, "• Numbers may be written in German form (1.234,5 or 12,5 %), dates as dates or as 24.07.2019, 07.2019 or 2019. Blank rows are skipped; extra columns for your notes are allowed."},
 	{lineHeading, "The example row"},

@@ -38,18 +38,6 @@ function palette() {
   return { fg: v("--fg"), muted: v("--muted"), line: v("--line"), bg: v("--bg"), series, status, font: css.fontFamily || "sans-serif" };
 }
 
-// wrapWords breaks text at spaces into lines of at most max characters
-// (a longer word keeps its own line).
-function wrapWords(text, max) {
-  const lines = [];
-  for (const word of String(text).split(" ")) {
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last].length + 1 + word.length <= max) lines[last] += " " + word;
-    else lines.push(word);
-  }
-  return lines.join("\n");
-}
-
 function valueFormatter(decimals) {
   const number = numberFormat(decimals, true);
   return (value) => {
@@ -79,7 +67,6 @@ function axisStyle(axis, c, decimals) {
 // Adds what JSON cannot carry: colours, number formats in the page's
 // language, animation per the reader's motion preference.
 function prepare(option, kind, width, decimals) {
-  const narrow = width > 0 && width < 560;
   const c = palette();
   const formatValue = valueFormatter(decimals);
   option.animation = !reducedMotion.matches && option.animation !== false;
@@ -103,13 +90,6 @@ function prepare(option, kind, width, decimals) {
   axisStyle(option.yAxis, c, decimals);
   for (const r of [].concat(option.radar || [])) {
     r.axisName = Object.assign({ color: c.fg, fontSize: 13 }, r.axisName);
-    if (narrow && r.radius === undefined) {
-      // On a phone the names beside the radar need room: a smaller radar,
-      // and each name broken at spaces into lines that fit beside it.
-      r.radius = "40%";
-      const chars = Math.max(8, Math.floor((width / 2 - width * 0.2 - 16) / 7.5));
-      r.axisName.formatter = (name) => wrapWords(name, chars);
-    }
     r.axisLine = { lineStyle: { color: c.line } };
     r.splitLine = { lineStyle: { color: c.line } };
     r.splitArea = { show: false };
@@ -135,6 +115,13 @@ function prepare(option, kind, width, decimals) {
   const truncate = (a) => {
     if (a.type === "category") Object.assign(a.axisLabel, { width: Math.min(220, Math.round((width || 1000) * 0.42)), overflow: "truncate" });
   };
+  if (kind === "bar") {
+    // Long category names (topics) beside horizontal bars break into lines
+    // instead of squeezing the bars to nothing on a phone.
+    for (const a of [].concat(option.yAxis || [])) {
+      if (a.type === "category") a.axisLabel = Object.assign({ width: Math.min(220, Math.round((width || 1000) * 0.42)), overflow: "break" }, a.axisLabel);
+    }
+  }
   if (kind === "timeline") {
     [].concat(option.xAxis || []).forEach(years);
     [].concat(option.yAxis || []).forEach(truncate);
