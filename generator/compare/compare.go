@@ -84,17 +84,27 @@ type CityQuickWins struct {
 }
 
 // QuickWin is a topic where at least one partner has a measure done or in
-// progress and this city has none that is planned, in progress or done. A
-// stopped measure at home does not block it: the partner's working
-// solution is exactly what is worth a second look. Wins are ordered by
-// Partners (descending), then framework topic order.
+// progress, or offers something (offers.go), and this city has no measure
+// that is planned, in progress or done. A stopped measure at home does not
+// block it: the partner's working solution is exactly what is worth a
+// second look; a topic whose only measures were stopped is no quick win.
+// Wins are ordered by Partners (descending), then framework topic order.
 type QuickWin struct {
-	Topic    string
-	Partners int // partner cities with a done or in-progress measure here
-	// Examples are those partners' done and in-progress measures in the
+	Topic string
+	// Partners counts the other partners with a done or in-progress
+	// measure or an offer here.
+	Partners int
+	// Examples are the partners' done and in-progress measures in the
 	// topic, done first, then by city slug, then by measure ID; at most
 	// MaxExamples of them.
 	Examples []Example
+	// Offers are the other partners' offers in the topic, by partner slug
+	// and sheet order; at most MaxExamples of them.
+	Offers []OfferRef
+	// Stopped are the stopped measures in the topic, the city's own
+	// included, by city slug and measure ID, so that a page can say what
+	// was tried and given up; at most MaxExamples of them.
+	Stopped []Example
 }
 
 // Example is one measure a reader can follow up on.
@@ -288,40 +298,36 @@ func quickWins(ds model.Dataset, byTopic [][][]model.Measure) []CityQuickWins {
 	// either, so every city that lacks the topic sees the same partners
 	// and examples: computed once per topic, not once per city and topic
 	// (which grew with the square of the number of cities).
-	type topicWins struct {
-		partners int
-		examples []Example
-	}
-	perTopic := make([]topicWins, len(ds.Framework.Topics))
+	examples := make([][]Example, len(ds.Framework.Topics))
 	for t := range ds.Framework.Topics {
 		var ex []Example
 		for p, partner := range ds.Cities {
-			found := false
 			for _, m := range byTopic[p][t] {
 				if running(m.Status) {
 					ex = append(ex, example(partner.Slug, m))
-					found = true
 				}
-			}
-			if found {
-				perTopic[t].partners++
 			}
 		}
 		sortExamples(ex)
-		perTopic[t].examples = ex[:min(len(ex), MaxExamples)]
+		examples[t] = ex[:min(len(ex), MaxExamples)]
 	}
+	leads := topicLeads(ds, byTopic)
 	out := make([]CityQuickWins, len(ds.Cities))
 	for c, city := range ds.Cities {
 		wins := []QuickWin{}
 		for t, topic := range ds.Framework.Topics {
-			if hasActive(byTopic[c][t]) || perTopic[t].partners == 0 {
+			if hasActive(byTopic[c][t]) {
+				continue
+			}
+			offers, partners := leads[t].forCity(city.Slug)
+			if partners == 0 {
 				continue
 			}
 			// One list per topic, shared by every city that lacks it
 			// (a copy each was a tenth of the build's memory at
 			// national scale): read only.
-			wins = append(wins, QuickWin{Topic: topic.ID, Partners: perTopic[t].partners,
-				Examples: perTopic[t].examples})
+			wins = append(wins, QuickWin{Topic: topic.ID, Partners: partners,
+				Examples: examples[t], Offers: offers, Stopped: leads[t].stopped})
 		}
 		// Stable: equal Partners keep framework topic order.
 		slices.SortStableFunc(wins, func(a, b QuickWin) int { return cmp.Compare(b.Partners, a.Partners) })

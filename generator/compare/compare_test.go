@@ -185,17 +185,20 @@ func TestQuickWins(t *testing.T) {
 	//   T1 a(a1 done, a5 in progress)   T2 a(a3), c(c2 done)
 	//   T3 b(b2 done), c(c3)            T4 none (b3 is only planned)
 	//   T5 c(c4 done)
+	// Stopped measures: a4 in T4 (no win: nothing runs there) and b4 in
+	// T2, named with every T2 win, b's own included.
+	stoppedT2 := []Example{ex("b", "b4", stopped)}
 	want := []CityQuickWins{
 		// a lacks T3, T4, T5; T4 has no running partner measure.
 		{"a", []QuickWin{
-			{"T3", 2, []Example{ex("b", "b2", done), ex("c", "c3", inProgress)}},
-			{"T5", 1, []Example{ex("c", "c4", done)}},
+			{Topic: "T3", Partners: 2, Examples: []Example{ex("b", "b2", done), ex("c", "c3", inProgress)}},
+			{Topic: "T5", Partners: 1, Examples: []Example{ex("c", "c4", done)}},
 		}},
 		// b has only a stopped measure in T2: that does not block the win.
 		// Done comes before in progress even though c sorts after a.
 		{"b", []QuickWin{
-			{"T2", 2, []Example{ex("c", "c2", done), ex("a", "a3", inProgress)}},
-			{"T5", 1, []Example{ex("c", "c4", done)}},
+			{Topic: "T2", Partners: 2, Examples: []Example{ex("c", "c2", done), ex("a", "a3", inProgress)}, Stopped: stoppedT2},
+			{Topic: "T5", Partners: 1, Examples: []Example{ex("c", "c4", done)}},
 		}},
 		// c's planned c1 blocks T1 although a runs two measures there; T4
 		// has nothing running anywhere. No wins.
@@ -203,10 +206,10 @@ func TestQuickWins(t *testing.T) {
 		// d has nothing: T2 and T3 (2 partners each, framework order)
 		// come before T1 and T5 (1 partner each; a counts once in T1).
 		{"d", []QuickWin{
-			{"T2", 2, []Example{ex("c", "c2", done), ex("a", "a3", inProgress)}},
-			{"T3", 2, []Example{ex("b", "b2", done), ex("c", "c3", inProgress)}},
-			{"T1", 1, []Example{ex("a", "a1", done), ex("a", "a5", inProgress)}},
-			{"T5", 1, []Example{ex("c", "c4", done)}},
+			{Topic: "T2", Partners: 2, Examples: []Example{ex("c", "c2", done), ex("a", "a3", inProgress)}, Stopped: stoppedT2},
+			{Topic: "T3", Partners: 2, Examples: []Example{ex("b", "b2", done), ex("c", "c3", inProgress)}},
+			{Topic: "T1", Partners: 1, Examples: []Example{ex("a", "a1", done), ex("a", "a5", inProgress)}},
+			{Topic: "T5", Partners: 1, Examples: []Example{ex("c", "c4", done)}},
 		}},
 	}
 	check(t, "quick wins", got, want)

@@ -430,6 +430,7 @@ type City struct {
 	YearColumns []YearColumn
 	Measures    []Measure
 	Reports     []Report // the optional reports sheet, in sheet order
+	Offers      []Offer  // the optional offers sheet, in sheet order
 	Pos         Pos      // the city sheet
 }
 

@@ -330,7 +330,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		}
 	}
 
-	return append([]Table{dims, inds, topics, levels, facts, kpis, measures, reports, index, dimScores, indScores, unc, without, matrix},
+	return append([]Table{dims, inds, topics, levels, facts, kpis, measures, offersTable(ds), reports, index, dimScores, indScores, unc, without, matrix},
 		speedTables(cmp.Speed)...)
 }
 

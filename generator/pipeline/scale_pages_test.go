@@ -122,6 +122,14 @@ func TestScalePages(t *testing.T) {
 		}
 		links(lang.methodology, p, 2*top+len(s.Analysis.Audit)*top)
 
+		// The offers catalogue, too, points to the partners' pages and the
+		// downloads instead of listing every offer.
+		offersPage := map[string]string{"": "angebote", "en/": "en/offers"}[lang.prefix]
+		if p = page(offersPage); strings.Contains(p, `id="offers-table"`) || strings.Contains(p, "/js/filter.") || !strings.Contains(p, lang.downloads) {
+			t.Errorf("%s: want no table, no filter script and a link to the downloads", offersPage)
+		}
+		links(offersPage, p, 0)
+
 		p = page(lang.changes)
 		if !strings.Contains(p, `href="/downloads/changes.json"`) {
 			t.Errorf("%s: no link to the complete changes", lang.changes)

@@ -131,6 +131,15 @@ const (
 	CoverageNoIndex   Code = "coverage.no_index"
 )
 
+// The offers sheet: what a partner offers the others.
+const (
+	OfferKind       Code = "offer.kind"
+	OfferContact    Code = "offer.contact"
+	OfferLink       Code = "offer.link"
+	OfferUntilEarly Code = "offer.until_early"
+	OfferExpired    Code = "offer.expired"
+)
+
 // The site's publisher settings in site/hugo.toml (who publishes it, the
 // privacy notice, the public address): warnings in a build, errors in a
 // production build. The first argument is the setting's key, the last a
@@ -453,6 +462,21 @@ var catalog = map[Code]message{
 	CoverageNoIndex: {
 		"kein Index und kein Rang für %d: Punktzahlen für %v %% des Dimensionsgewichts, erforderlich sind %v %%; Dimensionen ohne Punktzahl (Indikatoren mit Punktzahl von allen; erforderlich sind %v %% des Gewichts): %s; erwartet werden mehr Werte für %d",
 		"no index and no rank for %d: scores for %v %% of the dimension weight, %v %% required; dimensions without a score (indicators with a score out of all; %v %% of the weight required): %s; expected more values for %d"},
+	OfferKind: {
+		"%q ist keine Angebotsart; erwartet wird Lösung zur Nachnutzung, Know-how oder Beratung, Hospitation oder Personalaustausch, gemeinsamer Dienst oder Plattform oder gemeinsame Beschaffung",
+		"%q is not a kind of offer; expected solution to reuse, know-how or advice, trainee or staff placement, shared service or platform, or joint procurement"},
+	OfferContact: {
+		"%q ist kein zulässiger Kontakt; erwartet wird eine E-Mail-Adresse wie digital@stadt.de oder eine Adresse, die mit https:// beginnt",
+		"%q is not an allowed contact; expected an e-mail address such as digital@city.de or an address starting with https://"},
+	OfferLink: {
+		"%q ist kein zulässiger Link; erwartet wird eine Adresse, die mit https:// beginnt",
+		"%q is not an allowed link; expected an address starting with https://"},
+	OfferExpired: {
+		"Angebot %q war nur bis %s verfügbar (heute ist %s); erwartet wird ein Angebot, das noch gilt: Zeile löschen oder das Datum anpassen",
+		"offer %q was available only until %s (today is %s); expected an offer that still holds: delete the row or change the date"},
+	OfferUntilEarly: {
+		"verfügbar bis %s liegt vor verfügbar ab %s; erwartet wird ein Ende am oder nach dem Beginn",
+		"available until %s lies before available from %s; expected an end on or after the start"},
 	SiteSettingMissing: {
 		"Einstellung %s fehlt; erwartet wird %s",
 		"setting %s is not set; expected %s"},

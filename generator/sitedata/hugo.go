@@ -21,7 +21,7 @@ func (s Site) ForHugo() Site {
 			Website: c.Website, Contact: c.Contact, Strategy: c.Strategy, Lat: c.Lat, Lon: c.Lon,
 			Illustrative: c.Illustrative, IllustrativeFacts: c.IllustrativeFacts,
 			Reference: c.Reference, Counts: c.Counts, Interval: c.Interval,
-			Scores: []YearScore{}, KPIs: []KPI{}, Measures: []Measure{}, QuickWins: []QuickWin{},
+			Scores: []YearScore{}, KPIs: []KPI{}, Measures: []Measure{}, QuickWins: []QuickWin{}, Offers: []Offer{},
 			TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
 			Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
 			Speed:   CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}, Reports: []Report{}}

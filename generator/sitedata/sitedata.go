@@ -87,8 +87,9 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 
 	for i, c := range ds.Cities {
 		city := buildCity(c, res.Cities[i], res, fw, pub)
+		city.Offers = cityOffers(c)
 		analysed(&city, i, res, pub)
-		s.Sample = s.Sample || city.Illustrative || anyIllustrative(c)
+		s.Sample = s.Sample || city.Illustrative || anyIllustrative(c) || anyIllustrativeOffer(c)
 		s.Cities = append(s.Cities, city)
 		s.Ranking = append(s.Ranking, RankingRow{Slug: city.Slug, Name: city.Name, NameEn: city.NameEn,
 			Rank: city.Reference.Rank, Index: city.Reference.Index, Level: city.Reference.Level,
@@ -97,13 +98,16 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	s.Analysis = analysis(ds, res, pub)
 	s.Strategies = strategies(fw, cmp, pub)
 	s.Strategies.QuickWinExamples = map[string][]Example{}
+	s.Strategies.QuickWinStopped = map[string][]Example{}
+	s.Strategies.OfferKinds = OfferKinds()
+	offers := offerLists{}
 	s.Strategies.Speed = speed(cmp.Speed, fw, s.Lists.Full)
 	for i := range s.Cities {
 		s.Cities[i].Speed = CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}
 		if i < len(cmp.Speed.Cities) {
 			s.Cities[i].Speed = citySpeed(cmp.Speed.Cities[i], s.Strategies.Speed.Topics)
 		}
-		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples)
+		s.Cities[i].QuickWins = quickWins(cmp.QuickWins[i].Wins, s.Strategies.QuickWinExamples, s.Strategies.QuickWinStopped, offers)
 		for _, dc := range cmp.Coverage[i].Dimensions {
 			s.Cities[i].TopicCoverage = append(s.Cities[i].TopicCoverage, TopicCoverage{Dimension: dc.ID,
 				Topics: dc.Topics, Covered: dc.Covered, SharePct: round(dc.Share*100, pctDigits)})
@@ -165,12 +169,13 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 // byTopic, the first time the topic comes up: every city that lacks a
 // topic sees the same examples (compare.quickWins), which the site holds
 // once rather than once per city.
-func quickWins(wins []compare.QuickWin, byTopic map[string][]Example) []QuickWin {
+func quickWins(wins []compare.QuickWin, byTopic, stoppedByTopic map[string][]Example, offers offerLists) []QuickWin {
 	out := []QuickWin{}
 	for _, w := range wins {
-		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners})
+		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Offers: offers.of(w.Offers)})
 		if _, ok := byTopic[w.Topic]; !ok {
 			byTopic[w.Topic] = examples(w.Examples)
+			stoppedByTopic[w.Topic] = examples(w.Stopped)
 		}
 	}
 	return out
@@ -229,6 +234,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
 		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
 		Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
+		Offers:  []Offer{},
 	}
 	for _, f := range c.Facts {
 		if f.Illustrative && f.Value != "" {

@@ -137,6 +137,11 @@ type Strategies struct {
 	// QuickWinExamples are the partners' measures shown for a quick win,
 	// by topic ID: the same for every city that lacks the topic.
 	QuickWinExamples map[string][]Example `json:"quick_win_examples"`
+	// QuickWinStopped are the stopped measures a quick win names, by
+	// topic ID: the same for every city that lacks the topic.
+	QuickWinStopped map[string][]Example `json:"quick_win_stopped"`
+	// OfferKinds are the kinds of offer, in the order filters list them.
+	OfferKinds []string `json:"offer_kinds"`
 	// The comparison's caps, so that pages can say what they leave out: a
 	// quick win lists at most MaxExamples measures, and the similarity
 	// table is empty above SimilarityMax cities.
@@ -189,6 +194,8 @@ type Example struct {
 type QuickWin struct {
 	Topic    string `json:"topic"`
 	Partners int    `json:"partners"`
+	// Offers are the other partners' offers on the topic.
+	Offers []QuickWinOffer `json:"offers"`
 }
 
 type TopicCoverage struct {
@@ -376,6 +383,7 @@ type City struct {
 	KPIs      []KPI       `json:"kpis"` // in framework order
 	Measures  []Measure   `json:"measures"`
 	Counts    Counts      `json:"measure_counts"`
+	Offers    []Offer     `json:"offers"` // the offers sheet, in sheet order
 	// QuickWins: topics where partners have measures done or in progress and
 	// this city has none; most partners first.
 	QuickWins []QuickWin `json:"quick_wins"`

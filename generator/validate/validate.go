@@ -48,6 +48,7 @@ func Dataset(ds model.Dataset, o Options) problem.List {
 		city(c, fw, indicators, topics, reported, &l)
 		if !o.Today.IsZero() {
 			future(c, o.Today, &l)
+			expired(c, o.Today, &l)
 		}
 	}
 	partners(ds.Cities, &l)
@@ -306,6 +307,7 @@ func city(c model.City, fw model.Framework, indicators map[string]model.Indicato
 	}
 	unique(ids, pos, l)
 	reports(c, topics, fw, l)
+	offers(c, fw, topics, l)
 }
 
 // reports checks what a report refers to: a framework topic and one of the

@@ -94,6 +94,7 @@ func ReadCity(path string, probs *problem.List) model.City {
 			}
 		}
 	}
+	c.Offers = readOffers(b)
 	if t, ok := b.tableOf(reportsSheet, reports, false); ok {
 		for _, r := range t.rows {
 			c.Reports = append(c.Reports, readReport(t, r))

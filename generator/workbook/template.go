@@ -68,9 +68,10 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 		{"indicators", "Indikatoren / Indicators", indIDs},
 		{"topics", "Themen / Topics", topicEntries},
 		{"status", "Status", statusWords},
+		{"offer_kinds", "Angebotsart / Kind of offer", offerKindChoices()},
 	}
 	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years),
-		reportsSheetTemplate()}
+		reportsSheetTemplate(), offersSheetTemplate(topicEntries)}
 	return writeTemplate(w, cityInstructions, sheets, lists)
 }
 

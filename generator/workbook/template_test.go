@@ -68,7 +68,7 @@ func TestTemplateHeadersAreReaderColumns(t *testing.T) {
 		sheet sheetSpec
 		spec  []colSpec
 	}{
-		{city, citySheet, facts}, {city, kpiSheet, kpis}, {city, measuresSheet, measures},
+		{city, citySheet, facts}, {city, kpiSheet, kpis}, {city, measuresSheet, measures}, {city, offersSheet, offers},
 		{fw, dimensionsSheet, dimensions}, {fw, indicatorsSheet, indicators}, {fw, topicsSheet, topics},
 		{fw, levelsSheet, levels}, {fw, settingsSheet, settings},
 	} {
@@ -115,6 +115,7 @@ func TestDropDownWordsParse(t *testing.T) {
 		}
 	}
 	check("status", statusWords, 4, func(s string) (any, bool) { return parseStatus(s) })
+	check("offer kind", offerKindChoices(), len(model.OfferKinds()), func(s string) (any, bool) { return parseOfferKind(s) })
 	check("direction", directionWords, 2, func(s string) (any, bool) { return parseDirection(s) })
 	check("transform", transformWords, 2, func(s string) (any, bool) { return parseTransform(s) })
 	check("normalisation", normalisationWords, len(model.Normalisations()), func(s string) (any, bool) { return parseNormalisation(s) })
@@ -155,6 +156,10 @@ func TestCityTemplateReadsBack(t *testing.T) {
 	}
 	if len(c.Measures) != 1 || !c.Measures[0].Illustrative || c.Measures[0].Topic != fw.Topics[0].ID {
 		t.Errorf("measures = %+v; want the one illustrative example on topic %s", c.Measures, fw.Topics[0].ID)
+	}
+	if len(c.Offers) != 1 || !c.Offers[0].Illustrative || c.Offers[0].Topic != fw.Topics[0].ID ||
+		c.Offers[0].Kind != model.OfferSolution || c.Offers[0].Contact != "mailto:digital@musterstadt.de" {
+		t.Errorf("offers = %+v; want the one illustrative example on topic %s", c.Offers, fw.Topics[0].ID)
 	}
 
 	// The drop-down offers "ID – Name"; the ID alone and a hyphen do too.
@@ -218,7 +223,8 @@ func TestTemplateLayout(t *testing.T) {
 		"framework": writeFrameworkTemplate(t, dir),
 	}
 	wantLists := map[string][]string{
-		"city":      {"Kennzahlen!A", "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Thema"), "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Status")},
+		"city": {"Kennzahlen!A", "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Thema"), "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Status"),
+			"Angebote!" + colOf(t, paths["city"], "Angebote", "Art"), "Angebote!" + colOf(t, paths["city"], "Angebote", "Thema")},
 		"framework": {"Indikatoren!" + colOf(t, paths["framework"], "Indikatoren", "Richtung"), "Indikatoren!" + colOf(t, paths["framework"], "Indikatoren", "Transformation"), "Indikatoren!B", "Themen!B"},
 	}
 	for kind, path := range paths {

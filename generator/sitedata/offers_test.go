@@ -1,0 +1,77 @@
+package sitedata_test
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/compare"
+	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/score"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
+	"github.com/digitale-staedte/benchmark/generator/workbook"
+	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
+)
+
+// TestOffers: alpha offers know-how on OZG, a topic no one has a measure
+// in. Alpha's page lists the offer; beta's quick wins name it with its
+// contact; alpha gets no quick win from its own offer.
+func TestOffers(t *testing.T) {
+	dir := wt.Dataset(t, t.TempDir())
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), append(wt.City("Alpha", 1), wt.Sheet{Name: "Angebote", Rows: [][]any{
+		{"Art", "Thema", "Titel", "Bedingungen", "Kontakt", "Verfügbar ab", "Quelle"},
+		{"Beratung", "OZG – Online-Dienste", "OZG-Beratung", "kostenfrei", "ozg@alpha.de", "03.2024", "Beispielwert, illustrativ"},
+	}})...)
+	wt.Write(t, filepath.Join(dir, "cities", "gamma.xlsx"), wt.City("Gamma", 3)...)
+	ds, probs := workbook.ReadDataset(dir)
+	if len(probs) != 0 {
+		t.Fatalf("fixture has problems:\n%s", probs.Text("en"))
+	}
+	res := score.Compute(ds)
+	s := sitedata.Build(ds, res, compare.Build(ds, res))
+	wantOffer := sitedata.Offer{Kind: "know_how", Topic: "OZG", Title: model.Text{De: "OZG-Beratung"}, Terms: "kostenfrei",
+		Contact: "mailto:ozg@alpha.de", From: "2024-03", Illustrative: true, Origin: "Angebote!C2"}
+	if got := s.Cities[0].Offers; !reflect.DeepEqual(got, []sitedata.Offer{wantOffer}) {
+		t.Errorf("alpha's offers = %+v; want %+v", got, wantOffer)
+	}
+	if got := s.Cities[1].Offers; len(got) != 0 || got == nil {
+		t.Errorf("beta's offers = %#v; want an empty list", got)
+	}
+	for _, w := range s.Cities[0].QuickWins {
+		if w.Topic == "OZG" {
+			t.Errorf("alpha has a quick win from its own offer: %+v", w)
+		}
+	}
+	want := sitedata.QuickWin{Topic: "OZG", Partners: 1, Offers: []sitedata.QuickWinOffer{{City: "alpha", Kind: "know_how",
+		Title: model.Text{De: "OZG-Beratung"}, Terms: "kostenfrei", Contact: "mailto:ozg@alpha.de"}}}
+	found := false
+	for _, w := range s.Cities[1].QuickWins {
+		if w.Topic == "OZG" {
+			found = true
+			if !reflect.DeepEqual(w, want) {
+				t.Errorf("beta's OZG quick win = %+v; want %+v", w, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("beta has no OZG quick win: %+v", s.Cities[1].QuickWins)
+	}
+	// Beta and gamma both lack OZG: they share one list of offers.
+	ozg := func(c sitedata.City) []sitedata.QuickWinOffer {
+		for _, w := range c.QuickWins {
+			if w.Topic == "OZG" {
+				return w.Offers
+			}
+		}
+		return nil
+	}
+	if b, g := ozg(s.Cities[1]), ozg(s.Cities[2]); len(b) != 1 || len(g) != 1 || &b[0] != &g[0] {
+		t.Errorf("beta's and gamma's OZG offers are not one list: %p, %p", b, g)
+	}
+	if ex := s.Strategies.QuickWinExamples["OZG"]; len(ex) != 0 || ex == nil {
+		t.Errorf("OZG examples = %#v; want an empty list (no measures)", ex)
+	}
+	if !reflect.DeepEqual(s.Strategies.OfferKinds, []string{"solution", "know_how", "placement", "service", "procurement"}) {
+		t.Errorf("offer kinds = %v", s.Strategies.OfferKinds)
+	}
+}
