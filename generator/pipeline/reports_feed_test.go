@@ -178,6 +178,7 @@ func TestReportFeeds(t *testing.T) {
 		`<li data-city="muenchen" data-topic="">`, `<li data-city="augsburg" data-topic="STRATEGIE">`,
 		"<p>Erster Absatz &lt;script&gt;alert(1)&lt;/script&gt; {{ .Site.Title }}</p>",
 		`id="report-augsburg-2026-01-10-`,
+		`<a href="/portal/staedte/augsburg/#measure-M-01">Digitale Agenda: Auftrag und Zwischenbericht</a>`,
 	} {
 		if !strings.Contains(de, w) {
 			t.Errorf("German reports page lacks %q", w)
@@ -189,8 +190,9 @@ func TestReportFeeds(t *testing.T) {
 	if !strings.Contains(en, `href="https://example.org/portal/en/reports/index.xml"`) || !strings.Contains(en, "First paragraph.") {
 		t.Error("English reports page lacks its feed or the English text")
 	}
-	if city := read(t, filepath.Join(out, "staedte", "augsburg", "index.html")); !strings.Contains(city, `href="https://example.org/portal/staedte/augsburg/index.xml"`) {
-		t.Error("Augsburg's page does not link its feed")
+	if city := read(t, filepath.Join(out, "staedte", "augsburg", "index.html")); !strings.Contains(city, `href="https://example.org/portal/staedte/augsburg/index.xml"`) ||
+		!strings.Contains(city, `<tr id="measure-M-01">`) || !strings.Contains(city, `<a href="#measure-M-01">`) {
+		t.Error("Augsburg's page does not link its feed, or lacks the anchor of measure M-01 or the report's link to it")
 	}
 	if home := read(t, filepath.Join(out, "index.html")); !strings.Contains(home, `<a href="/portal/berichte/"`) {
 		t.Error("the navigation does not link the reports page")
