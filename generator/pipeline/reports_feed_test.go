@@ -73,7 +73,7 @@ func TestReportFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
 	}
-	if strings.Contains(stderr.String(), "ERROR") {
+	if strings.Contains(stderr.String(), "WARN") || strings.Contains(stderr.String(), "ERROR") {
 		t.Errorf("Hugo reported problems:\n%s", stderr.String())
 	}
 
