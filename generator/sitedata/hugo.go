@@ -1,5 +1,7 @@
 package sitedata
 
+import "slices"
+
 // ForHugo returns the document as Hugo's data holds it. Each city page
 // reads its own city from a file of its own (generator/pipeline), and above
 // the list limit no other page lists the cities' KPIs, measures, yearly
@@ -25,6 +27,12 @@ func (s Site) ForHugo() Site {
 			TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
 			Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
 			Speed:   CitySpeed{Topics: []CityTopicSpeed{}, Late: []LateMeasure{}}, Reports: []Report{}}
+	}
+	// The reports feed of all cities carries the newest FeedMax; their
+	// cities keep their reports for it.
+	out.Reports = slices.Clone(s.Reports[:min(len(s.Reports), FeedMax)])
+	for _, r := range out.Reports {
+		out.Cities[r.City].Reports = s.Cities[r.City].Reports
 	}
 	return out
 }

@@ -2,6 +2,9 @@ package sitedata
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,6 +16,9 @@ import (
 // paragraphs of plain text and web addresses, so that the theme makes the
 // links and never has to trust a cell with markup.
 type Report struct {
+	// ID names the report on its city's page (its anchor) and in the feeds
+	// (their guid); it stays the same when newer reports are added.
+	ID        string     `json:"id"`
 	Date      string     `json:"date"` // ISO, as precise as known
 	Title     model.Text `json:"title"`
 	Body      Body       `json:"body"`
@@ -96,12 +102,47 @@ func reports(c model.City) ([]Report, map[string][]int) {
 	slices.SortStableFunc(rs, func(a, b model.Report) int { return cmp.Compare(b.Date.ISO(), a.Date.ISO()) })
 	out := make([]Report, len(rs))
 	log := map[string][]int{}
+	seen := map[string]int{}
 	for i, r := range rs {
-		out[i] = Report{Date: r.Date.ISO(), Title: r.Title, Topic: r.Topic, MeasureID: r.MeasureID, Link: r.Link,
+		out[i] = Report{ID: reportID(r, seen), Date: r.Date.ISO(), Title: r.Title, Topic: r.Topic, MeasureID: r.MeasureID, Link: r.Link,
 			Body: Body{De: paragraphs(r.Text.De), En: paragraphs(r.Text.En)}}
 		if r.MeasureID != "" {
 			log[r.MeasureID] = append(log[r.MeasureID], i)
 		}
 	}
 	return out, log
+}
+
+// reportID is a report's date and a short hash of its titles, so that it
+// survives new reports and reordered rows; a second report of the same
+// date and titles gets a number.
+func reportID(r model.Report, seen map[string]int) string {
+	sum := sha256.Sum256([]byte(r.Title.De + "\x00" + r.Title.En))
+	id := r.Date.ISO() + "-" + hex.EncodeToString(sum[:4])
+	seen[id]++
+	if n := seen[id]; n > 1 {
+		id = fmt.Sprintf("%s-%d", id, n)
+	}
+	return id
+}
+
+// ReportRef places a report in the list of all cities' reports: the
+// city's position in Site.Cities and the report's in that city's Reports.
+type ReportRef struct {
+	City   int `json:"city"`
+	Report int `json:"report"`
+}
+
+// allReports lists every city's reports newest first; reports of the same
+// date keep the cities' order, then each city's own.
+func allReports(cities []City) []ReportRef {
+	out := []ReportRef{}
+	for i, c := range cities {
+		for j := range c.Reports {
+			out = append(out, ReportRef{City: i, Report: j})
+		}
+	}
+	date := func(r ReportRef) string { return cities[r.City].Reports[r.Report].Date }
+	slices.SortStableFunc(out, func(a, b ReportRef) int { return cmp.Compare(date(b), date(a)) })
+	return out
 }

@@ -39,7 +39,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 		Years:         append([]int{}, res.Years...),
 		Settings:      settings(m, fw.Indicators),
 		Lists: Lists{Full: len(ds.Cities) <= FullListMax, FullMax: FullListMax,
-			Top: ListTop, PageSize: ListPageSize},
+			Top: ListTop, PageSize: ListPageSize, Feed: FeedMax},
 	}
 	dimTotal := 0.0
 	for _, d := range fw.Dimensions {
@@ -95,6 +95,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 			Rank: city.Reference.Rank, Index: city.Reference.Index, Level: city.Reference.Level,
 			Change: city.Reference.Change, Interval: city.Interval, Dimensions: city.Reference.Dimensions})
 	}
+	s.Reports = allReports(s.Cities)
 	s.Analysis = analysis(ds, res, pub)
 	s.Strategies = strategies(fw, cmp, pub)
 	s.Strategies.QuickWinExamples = map[string][]Example{}

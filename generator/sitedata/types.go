@@ -24,6 +24,9 @@ type Site struct {
 	// Average is the partner average of the reference year.
 	Average Average `json:"average"`
 	Cities  []City  `json:"cities"`
+	// Reports are all cities' reports in one list, newest first
+	// (reports.go).
+	Reports []ReportRef `json:"reports"`
 	// Strategies compares the cities' measures topic by topic.
 	Strategies Strategies `json:"strategies"`
 	// Analysis is the reference year's statistical audit, correlations,
@@ -41,6 +44,8 @@ type Lists struct {
 	FullMax  int  `json:"full_max"`
 	Top      int  `json:"top"`
 	PageSize int  `json:"page_size"`
+	// Feed is how many of the newest reports a feed carries.
+	Feed int `json:"feed"`
 }
 
 // The list limits of every build (see Lists).
@@ -48,6 +53,7 @@ const (
 	FullListMax  = 100
 	ListTop      = 10
 	ListPageSize = 100
+	FeedMax      = 50
 )
 
 // Analysis backs the methodology page's audit and uncertainty sections.

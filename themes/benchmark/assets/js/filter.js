@@ -1,10 +1,11 @@
-// Filters a table by the selects of its filter form (the measures by
-// city, topic and status; the offers by partner, topic and kind): every
-// form.filter[data-table] on the page. Without JavaScript the form stays
-// hidden and the whole table shows. The choice lives in the URL query
-// (?city=…&topic=…), so a link reproduces it; the live region says how
-// many rows are shown. Each change looks at every row once: linear in the
-// number of rows.
+// Filters a list page by the selects of its filter form: the measures
+// table by city, topic and status, the offers by partner, topic and kind,
+// the reports list by city and topic; every form.filter[data-table] on the
+// page. Each row of a table's body, or each item of a list, carries its
+// values as data attributes. Without JavaScript the form stays hidden and
+// the whole list shows. The choice lives in the URL query (?city=…&topic=…),
+// so a link reproduces it; the live region says how many are shown. Each
+// change looks at every row once: linear in the length of the list.
 (function () {
   "use strict";
   document.querySelectorAll("form.filter[data-table]").forEach(setUp);
@@ -12,9 +13,11 @@
   function setUp(form) {
     const table = document.getElementById(form.dataset.table);
     const count = document.getElementById(form.dataset.count);
-    if (!table || !table.tBodies.length || !count) return;
+    if (!table || !count) return;
+    const body = table.tBodies ? table.tBodies[0] : table;
+    if (!body) return;
 
-    const rows = Array.from(table.tBodies[0].rows);
+    const rows = Array.from(body.children);
     const selects = Array.from(form.querySelectorAll("select[data-key]"));
     const lang = document.documentElement.lang || "de";
     const number = new Intl.NumberFormat(lang);
