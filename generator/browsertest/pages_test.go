@@ -612,3 +612,75 @@ func TestSlowPhoneInChromium(t *testing.T) {
 	}
 	pages.Wait()
 }
+
+// TestOffersFilterInChromium opens the offers catalogue with a choice in
+// its address, as a shared link would: the rows shown are exactly those
+// the built page marks with that partner, topic and kind, the selects show
+// the choice, and the live region counts the rows; a value that is no
+// option (a stale link) shows everything rather than nothing.
+func TestOffersFilterInChromium(t *testing.T) {
+	browserPath := chromiumPath(t)
+	dir := sampleSite(t)
+	origin := serve(t, dir)
+	browser := startBrowser(t, browserPath)
+	b, err := os.ReadFile(filepath.Join(dir, "angebote", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rowAttrs := regexp.MustCompile(`<tr data-city="([^"]*)" data-topic="([^"]*)" data-kind="([^"]*)">`)
+	var all [][]string
+	for _, m := range rowAttrs.FindAllStringSubmatch(string(b), -1) {
+		all = append(all, m[1:])
+	}
+	if len(all) < 2 {
+		t.Fatalf("the offers page has %d rows; the sample data has two offers", len(all))
+	}
+	first := all[0]
+	for _, tc := range []struct {
+		query string
+		want  []string // city, topic, kind chosen; "" for any
+	}{
+		{"?kind=" + first[2], []string{"", "", first[2]}},
+		{"?city=" + first[0] + "&topic=" + first[1], []string{first[0], first[1], ""}},
+		{"?kind=no-such-kind", []string{"", "", ""}},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
+			defer closeTab()
+			if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/angebote/"+tc.query)); err != nil {
+				t.Fatal(err)
+			}
+			type state struct {
+				Hidden bool       `json:"hidden"`
+				Values []string   `json:"values"`
+				Shown  [][]string `json:"shown"`
+				Count  string     `json:"count"`
+			}
+			s, err := chromedp.Run(ctx, chromedp.Evaluate[state](`(() => ({
+  hidden: document.getElementById("offer-filter").hidden,
+  values: ["city", "topic", "kind"].map((k) => document.querySelector('#offer-filter select[data-key="' + k + '"]').value),
+  shown: Array.from(document.querySelectorAll("#offers-table tbody tr")).filter((r) => !r.hidden).map((r) => [r.dataset.city, r.dataset.topic, r.dataset.kind]),
+  count: document.getElementById("offer-count").textContent,
+}))()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want [][]string
+			for _, r := range all {
+				if (tc.want[0] == "" || r[0] == tc.want[0]) && (tc.want[1] == "" || r[1] == tc.want[1]) && (tc.want[2] == "" || r[2] == tc.want[2]) {
+					want = append(want, r)
+				}
+			}
+			if s.Hidden || !slices.Equal(s.Values, tc.want) {
+				t.Errorf("form hidden %v, selects %q; want shown with %q", s.Hidden, s.Values, tc.want)
+			}
+			if !slices.EqualFunc(s.Shown, want, slices.Equal) {
+				t.Errorf("rows shown %q, want %q", s.Shown, want)
+			}
+			if wantCount := fmt.Sprintf("%d von %d Angeboten angezeigt", len(want), len(all)); s.Count != wantCount {
+				t.Errorf("live region %q, want %q", s.Count, wantCount)
+			}
+			rec.report(t, origin)
+		})
+	}
+}
