@@ -20,11 +20,7 @@ import (
 // Parts); and the state the workbooks name in German (Bayern) is named in
 // English.
 func TestEnglishPagesLanguage(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := build(t, repoData, out, "")
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
+	res, out := sampleBuild(t)
 	s := res.Site
 	// Short texts ("%", "Rang") may be English too.
 	german := map[string]bool{}
@@ -63,7 +59,7 @@ func TestEnglishPagesLanguage(t *testing.T) {
 	}
 
 	found := map[string]bool{}
-	err = filepath.WalkDir(filepath.Join(out, "en"), func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(out, "en"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
 			return err
 		}

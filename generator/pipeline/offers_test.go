@@ -12,11 +12,7 @@ import (
 // exists in both languages and holds München's sample offers, München's
 // page lists them, and a partner lacking the topic is pointed to them.
 func TestOffersCatalogue(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := build(t, repoData, out, "")
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
+	_, out := sampleBuild(t)
 	for _, page := range []struct{ path, title, nav string }{
 		{"angebote/index.html", "Beratung durch digital@M", `href="/angebote/"`},
 		{"en/offers/index.html", "Advice from digital@M", `href="/en/offers/"`},

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,6 +38,47 @@ func build(t *testing.T, data, out, baseURL string) (pipeline.Result, error) {
 		t.Errorf("Hugo reported problems:\n%s", stderr.String())
 	}
 	return res, err
+}
+
+// sample is the repository's sample data built once, for the tests that
+// only read the site (a build takes seconds; half a dozen tests share it).
+var sample struct {
+	once   sync.Once
+	dir    string
+	res    pipeline.Result
+	err    error
+	stderr string
+}
+
+// TestMain removes the shared sample build when the tests are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sample.dir != "" {
+		os.RemoveAll(sample.dir)
+	}
+	os.Exit(code)
+}
+
+// sampleBuild returns the shared build of the sample data and its output
+// folder. Callers must not change either.
+func sampleBuild(t *testing.T) (pipeline.Result, string) {
+	t.Helper()
+	sample.once.Do(func() {
+		if sample.dir, sample.err = os.MkdirTemp("", "pipeline-sample-"); sample.err != nil {
+			return
+		}
+		var stdout, stderr bytes.Buffer
+		sample.res, sample.err = pipeline.Build(pipeline.Options{DataDir: repoData, SiteDir: repoSite,
+			OutDir: filepath.Join(sample.dir, "public"), Stdout: &stdout, Stderr: &stderr})
+		sample.stderr = stderr.String()
+	})
+	if strings.Contains(sample.stderr, "WARN") || strings.Contains(sample.stderr, "ERROR") {
+		t.Errorf("Hugo reported problems:\n%s", sample.stderr)
+	}
+	if sample.err != nil {
+		t.Fatalf("build of the sample data: %v\n%s", sample.err, sample.res.Problems.Text("en"))
+	}
+	return sample.res, filepath.Join(sample.dir, "public")
 }
 
 func read(t *testing.T, path string) string {
@@ -145,11 +187,7 @@ func TestMethodInForce(t *testing.T) {
 // TestSampleSite builds the repository's own data and checks that every
 // city has a page in both languages that shows its published index.
 func TestSampleSite(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := build(t, repoData, out, "")
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
+	res, out := sampleBuild(t)
 	if len(res.Site.Cities) != 3 {
 		t.Fatalf("want the three founding cities, got %d", len(res.Site.Cities))
 	}
@@ -186,11 +224,7 @@ func TestSampleSite(t *testing.T) {
 // TestStrategyComparison: the matrix shows every topic for every city, and
 // a city's quick wins name the partners' measures.
 func TestStrategyComparison(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := build(t, repoData, out, "")
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
+	res, out := sampleBuild(t)
 	s := res.Site.Strategies
 	if len(s.Matrix) != len(res.Site.Topics) || len(s.Similarity) != len(res.Site.Cities) {
 		t.Fatalf("matrix %d rows for %d topics, similarity %d rows", len(s.Matrix), len(res.Site.Topics), len(s.Similarity))
@@ -228,11 +262,10 @@ func formatScore(v float64, lang string) string {
 
 // TestReproducible: the same input gives a byte-identical site.
 func TestReproducible(t *testing.T) {
-	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-	for _, out := range []string{a, b} {
-		if res, err := build(t, repoData, out, ""); err != nil {
-			t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-		}
+	_, a := sampleBuild(t)
+	b := filepath.Join(t.TempDir(), "b")
+	if res, err := build(t, repoData, b, ""); err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
 	}
 	sa, sb := snapshot(t, a), snapshot(t, b)
 	if len(sa) != len(sb) {
@@ -438,10 +471,7 @@ func equal(a, b map[string][32]byte) bool {
 // TestDownloads: the built site carries the open-data package, every file
 // its descriptor names exists, and the licence is the site's.
 func TestDownloads(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	if res, err := build(t, repoData, out, ""); err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
+	_, out := sampleBuild(t)
 	var desc struct {
 		Licenses  []struct{ Name string }
 		Resources []struct{ Path string }

@@ -143,11 +143,7 @@ func webURLs(v any, into map[string]bool) {
 // link within the site leads to a file of the site; each page's scripts
 // stay within 250 KB gzip and the home page's HTML and CSS within 60 KB.
 func TestBuiltSiteBudgetsAndHeaders(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := build(t, repoData, out, "")
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
+	res, out := sampleBuild(t)
 
 	// URLs a page may link to: from the data and from the configuration.
 	allowed := map[string]bool{}
