@@ -531,7 +531,7 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 		g.Run(tc.name, func(t *testing.T) {
 			src, ok := pages[tc.path+"index.html"]
 			if !ok {
-				t.Skipf("the sample site has no page %s", tc.path)
+				t.Fatalf("the sample site has no page %s", tc.path)
 			}
 			want := pageCharts(t, tc.path, src)
 			res := visit(t, browser, origin, tc.path, tc.media, axe)
