@@ -416,7 +416,10 @@ type City struct {
 	Name string
 	// NameEn is the city's English name (Munich), "" when it has none of
 	// its own: the English pages use Name then.
-	NameEn     string
+	NameEn string
+	// Kind is what kind of body the partner is; only municipalities are
+	// scored (the reader keeps no KPIs of the others).
+	Kind       PartnerKind
 	State      string
 	Population int
 	Website    string

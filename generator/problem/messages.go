@@ -131,6 +131,15 @@ const (
 	CoverageNoIndex   Code = "coverage.no_index"
 )
 
+// Partners of every kind and the projects they run together.
+const (
+	PartnerKind    Code = "partner.kind"
+	KPIsNotScored  Code = "partner.kpis_not_scored"
+	JointUnknown   Code = "joint.unknown_partner"
+	JointDiffers   Code = "joint.differs"
+	JointNotListed Code = "joint.not_listed"
+)
+
 // The offers sheet: what a partner offers the others.
 const (
 	OfferKind       Code = "offer.kind"
@@ -462,6 +471,21 @@ var catalog = map[Code]message{
 	CoverageNoIndex: {
 		"kein Index und kein Rang für %d: Punktzahlen für %v %% des Dimensionsgewichts, erforderlich sind %v %%; Dimensionen ohne Punktzahl (Indikatoren mit Punktzahl von allen; erforderlich sind %v %% des Gewichts): %s; erwartet werden mehr Werte für %d",
 		"no index and no rank for %d: scores for %v %% of the dimension weight, %v %% required; dimensions without a score (indicators with a score out of all; %v %% of the weight required): %s; expected more values for %d"},
+	PartnerKind: {
+		"%q ist keine Art von Partner; erwartet wird Kommune, Land, kommunales Unternehmen, Hochschule, Unternehmen oder Verband, Beratung oder Sonstige",
+		"%q is not a kind of partner; expected municipality, state, municipal company, university, business or association, consultancy, or other"},
+	KPIsNotScored: {
+		"Partner der Art %s werden nicht bewertet: die Kennzahlen dieses Blatts erscheinen nirgends; erwartet wird das Blatt leer oder die Art Kommune",
+		"partners of the kind %s are not scored: the KPIs on this sheet appear nowhere; expected the sheet empty or the kind municipality"},
+	JointUnknown: {
+		"%q ist kein Partner; erwartet werden Dateinamen von Partnern ohne Endung, durch Komma getrennt (%s)",
+		"%q is not a partner; expected partners' file names without extension, separated by commas (%s)"},
+	JointDiffers: {
+		"die gemeinsame Maßnahme %q steht auch in %s, dort mit %s %q statt %q; erwartet wird in beiden Arbeitsmappen dieselbe Angabe",
+		"the joint measure %q is also in %s, there with %s %q instead of %q; expected the same value in both workbooks"},
+	JointNotListed: {
+		"die Maßnahme %q steht auch in %s, die diesen Partner nicht nennt; erwartet wird, dass beide Arbeitsmappen einander in der Spalte Partner nennen, oder eine andere ID",
+		"the measure %q is also in %s, which does not name this partner; expected both workbooks to name each other in the Partner column, or another ID"},
 	OfferKind: {
 		"%q ist keine Angebotsart; erwartet wird Lösung zur Nachnutzung, Know-how oder Beratung, Hospitation oder Personalaustausch, gemeinsamer Dienst oder Plattform oder gemeinsame Beschaffung",
 		"%q is not a kind of offer; expected solution to reuse, know-how or advice, trainee or staff placement, shared service or platform, or joint procurement"},

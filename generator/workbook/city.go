@@ -57,6 +57,7 @@ var factKeys = []struct {
 	names []string
 }{
 	{"name", []string{"Name", "Stadt", "City", "Kommune"}},
+	{"kind", []string{"Art", "Kind", "Partnerart", "Partner kind", "Art des Partners", "Kind of partner", "Typ", "Type"}},
 	{"state", []string{"Bundesland", "State", "Land"}},
 	{"population", []string{"Einwohner", "Population", "Einwohnerzahl", "Inhabitants"}},
 	{"website", []string{"Webseite", "Website", "Homepage", "Internetseite"}},
@@ -68,6 +69,41 @@ var factKeys = []struct {
 	{"lon", []string{"Längengrad", "Longitude", "Lon", "Länge", "Lng"}},
 	// The name the English pages use (Munich), if it has one of its own.
 	{"name_en", []string{"Name (en)", "Name (englisch)", "English name"}},
+}
+
+// kindWords are the words the city sheet's kind row accepts, by kind in
+// model.PartnerKinds order, German first; the first German and the first
+// English word of each are the template's drop-down.
+var kindWords = [][]string{
+	model.Municipality:     {"Kommune", "municipality", "Stadt", "Gemeinde", "Markt", "Landkreis", "Bezirk", "Kreis", "city", "town", "district"},
+	model.StateGovernment:  {"Land", "state", "Freistaat", "Bundesland", "Staatsregierung", "state government"},
+	model.MunicipalCompany: {"kommunales Unternehmen", "municipal company", "Stadtwerke", "Eigenbetrieb", "municipal utility", "utility"},
+	model.University:       {"Hochschule", "university", "Universität", "Fachhochschule", "Forschungseinrichtung", "college", "research institute"},
+	model.Business:         {"Unternehmen oder Verband", "business or association", "Unternehmen", "Verband", "Kammer", "Verein", "business", "company", "association", "chamber"},
+	model.Consultancy:      {"Beratung", "consultancy", "Beratungsstelle", "consulting", "advisory"},
+	model.OtherPartner:     {"Sonstige", "other", "andere", "Sonstiges"},
+}
+
+// kindChoices are the words a template's drop-down offers: the German
+// name of each kind, then the English one.
+func kindChoices() []string {
+	var de, en []string
+	for _, k := range model.PartnerKinds() {
+		de, en = append(de, kindWords[k][0]), append(en, kindWords[k][1])
+	}
+	return append(de, en...)
+}
+
+func parsePartnerKind(raw string) (model.PartnerKind, bool) {
+	n := normalize(raw)
+	for _, k := range model.PartnerKinds() {
+		for _, w := range kindWords[k] {
+			if n != "" && n == normalize(w) {
+				return k, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // ReadCity reads data/cities/<slug>.xlsx; the slug is the file name.
@@ -84,7 +120,13 @@ func ReadCity(path string, probs *problem.List) model.City {
 		c.Pos = t.pos(0, 0)
 		readFacts(t, &c)
 	}
-	if t, ok := b.tableOf(kpiSheet, kpis, true); ok {
+	if !c.Kind.Scored() {
+		// Only municipalities are scored: another partner's KPI sheet is
+		// optional and, if it holds values, said to be left out.
+		if t, ok := b.tableOf(kpiSheet, kpis, false); ok && len(t.rows) > 0 {
+			probs.Warnf(t.pos(0, 0), problem.KPIsNotScored, model.Text{De: kindWords[c.Kind][0], En: kindWords[c.Kind][1]})
+		}
+	} else if t, ok := b.tableOf(kpiSheet, kpis, true); ok {
 		c.KPIs = readKPIs(t, &c)
 	}
 	if t, ok := b.tableOf(measuresSheet, measures, true); ok {
@@ -168,6 +210,12 @@ func readFacts(t *table, c *model.City) {
 			c.Name = value
 		case "name_en":
 			c.NameEn = value
+		case "kind":
+			if k, ok := parsePartnerKind(value); ok {
+				c.Kind = k
+			} else {
+				t.b.probs.Errorf(pos, problem.PartnerKind, value)
+			}
 		case "state":
 			c.State = value
 		case "website":

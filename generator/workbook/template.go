@@ -69,6 +69,7 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 		{"topics", "Themen / Topics", topicEntries},
 		{"status", "Status", statusWords},
 		{"offer_kinds", "Angebotsart / Kind of offer", offerKindChoices()},
+		{"partner_kinds", "Art des Partners / Kind of partner", kindChoices()},
 	}
 	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years),
 		reportsSheetTemplate(), offersSheetTemplate(topicEntries)}
@@ -116,6 +117,9 @@ type tmplSheet struct {
 	// rowHints are input messages for single cells, e.g. the value cell
 	// of a key–value row, where one column serves many kinds of value.
 	rowHints map[string]hint
+	// rowLists name the tmplList of single cells, as tmplCol.list does
+	// for a column.
+	rowLists map[string]string
 }
 
 type tmplCol struct {
@@ -223,7 +227,7 @@ func hintFor(sheet string, c colSpec) hint {
 }
 
 func citySheetTemplate(name string) tmplSheet {
-	s := tmplSheet{name: citySheet.names[0], rowHints: map[string]hint{}}
+	s := tmplSheet{name: citySheet.names[0], rowHints: map[string]hint{}, rowLists: map[string]string{}}
 	for _, c := range facts {
 		h := header(c)
 		if c.key == "key" {
@@ -251,6 +255,9 @@ func citySheetTemplate(name string) tmplSheet {
 			h = hint{"Optional. Siehe docs/spreadsheets.md.", "Optional. See docs/spreadsheets.md."}
 		}
 		s.rowHints[valueCol+strconv.Itoa(i+2)] = h
+		if k.key == "kind" {
+			s.rowLists[valueCol+strconv.Itoa(i+2)] = "partner_kinds"
+		}
 	}
 	return s
 }
@@ -513,12 +520,8 @@ func (tw *templateWriter) validations(s tmplSheet) {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = fmt.Sprintf("%s%d:%s%d", col, first, col, templateRows)
 		dv.SetInput(inputTitle(c.header), c.hint.text())
-		if formula := tw.listFormula(c.list); formula != "" {
-			dv.SetSqrefDropList(formula)
-			dv.SetError(excelize.DataValidationErrorStyleWarning, "Nicht in der Liste / Not in the list",
-				"Dieser Wert steht nicht in der Auswahlliste. Trotzdem verwenden? generator validate prüft ihn.\n\n"+
-					"This value is not in the list. Use it anyway? generator validate checks it.")
-		} else if l := c.limits; l != nil {
+		if !tw.dropList(dv, c.list) && c.limits != nil {
+			l := c.limits
 			// A percentage typed as 40 % is stored as 0.4 and passes; the
 			// text "40 %" is only warned about, and the reader takes it.
 			tw.check(dv.SetRange(l[0], l[1], excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
@@ -537,8 +540,24 @@ func (tw *templateWriter) validations(s tmplSheet) {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = ref
 		dv.SetInput(inputTitle(s.rows[rowOf(ref)-2][0].(string)), s.rowHints[ref].text())
+		tw.dropList(dv, s.rowLists[ref])
 		tw.check(tw.f.AddDataValidation(s.name, dv))
 	}
+}
+
+// dropList gives dv the drop-down list named list, if there is one, with
+// a warning, not a stop, for a value not in it: the reader has the last
+// word.
+func (tw *templateWriter) dropList(dv *excelize.DataValidation, list string) bool {
+	formula := tw.listFormula(list)
+	if formula == "" {
+		return false
+	}
+	dv.SetSqrefDropList(formula)
+	dv.SetError(excelize.DataValidationErrorStyleWarning, "Nicht in der Liste / Not in the list",
+		"Dieser Wert steht nicht in der Auswahlliste. Trotzdem verwenden? generator validate prüft ihn.\n\n"+
+			"This value is not in the list. Use it anyway? generator validate checks it.")
+	return true
 }
 
 func (tw *templateWriter) listFormula(list string) string {

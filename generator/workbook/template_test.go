@@ -116,6 +116,7 @@ func TestDropDownWordsParse(t *testing.T) {
 	}
 	check("status", statusWords, 4, func(s string) (any, bool) { return parseStatus(s) })
 	check("offer kind", offerKindChoices(), len(model.OfferKinds()), func(s string) (any, bool) { return parseOfferKind(s) })
+	check("partner kind", kindChoices(), len(model.PartnerKinds()), func(s string) (any, bool) { return parsePartnerKind(s) })
 	check("direction", directionWords, 2, func(s string) (any, bool) { return parseDirection(s) })
 	check("transform", transformWords, 2, func(s string) (any, bool) { return parseTransform(s) })
 	check("normalisation", normalisationWords, len(model.Normalisations()), func(s string) (any, bool) { return parseNormalisation(s) })
@@ -224,7 +225,8 @@ func TestTemplateLayout(t *testing.T) {
 	}
 	wantLists := map[string][]string{
 		"city": {"Kennzahlen!A", "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Thema"), "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Status"),
-			"Angebote!" + colOf(t, paths["city"], "Angebote", "Art"), "Angebote!" + colOf(t, paths["city"], "Angebote", "Thema")},
+			"Angebote!" + colOf(t, paths["city"], "Angebote", "Art"), "Angebote!" + colOf(t, paths["city"], "Angebote", "Thema"),
+			"Stadt!B3"}, // the kind of partner
 		"framework": {"Indikatoren!" + colOf(t, paths["framework"], "Indikatoren", "Richtung"), "Indikatoren!" + colOf(t, paths["framework"], "Indikatoren", "Transformation"), "Indikatoren!B", "Themen!B"},
 	}
 	for kind, path := range paths {
@@ -262,7 +264,13 @@ func TestTemplateLayout(t *testing.T) {
 						t.Errorf("%s!%s: input message missing or beyond Excel's limits (32/255): %v", sheet, dv.Sqref, dv.Prompt)
 					}
 					if dv.Type == "list" {
-						lists[sheet+"!"+strings.TrimRight(dv.Sqref[:strings.IndexByte(dv.Sqref, ':')], "0123456789")] = true
+						// A column's list is named by the column, a single
+						// cell's (the kind row of the city sheet) by the cell.
+						ref := dv.Sqref
+						if i := strings.IndexByte(ref, ':'); i >= 0 {
+							ref = strings.TrimRight(ref[:i], "0123456789")
+						}
+						lists[sheet+"!"+ref] = true
 						if !strings.Contains(dv.Formula1, "!$") {
 							t.Errorf("%s!%s: list %q is not a reference to cells", sheet, dv.Sqref, dv.Formula1)
 						}

@@ -71,6 +71,7 @@ var columnHints = map[string]hint{
 // factHints are the input messages of the city sheet's value cells.
 var factHints = map[string]hint{
 	"name":          {"Name der Stadt (Pflicht), z. B. München.", "Name of the city (required), e.g. München."},
+	"kind":          {"Art des Partners (Auswahlliste); leer: Kommune. Nur Kommunen werden bewertet; für andere ist das Blatt Kennzahlen nicht nötig.", "Kind of partner (drop-down); empty: municipality. Only municipalities are scored; others need no KPI sheet."},
 	"state":         {"Bundesland, z. B. Bayern.", "State, e.g. Bayern."},
 	"population":    {"Einwohnerzahl, ganze Zahl über 0.", "Population, a whole number above 0."},
 	"website":       {"Adresse, die mit https:// beginnt.", "Address starting with https://."},
@@ -87,6 +88,7 @@ var factHints = map[string]hint{
 // ignores.
 var factExamples = map[string]any{
 	"name":          "Musterstadt",
+	"kind":          "Kommune",
 	"state":         "Bayern",
 	"population":    123456,
 	"website":       "https://www.musterstadt.de",
