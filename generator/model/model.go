@@ -484,15 +484,19 @@ type Measure struct {
 	// Invalid marks a row with a cell error (reported while reading); it
 	// is kept so that the checks across rows (unique ID, known topic) still
 	// see it, and never reaches a page.
-	Invalid      bool
-	ID           string
-	Title        Text
-	Topic        string
-	Status       Status
-	Start, End   Date
-	Budget       *float64
-	Progress     *float64 // per cent done, 0–100, as the row gives it; nil: empty (see ProgressPct)
-	Lead         string
+	Invalid    bool
+	ID         string
+	Title      Text
+	Topic      string
+	Status     Status
+	Start, End Date
+	Budget     *float64
+	Progress   *float64 // per cent done, 0–100, as the row gives it; nil: empty (see ProgressPct)
+	Lead       string
+	// Partners are the other partners taking part, by slug as the row
+	// names them (lower case, no extension), in the row's order; the
+	// workbook the row is in leads. Empty: the partner's own measure.
+	Partners     []string
 	Description  Text
 	Link         string
 	Source       string
@@ -501,6 +505,7 @@ type Measure struct {
 	TopicPos     Pos // the topic cell
 	EndPos       Pos // the end cell
 	ProgressPos  Pos // the progress cell
+	PartnersPos  Pos // the partners cell
 }
 
 // ProgressPct is how far the measure is, in per cent: the progress the row

@@ -32,6 +32,7 @@ var (
 		{"end", []string{"Ende", "End", "Enddatum", "End date"}, false},
 		{"budget", []string{"Budget", "Budget (EUR)", "Kosten", "Cost"}, false},
 		{"progress", []string{"Fortschritt", "Progress", "Fortschritt (%)", "Progress (%)", "Umsetzungsstand"}, false},
+		{"partners", []string{"Partner", "Partners", "Beteiligte Partner", "Partner taking part", "Projektpartner", "Project partners"}, false},
 		{"lead", []string{"Federführung", "Lead unit", "Lead", "Verantwortlich", "Zuständig", "Responsible"}, false},
 		{"description_de", []string{"Beschreibung", "Description", "Beschreibung (de)", "Description (de)"}, false},
 		{"description_en", []string{"Beschreibung (en)", "Description (en)"}, false},
@@ -120,14 +121,17 @@ func ReadCity(path string, probs *problem.List) model.City {
 		c.Pos = t.pos(0, 0)
 		readFacts(t, &c)
 	}
-	if !c.Kind.Scored() {
-		// Only municipalities are scored: another partner's KPI sheet is
-		// optional and, if it holds values, said to be left out.
-		if t, ok := b.tableOf(kpiSheet, kpis, false); ok && len(t.rows) > 0 {
-			probs.Warnf(t.pos(0, 0), problem.KPIsNotScored, model.Text{De: kindWords[c.Kind][0], En: kindWords[c.Kind][1]})
-		}
-	} else if t, ok := b.tableOf(kpiSheet, kpis, true); ok {
+	if t, ok := b.tableOf(kpiSheet, kpis, c.Kind.Scored()); ok {
 		c.KPIs = readKPIs(t, &c)
+		if !c.Kind.Scored() {
+			// Only municipalities are scored: another partner's KPI sheet
+			// is optional and, if it holds values, said to be left out (a
+			// blank template's sheet holds none).
+			if slices.ContainsFunc(c.KPIs, func(k model.KPI) bool { return len(k.Values) > 0 }) {
+				probs.Warnf(t.pos(0, 0), problem.KPIsNotScored, model.Text{De: kindWords[c.Kind][0], En: kindWords[c.Kind][1]})
+			}
+			c.KPIs, c.YearColumns = nil, nil
+		}
 	}
 	if t, ok := b.tableOf(measuresSheet, measures, true); ok {
 		for _, r := range t.rows {
@@ -388,8 +392,26 @@ func readMeasure(t *table, r row) (model.Measure, bool) {
 		Lead: t.optText(r, "lead"), Description: model.Text{De: t.optText(r, "description_de"), En: t.optText(r, "description_en")},
 		Link: link, Source: source, Illustrative: isIllustrative(source),
 		Pos: t.cellPos(r, "id"), TopicPos: t.cellPos(r, "topic"), EndPos: t.cellPos(r, "end"),
-		ProgressPos: t.cellPos(r, "progress"),
+		ProgressPos: t.cellPos(r, "progress"), Partners: partnerList(t.optText(r, "partners")), PartnersPos: t.cellPos(r, "partners"),
 	}, true
+}
+
+// partnerList splits a partners cell into slugs: file names separated by
+// commas, semicolons or line breaks, in any case, with or without the
+// extension. Whether each names a partner, only the whole data set can
+// tell (validate); a name given twice counts once.
+func partnerList(cell string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		s := strings.ToLower(strings.TrimSpace(f))
+		for _, ext := range []string{".xlsx", ".ods"} {
+			s = strings.TrimSuffix(s, ext)
+		}
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // readProgress reads the optional progress cell as the cell shows it:

@@ -57,6 +57,7 @@ var columnHints = map[string]hint{
 	"budget":              {"Betrag in Euro, 0 oder mehr, z. B. 250.000.", "Amount in euros, 0 or more, e.g. 250,000."},
 	"progress":            {"Fortschritt in Prozent, 0 bis 100, z. B. 40 oder 40 %. Leer bei abgeschlossen: 100 %; abgeschlossen verlangt 100 %.", "Progress in per cent, 0 to 100, e.g. 40 or 40 %. Empty when done: 100 %; done requires 100 %."},
 	"lead":                {"Federführende Stelle, z. B. IT-Referat.", "Unit in charge, e.g. IT department."},
+	"partners":            {"Gemeinsames Projekt: beteiligte Partner (Dateinamen), mit Komma, z. B. augsburg, nuernberg. Diese Mappe führt.", "Joint project: partners taking part (file names), with commas, e.g. augsburg, nuernberg. This workbook leads."},
 	"description_de":      {"Ein, zwei Sätze zur Maßnahme auf Deutsch.", "One or two sentences on the measure in German."},
 	"description_en":      {"Beschreibung auf Englisch; leer: die englische Seite zeigt die deutsche.", "Description in English; empty: the English pages show the German one."},
 	"link":                {"Adresse, die mit https:// beginnt.", "Address starting with https://."},
