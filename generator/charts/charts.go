@@ -134,11 +134,14 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 func City(s sitedata.Site, c sitedata.City) (CityCharts, error) {
 	var cc CityCharts
 	var err error
-	if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err != nil {
-		return cc, err
-	}
-	if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
-		return cc, err
+	// Only municipalities have scores to draw (sitedata.City.Scored).
+	if c.Scored {
+		if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err != nil {
+			return cc, err
+		}
+		if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
+			return cc, err
+		}
 	}
 	if cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) }); err != nil {
 		return cc, err

@@ -63,6 +63,9 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 	}
 	var most *change
 	for i, c := range s.Cities {
+		if !c.Scored {
+			continue // no KPIs: a series of gaps
+		}
 		row := []any{c.NameIn(lang)}
 		var data []opts.LineData
 		obs := obs[i]

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
 	"io"
 
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
@@ -58,7 +59,7 @@ func build(o pipeline.Options, summary, lang string, t text, tt toolText) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(o.Stdout, t.built, t.nCities.of(len(res.Site.Cities)), res.Site.ReferenceYear, o.OutDir)
+	fmt.Fprintf(o.Stdout, t.built, t.partners(res.Site.Cities), res.Site.ReferenceYear, o.OutDir)
 	if summary != "" {
 		return appendSummary(summary, lang, res, o.OutDir)
 	}
@@ -87,4 +88,18 @@ func reportBuild(w io.Writer, probs problem.List, lang string, t text, dataDir s
 	if hidden := warnings - maxBuildWarnings; hidden > 0 {
 		fmt.Fprintf(w, t.moreWarnings, t.nMoreWarnings.of(hidden), dataDir)
 	}
+}
+
+// partners counts the municipalities and, if any, the other partners.
+func (t text) partners(cities []sitedata.City) string {
+	scored := 0
+	for _, c := range cities {
+		if c.Scored {
+			scored++
+		}
+	}
+	if others := len(cities) - scored; others > 0 {
+		return fmt.Sprintf(t.withOthers, t.nCities.of(scored), t.nOthers.of(others))
+	}
+	return t.nCities.of(scored)
 }

@@ -25,6 +25,10 @@ type text struct {
 	moreWarnings                                       string
 	// Counts in the messages above.
 	nCities, nErrors, nWarnings, nMoreWarnings plural
+	// withOthers joins the cities and the partners that are not
+	// municipalities: "3 Städten und 1 weiteren Partner".
+	withOthers string
+	nOthers    plural
 
 	templateShort, templateLong, newCityShort, newCityLong string
 	flagFramework, flagTemplateOut, flagFormat, badFormat  string
@@ -75,6 +79,8 @@ Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		valid:           "Keine Fehler, %s.\n",
 		moreWarnings:    "… und %s; alle nennt: generator validate --data %s\n",
 		nCities:         plural{"%d Stadt", "%d Städten"},
+		withOthers:      "%s und %s",
+		nOthers:         plural{"%d weiteren Partner", "%d weiteren Partnern"},
 		nErrors:         plural{"%d Fehler", "%d Fehler"},
 		nWarnings:       plural{"%d Warnung", "%d Warnungen"},
 		nMoreWarnings:   plural{"%d weitere Warnung", "%d weitere Warnungen"},
@@ -150,6 +156,8 @@ cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		valid:           "No errors, %s.\n",
 		moreWarnings:    "… and %s; generator validate --data %s lists them all.\n",
 		nCities:         plural{"%d city", "%d cities"},
+		withOthers:      "%s and %s",
+		nOthers:         plural{"%d other partner", "%d other partners"},
 		nErrors:         plural{"%d error", "%d errors"},
 		nWarnings:       plural{"%d warning", "%d warnings"},
 		nMoreWarnings:   plural{"%d more warning", "%d more warnings"},

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
 // TestPlurals: every counted phrase, for one and for two, in both
@@ -56,6 +58,9 @@ func TestPlurals(t *testing.T) {
 		{fmt.Sprintf(de.valid, de.nWarnings.of(1)), "Keine Fehler, 1 Warnung.\n"},
 		{fmt.Sprintf(en.built, en.nCities.of(1), 2024, "public"), "Wrote the site with 1 city (reference year 2024) to public.\n"},
 		{fmt.Sprintf(de.built, de.nCities.of(2), 2024, "public"), "Website mit 2 Städten (Bezugsjahr 2024) nach public geschrieben.\n"},
+		{de.partners([]sitedata.City{{Scored: true}, {Scored: true}, {Scored: true}, {}}), "3 Städten und 1 weiteren Partner"},
+		{en.partners([]sitedata.City{{Scored: true}, {}, {}}), "1 city and 2 other partners"},
+		{en.partners([]sitedata.City{{Scored: true}, {Scored: true}}), "2 cities"},
 		{fmt.Sprintf(tde.differences, tde.nCells.of(1), 2, 0), "1 Zelle geändert, 2 hinzugefügt, 0 entfernt.\n"},
 		{fmt.Sprintf(ten.differences, ten.nCells.of(1), 2, 0), "1 cell changed, 2 added, 0 removed.\n"},
 	} {

@@ -167,6 +167,9 @@ func BuildCompare(ds model.Dataset, res score.Result, cmp compare.Result) Compar
 	ref := yearIndex(res.Years, res.ReferenceYear)
 	geometric := m.IndexAggregation == model.Geometric
 	for c, city := range ds.Cities {
+		if !city.Kind.Scored() {
+			continue // nothing to compare: no scores
+		}
 		e := CompareEntry{Slug: city.Slug, Name: city.Name, Dims: make([]*float64, len(fw.Dimensions))}
 		cc := CompareCity{Format: CompareFormat, Slug: city.Slug, Name: city.Name, State: city.State,
 			Population: city.Population, Year: res.ReferenceYear, Dimensions: []ScoreByDim{},

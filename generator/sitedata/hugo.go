@@ -19,7 +19,7 @@ func (s Site) ForHugo() Site {
 	out.Strategies.Matrix = []MatrixRow{}
 	out.Cities = make([]City, len(s.Cities))
 	for i, c := range s.Cities {
-		out.Cities[i] = City{Slug: c.Slug, Name: c.Name, NameEn: c.NameEn, State: c.State, Population: c.Population,
+		out.Cities[i] = City{Slug: c.Slug, Name: c.Name, NameEn: c.NameEn, Kind: c.Kind, Scored: c.Scored, State: c.State, Population: c.Population,
 			Website: c.Website, Contact: c.Contact, Strategy: c.Strategy, Lat: c.Lat, Lon: c.Lon,
 			Illustrative: c.Illustrative, IllustrativeFacts: c.IllustrativeFacts,
 			Reference: c.Reference, Counts: c.Counts, Interval: c.Interval,

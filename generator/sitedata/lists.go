@@ -116,6 +116,9 @@ func addLists(s *Site) {
 		rows := make([]Placing, 0, len(s.Cities))
 		byYear := make([][]float64, len(s.Years))
 		for _, c := range s.Cities {
+			if !c.Scored {
+				continue
+			}
 			p := Placing{Slug: c.Slug}
 			for _, k := range c.KPIs {
 				if k.Indicator != ind.ID {
@@ -143,6 +146,9 @@ func addLists(s *Site) {
 	for i, d := range s.Dimensions {
 		rows := make([]Placing, 0, len(s.Cities))
 		for _, c := range s.Cities {
+			if !c.Scored {
+				continue
+			}
 			p := Placing{Slug: c.Slug}
 			for _, sd := range c.Reference.Dimensions {
 				if sd.ID == d.ID {

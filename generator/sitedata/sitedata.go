@@ -91,6 +91,9 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 		analysed(&city, i, res, pub)
 		s.Sample = s.Sample || city.Illustrative || anyIllustrative(c) || anyIllustrativeOffer(c)
 		s.Cities = append(s.Cities, city)
+		if !city.Scored {
+			continue
+		}
 		s.Ranking = append(s.Ranking, RankingRow{Slug: city.Slug, Name: city.Name, NameEn: city.NameEn,
 			Rank: city.Reference.Rank, Index: city.Reference.Index, Level: city.Reference.Level,
 			Change: city.Reference.Change, Interval: city.Interval, Dimensions: city.Reference.Dimensions})
@@ -229,8 +232,8 @@ func indicator(ind model.Indicator, weightPct float64, observed int) Indicator {
 }
 
 func buildCity(c model.City, r score.City, res score.Result, fw model.Framework, pub func(score.Value) *float64) City {
-	out := City{Slug: c.Slug, Name: c.Name, NameEn: c.NameEn, State: c.State, Population: c.Population,
-		Website: c.Website, Contact: c.Contact, Lat: c.Lat, Lon: c.Lon,
+	out := City{Slug: c.Slug, Name: c.Name, NameEn: c.NameEn, Kind: c.Kind.String(), Scored: c.Kind.Scored(),
+		State: c.State, Population: c.Population, Website: c.Website, Contact: c.Contact, Lat: c.Lat, Lon: c.Lon,
 		Strategy: Strategy{Title: c.Strategy.Title, Adopted: c.Strategy.Adopted.ISO(), Link: c.Strategy.Link},
 		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
 		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},

@@ -370,7 +370,12 @@ type City struct {
 	Name string `json:"name"`
 	// NameEn is the English name (Munich) where the city has one of its
 	// own, for the English pages and the search; "" otherwise (NameIn).
-	NameEn       string   `json:"name_en,omitempty"`
+	NameEn string `json:"name_en,omitempty"`
+	// Kind is what kind of partner it is (model.PartnerKind's key);
+	// Scored is false for every kind but municipalities: such a partner
+	// has no scores and appears in no ranking, median or score chart.
+	Kind         string   `json:"kind"`
+	Scored       bool     `json:"scored"`
 	State        string   `json:"state"`
 	Population   int      `json:"population"`
 	Website      string   `json:"website"`
