@@ -52,6 +52,7 @@ func Dataset(ds model.Dataset, o Options) problem.List {
 		}
 	}
 	partners(ds.Cities, &l)
+	joint(ds, &l)
 	for _, ind := range fw.Indicators {
 		if !reported[ind.ID] && len(ds.Cities) > 0 && !ind.Invalid && !fw.Unread.Indicators {
 			l.Warnf(ind.Pos, problem.IndicatorNoData, ind.ID)
