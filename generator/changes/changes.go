@@ -87,6 +87,9 @@ type MeasureChange struct {
 // of the previous release has. A report whose text was edited is the same
 // report; one whose title was edited counts as new.
 type ReportChange struct {
+	// ID is the report's anchor on its partner's page; Diff leaves it
+	// empty for the pipeline to fill in, as only the site data name it.
+	ID      string     `json:"id"`
 	City    string     `json:"city"`
 	Date    string     `json:"date"` // ISO 8601, as precise as known
 	Title   model.Text `json:"title"`
