@@ -499,7 +499,7 @@ func TestDownloads(t *testing.T) {
 // TestWhatChanged builds a release, revises a value, gives a progress,
 // finishes a measure and publishes a report, and builds again with the
 // first release's downloads as the previous release: the changes page and
-// its feed show each of them.
+// its feed, which a feed reader's parser reads, show each of them.
 func TestWhatChanged(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
 	first := filepath.Join(t.TempDir(), "public")
@@ -552,10 +552,15 @@ func TestWhatChanged(t *testing.T) {
 		"en": {"alpha, M-01: – → 40%", "beta, M-01: in progress → done, 100%", "New report: alpha, 10 Jan 2026: E-Akte im Bürgeramt"},
 	} {
 		name := "feeds/changes." + lang + ".xml"
-		feed := read(t, filepath.Join(second, filepath.FromSlash(name)))
+		f := parseFeed(t, name, []byte(read(t, filepath.Join(second, filepath.FromSlash(name)))), base)
+		if len(f.Items) != 1 {
+			t.Errorf("%s: %d items, want one for the release", name, len(f.Items))
+			continue
+		}
+		checkPageLink(t, second, base, name, f.Items[0].Link)
 		for _, w := range want {
-			if !strings.Contains(feed, html.EscapeString(html.EscapeString(w))) {
-				t.Errorf("%s lacks %q:\n%s", name, w, feed)
+			if !strings.Contains(f.Items[0].Description, html.EscapeString(w)) {
+				t.Errorf("%s lacks %q:\n%s", name, w, f.Items[0].Description)
 			}
 		}
 	}
