@@ -156,3 +156,177 @@ func show(v *float64) string {
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
+
+// current is a table of this release with the named columns; rows give
+// their cells in that order.
+func current(name string, cols []string, rows ...[]opendata.Value) opendata.Table {
+	t := opendata.Table{Name: name, Rows: rows}
+	for _, c := range cols {
+		t.Fields = append(t.Fields, opendata.Field{Name: c})
+	}
+	return t
+}
+
+var (
+	measureCols = []string{"city", "id", "title_de", "title_en", "status", "progress", "origin"}
+	reportCols  = []string{"city", "date", "title_de", "title_en", "measure", "origin"}
+)
+
+// measure is a previous release's measures row, as its CSV file reads back;
+// progress "-" leaves the column out, as releases before it had it.
+func measure(id, status, progress string) map[string]string {
+	row := map[string]string{"city": "alpha", "id": id, "title_de": "Titel " + id, "status": status, "progress": progress, "origin": "alpha.xlsx: Maßnahmen!A2"}
+	if progress == "-" {
+		delete(row, "progress")
+	}
+	return row
+}
+
+func report(date, title string) map[string]string {
+	return map[string]string{"city": "alpha", "date": date, "title_de": title, "title_en": "", "measure": "", "origin": "alpha.xlsx: Berichte!A2"}
+}
+
+// TestDiffMeasuresAndReports checks by hand which measures moved in
+// status or progress (old % → new %) and which reports are new, against
+// previous releases with and without the progress column and the reports
+// table.
+func TestDiffMeasuresAndReports(t *testing.T) {
+	reportRow := func(date, title string) []opendata.Value {
+		return []opendata.Value{"alpha", date, title, "", "", "alpha.xlsx: Berichte!A3"}
+	}
+	for _, tc := range []struct {
+		name     string
+		prev     map[string][]map[string]string
+		measures [][]opendata.Value // this release's
+		reports  [][]opendata.Value // this release's
+		want     []string           // kind id status old→new progress old→new
+		compared bool               // the reports
+		wantR    []string           // date title
+	}{{
+		name:     "progress moved",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "40")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "in_progress", 56.0, "alpha.xlsx: Maßnahmen!A2"}},
+		want:     []string{"progress M-01 status →, progress 40→56"},
+	}, {
+		name:     "progress newly given",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "in_progress", 25.0, "alpha.xlsx: Maßnahmen!A2"}},
+		want:     []string{"progress M-01 status →, progress –→25"},
+	}, {
+		name:     "progress given up",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "12.5")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "in_progress", nil, "alpha.xlsx: Maßnahmen!A2"}},
+		want:     []string{"progress M-01 status →, progress 12.5→–"},
+	}, {
+		// Done is 100 % in the table even where the workbook gives none.
+		name:     "status and progress moved at once",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "40")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "done", 100.0, "alpha.xlsx: Maßnahmen!A2"}},
+		want:     []string{"status M-01 status in_progress→done, progress 40→100"},
+	}, {
+		name:     "status moved, progress stayed",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "40")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "stopped", 40.0, "alpha.xlsx: Maßnahmen!A2"}},
+		want:     []string{"status M-01 status in_progress→stopped, progress –→–"},
+	}, {
+		name:     "nothing moved",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "40")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "in_progress", 40.0, "alpha.xlsx: Maßnahmen!A2"}},
+	}, {
+		// Without the column nothing is known to have moved: no measure
+		// with a progress counts as newly given.
+		name:     "previous release without the progress column",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "-"), measure("M-02", "planned", "-")}},
+		measures: [][]opendata.Value{{"alpha", "M-01", "Titel M-01", "", "in_progress", 40.0, "x"}, {"alpha", "M-02", "Titel M-02", "", "in_progress", 10.0, "y"}},
+		want:     []string{"status M-02 status planned→in_progress, progress –→–"},
+	}, {
+		name:     "added and removed measures carry their progress",
+		prev:     map[string][]map[string]string{"measures": {measure("M-01", "in_progress", "30")}},
+		measures: [][]opendata.Value{{"alpha", "M-02", "Titel M-02", "", "planned", 5.0, "alpha.xlsx: Maßnahmen!A3"}},
+		want:     []string{"removed M-01 status in_progress→, progress 30→–", "added M-02 status →planned, progress –→5"},
+	}, {
+		name:     "report new",
+		prev:     map[string][]map[string]string{"reports": {report("2025-06", "Halbjahr")}},
+		reports:  [][]opendata.Value{reportRow("2026-01-10", "Agenda"), reportRow("2025-06", "Halbjahr"), reportRow("2026-02", "Februar")},
+		compared: true,
+		wantR:    []string{"2026-02 Februar", "2026-01-10 Agenda"},
+	}, {
+		name:     "report unchanged",
+		prev:     map[string][]map[string]string{"reports": {report("2025-06", "Halbjahr")}},
+		reports:  [][]opendata.Value{reportRow("2025-06", "Halbjahr")},
+		compared: true,
+	}, {
+		// Known by date and title: a new text is the same report, a second
+		// report with the same date and title a new one.
+		name:     "report with a new text, and its twin",
+		prev:     map[string][]map[string]string{"reports": {report("2025-06", "Halbjahr")}},
+		reports:  [][]opendata.Value{{"alpha", "2025-06", "Halbjahr", "", "", "a"}, {"alpha", "2025-06", "Halbjahr", "", "M-01", "b"}},
+		compared: true,
+		wantR:    []string{"2025-06 Halbjahr"},
+	}, {
+		name:     "report moved to another date",
+		prev:     map[string][]map[string]string{"reports": {report("2025-06", "Halbjahr")}},
+		reports:  [][]opendata.Value{reportRow("2025-07", "Halbjahr")},
+		compared: true,
+		wantR:    []string{"2025-07 Halbjahr"},
+	}, {
+		name:    "previous release without reports table",
+		prev:    map[string][]map[string]string{},
+		reports: [][]opendata.Value{reportRow("2025-06", "Halbjahr")},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			prev := changes.Release{Source: "prev", Tables: map[string][]map[string]string{"city_facts": {{"city": "alpha"}}}}
+			for name, rows := range tc.prev {
+				prev.Tables[name] = rows
+			}
+			if _, ok := prev.Tables["measures"]; !ok {
+				prev.Tables["measures"] = nil
+			}
+			r := changes.Diff(prev, []opendata.Table{
+				current("city_facts", []string{"city"}, []opendata.Value{"alpha"}),
+				current("measures", measureCols, tc.measures...),
+				current("reports", reportCols, tc.reports...),
+			})
+			var got []string
+			for _, m := range r.Measures {
+				got = append(got, m.Kind+" "+m.ID+" status "+m.OldStatus+"→"+m.NewStatus+", progress "+show(m.OldProgress)+"→"+show(m.NewProgress))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("measure changes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			var gotR []string
+			for _, rc := range r.Reports {
+				gotR = append(gotR, rc.Date+" "+rc.Title.De)
+			}
+			if r.ReportsCompared != tc.compared || !reflect.DeepEqual(gotR, tc.wantR) {
+				t.Errorf("reports compared %v, new %q; want %v, %q", r.ReportsCompared, gotR, tc.compared, tc.wantR)
+			}
+			if r.Reports == nil {
+				t.Error("Reports is nil; want an empty list, as the theme ranges over it")
+			}
+		})
+	}
+}
+
+// TestLoadWithoutReports: a release from before partners reported has no
+// reports table; it loads, and its reports are not compared.
+func TestLoadWithoutReports(t *testing.T) {
+	prev, _ := release(t, wt.Dataset(t, t.TempDir()))
+	if err := os.Remove(filepath.Join(prev, "csv", "reports.csv")); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(prev)))
+	defer srv.Close()
+	for _, src := range []string{prev, srv.URL + "/datapackage.json"} {
+		rel, err := changes.Load(src, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if _, has := rel.Tables["reports"]; has {
+			t.Errorf("%s: a reports table read from nowhere", src)
+		}
+		if r := changes.Diff(rel, nil); r.ReportsCompared || len(r.Reports) != 0 {
+			t.Errorf("%s: reports compared %v, %d new; want not compared", src, r.ReportsCompared, len(r.Reports))
+		}
+	}
+}

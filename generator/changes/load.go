@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
@@ -67,6 +68,20 @@ func Load(src string, get func(string) ([]byte, error)) (Release, error) {
 	}
 	for _, t := range neededTables {
 		b, err := read("csv/" + t + ".csv")
+		if err != nil {
+			return rel, fmt.Errorf("previous release %s: table %s: %w", src, t, err)
+		}
+		rows, err := parseCSV(b)
+		if err != nil {
+			return rel, fmt.Errorf("previous release %s: csv/%s.csv: %w", src, t, err)
+		}
+		rel.Tables[t] = rows
+	}
+	for _, t := range optionalTables {
+		b, err := read("csv/" + t + ".csv")
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		if err != nil {
 			return rel, fmt.Errorf("previous release %s: table %s: %w", src, t, err)
 		}
@@ -143,6 +158,10 @@ func fetch(u string) ([]byte, error) {
 		return nil, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		// As a missing file is: a table a release need not have.
+		return nil, fmt.Errorf("%s: %s: %w", u, resp.Status, fs.ErrNotExist)
+	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("%s: %s", u, resp.Status)
 	}

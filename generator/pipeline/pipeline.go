@@ -326,13 +326,36 @@ func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.R
 	if err := charts.Write(dataDir, chartSet); err != nil {
 		return site, err
 	}
-	if err := changes.Write(dataDir, report); err != nil {
+	if err := changes.Write(dataDir, withReportIDs(report, site)); err != nil {
 		return site, err
 	}
 	if err := writeFiles(extraDir, []sitedata.CompareFile{searchFile}); err != nil {
 		return site, err
 	}
 	return hugoSite, nil
+}
+
+// withReportIDs gives each report published since the previous release
+// the id its partner's page anchors it by, so that the changes page links
+// to it. Reports alike in partner, date and titles are told apart only by
+// their order: a new one takes the last of their ids, as a report added
+// below its twin in the sheet gets the higher number.
+func withReportIDs(r changes.Report, site sitedata.Site) changes.Report {
+	if len(r.Reports) == 0 {
+		return r
+	}
+	type key struct{ city, date, de, en string }
+	ids := map[key]string{}
+	for _, c := range site.Cities {
+		for _, rep := range c.Reports {
+			ids[key{c.Slug, rep.Date, rep.Title.De, rep.Title.En}] = rep.ID
+		}
+	}
+	r.Reports = slices.Clone(r.Reports)
+	for i, rep := range r.Reports {
+		r.Reports[i].ID = ids[key{rep.City, rep.Date, rep.Title.De, rep.Title.En}]
+	}
+	return r
 }
 
 // openData writes the downloads into downloadsDir and their list into

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -495,9 +496,10 @@ func TestDownloads(t *testing.T) {
 	}
 }
 
-// TestWhatChanged builds a release, revises a value, and builds again with
-// the first release's downloads as the previous release: the changes page
-// and its feed show the revision with its cell.
+// TestWhatChanged builds a release, revises a value, gives a progress,
+// finishes a measure and publishes a report, and builds again with the
+// first release's downloads as the previous release: the changes page and
+// its feed, which a feed reader's parser reads, show each of them.
 func TestWhatChanged(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
 	first := filepath.Join(t.TempDir(), "public")
@@ -509,26 +511,58 @@ func TestWhatChanged(t *testing.T) {
 	}
 	alpha := wt.City("Alpha", 1)
 	alpha[1].Rows[1][2] = 33 // V1 2023: 30 → 33
+	// M-01 is 40 % done now; the first release gave no progress.
+	alpha[2].Rows[0] = append(alpha[2].Rows[0], "Fortschritt")
+	alpha[2].Rows[1] = append(alpha[2].Rows[1], "40 %")
+	alpha[2].Rows[2] = append(alpha[2].Rows[2], nil)
+	alpha = append(alpha, wt.Sheet{Name: "Berichte", Rows: [][]any{{"Datum", "Titel", "Text"}, {"10.01.2026", "E-Akte im Bürgeramt", "Läuft."}}})
 	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), alpha...)
+	// Beta's M-01 is done: a new status, and 100 % where none was given.
+	beta := wt.City("Beta", 2)
+	beta[2].Rows[1][3] = "abgeschlossen"
+	wt.Write(t, filepath.Join(data, "cities", "beta.xlsx"), beta...)
 	second := filepath.Join(t.TempDir(), "public")
+	const base = "https://example.org/"
 	var stdout, stderr bytes.Buffer
-	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: repoSite, OutDir: second,
+	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: repoSite, OutDir: second, BaseURL: base,
 		Previous: filepath.Join(first, "downloads"), Stdout: &stdout, Stderr: &stderr})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
 	}
-	if c := res.Changes; !c.HasPrevious || c.RevisedValues != 1 || c.NewValues != 0 || len(c.Measures) != 0 {
-		t.Errorf("changes = %+v; want one revised value", c)
+	c := res.Changes
+	if !c.HasPrevious || c.RevisedValues != 1 || c.NewValues != 0 || len(c.Measures) != 2 || !c.ReportsCompared || len(c.Reports) != 1 {
+		t.Errorf("changes = %+v; want one revised value, two measures moved and one report", c)
 	}
 	page := read(t, filepath.Join(second, "aenderungen", "index.html"))
-	for _, s := range []string{"korrigiert", "alpha.xlsx: Kennzahlen!C2", ">30<", ">33<"} {
+	reportLink := regexp.MustCompile(`<a href="/staedte/alpha/#(report-2026-01-10-[0-9a-f]{8})">E-Akte im Bürgeramt</a>`).FindStringSubmatch(page)
+	if reportLink == nil {
+		t.Error("changes page does not link the new report")
+	} else if alphaPage := read(t, filepath.Join(second, "staedte", "alpha", "index.html")); !strings.Contains(alphaPage, `id="`+reportLink[1]+`"`) {
+		t.Errorf("changes page links %s, which Alpha's page lacks", reportLink[1])
+	}
+	for _, s := range []string{"korrigiert", "alpha.xlsx: Kennzahlen!C2", ">30<", ">33<", "neuer Fortschritt", "neuer Stand",
+		"Seitdem veröffentlichte Berichte: 1.", "alpha.xlsx: Berichte!A2"} {
 		if !strings.Contains(page, s) {
 			t.Errorf("changes page lacks %q", s)
 		}
 	}
-	feed := read(t, filepath.Join(second, "feeds", "changes.de.xml"))
-	if !strings.Contains(feed, "alpha, V1, 2023: 30 → 33 (alpha.xlsx: Kennzahlen!C2)") {
-		t.Errorf("feed lacks the revision:\n%s", feed)
+	for lang, want := range map[string][]string{
+		"de": {"alpha, V1, 2023: 30 → 33 (alpha.xlsx: Kennzahlen!C2)", "alpha, M-01: – → 40\u00a0%", "beta, M-01: in Umsetzung → abgeschlossen, 100\u00a0%",
+			"Neuer Bericht: alpha, 10.01.2026: E-Akte im Bürgeramt", "Seitdem veröffentlichte Berichte: 1."},
+		"en": {"alpha, M-01: – → 40%", "beta, M-01: in progress → done, 100%", "New report: alpha, 10 Jan 2026: E-Akte im Bürgeramt"},
+	} {
+		name := "feeds/changes." + lang + ".xml"
+		f := parseFeed(t, name, []byte(read(t, filepath.Join(second, filepath.FromSlash(name)))), base)
+		if len(f.Items) != 1 {
+			t.Errorf("%s: %d items, want one for the release", name, len(f.Items))
+			continue
+		}
+		checkPageLink(t, second, base, name, f.Items[0].Link)
+		for _, w := range want {
+			if !strings.Contains(f.Items[0].Description, html.EscapeString(w)) {
+				t.Errorf("%s lacks %q:\n%s", name, w, f.Items[0].Description)
+			}
+		}
 	}
 	// A previous release that cannot be read stops the build before it
 	// writes anything.

@@ -2,49 +2,72 @@ package pipeline_test
 
 import (
 	"bytes"
-	"encoding/xml"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
 
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
 )
 
-// rss is what RSS 2.0 requires of a feed and its items, as a reader
-// decodes them.
-type rss struct {
-	XMLName xml.Name `xml:"rss"`
-	Version string   `xml:"version,attr"`
-	Channel struct {
-		Title       string    `xml:"title"`
-		Link        string    `xml:"link"`
-		Description string    `xml:"description"`
-		Items       []rssItem `xml:"item"`
-	} `xml:"channel"`
-}
-
-type rssItem struct {
-	Title       string `xml:"title"`
-	Link        string `xml:"link"`
-	Description string `xml:"description"`
-	PubDate     string `xml:"pubDate"`
-	GUID        struct {
-		Value       string `xml:",chardata"`
-		IsPermaLink string `xml:"isPermaLink,attr"`
-	} `xml:"guid"`
+// parseFeed reads a feed as a feed reader does, with gofeed, and fails
+// unless it is RSS 2.0 whose channel has a title, a link under base and a
+// description, and whose items each have a title, a link, a guid that is
+// not a permalink and is unique in the feed, and a pubDate. RSS asks for
+// dates in RFC 822 (RFC 1123 with a numeric zone here); gofeed reads laxer
+// ones too, so the date's text is held to that as well.
+func parseFeed(t *testing.T, name string, b []byte, base string) *gofeed.Feed {
+	t.Helper()
+	p := gofeed.NewParser()
+	p.KeepOriginalFeed = true // for the guids' isPermaLink
+	f, err := p.ParseString(string(b))
+	if err != nil {
+		t.Errorf("%s: not a feed: %v", name, err)
+		return &gofeed.Feed{}
+	}
+	if f.FeedType != "rss" || f.FeedVersion != "2.0" || f.Title == "" || f.Link == "" || f.Description == "" {
+		t.Errorf("%s: %s %s, title %q, link %q, description %q; want RSS 2.0 with all three", name, f.FeedType, f.FeedVersion, f.Title, f.Link, f.Description)
+	}
+	if !strings.HasPrefix(f.Link, base) {
+		t.Errorf("%s: channel link %q is not an absolute address under %s", name, f.Link, base)
+	}
+	orig, _ := f.OriginalFeed().(*rss.Feed)
+	if orig == nil || len(orig.Items) != len(f.Items) {
+		t.Fatalf("%s: gofeed kept no RSS original", name)
+	}
+	guids := map[string]bool{}
+	for i, it := range f.Items {
+		if it.Title == "" || it.Link == "" {
+			t.Errorf("%s: item %d without title or link: %q, %q", name, i, it.Title, it.Link)
+		}
+		if it.PublishedParsed == nil {
+			t.Errorf("%s: item %q: no pubDate gofeed reads (%q)", name, it.Title, it.Published)
+		} else if _, err := time.Parse(time.RFC1123Z, it.Published); err != nil {
+			t.Errorf("%s: item %q: pubDate: %v", name, it.Title, err)
+		}
+		if g := orig.Items[i].GUID; it.GUID == "" || guids[it.GUID] || g == nil || g.IsPermalink != "false" {
+			t.Errorf("%s: item %q: guid %q empty, repeated or a permalink", name, it.Title, it.GUID)
+		}
+		guids[it.GUID] = true
+	}
+	return f
 }
 
 // TestReportFeeds builds the sample data with reports added to Augsburg
 // (one with markup, template braces and a javascript: address, one dated
 // to the month, one dated ahead) and München, published under a sub-path.
-// Every feed, for all partners and per partner in both languages, must
-// decode as RSS 2.0 with title, link and description, dates in RFC 1123Z,
-// unique guids and links to a built page that holds the report's anchor;
+// Every feed, for all partners and per partner in both languages, and the
+// changes feeds, must parse in a feed reader's parser (parseFeed) with
+// links to a built page, for a report one that holds its anchor;
 // the reports page lists the published reports newest first, and the
 // report dated ahead is on no page and in no feed.
 func TestReportFeeds(t *testing.T) {
@@ -77,74 +100,71 @@ func TestReportFeeds(t *testing.T) {
 		t.Errorf("Hugo reported problems:\n%s", stderr.String())
 	}
 
-	feeds := map[string]rss{}
+	// The reports feeds are index.xml beside their pages; the changes
+	// feeds, which every build has, are under feeds/.
+	feeds := map[string]*gofeed.Feed{}
 	err = filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.Name() != "index.xml" {
+		if err != nil || d.IsDir() {
 			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		rel = filepath.ToSlash(rel)
+		if d.Name() != "index.xml" && !strings.HasPrefix(rel, "feeds/") {
+			return nil
 		}
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(out, path)
-		var f rss
-		if err := xml.Unmarshal(b, &f); err != nil {
-			t.Errorf("%s: not RSS: %v", rel, err)
-		}
 		if strings.Contains(string(b), "<script") {
 			t.Errorf("%s holds markup from a cell:\n%s", rel, b)
 		}
-		feeds[filepath.ToSlash(rel)] = f
+		feeds[rel] = parseFeed(t, rel, b, base)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"berichte/index.xml", "en/reports/index.xml", "staedte/augsburg/index.xml",
-		"en/cities/augsburg/index.xml", "staedte/muenchen/index.xml", "staedte/nuernberg/index.xml", "en/cities/nuernberg/index.xml"} {
+		"en/cities/augsburg/index.xml", "staedte/muenchen/index.xml", "staedte/nuernberg/index.xml", "en/cities/nuernberg/index.xml",
+		"feeds/changes.de.xml", "feeds/changes.en.xml"} {
 		if _, ok := feeds[want]; !ok {
-			t.Errorf("no feed %s (feeds: %v)", want, feeds)
+			t.Errorf("no feed %s (feeds: %v)", want, slices.Sorted(maps.Keys(feeds)))
 		}
 	}
-	if len(feeds) != 8 {
-		t.Errorf("%d feeds, want 8 (all partners and each of 3 partners, in 2 languages)", len(feeds))
+	if len(feeds) != 10 {
+		t.Errorf("%d feeds, want 10 (of reports: all partners and each of 3 partners; of changes; each in 2 languages)", len(feeds))
 	}
 
 	for name, f := range feeds {
-		c := f.Channel
-		if f.Version != "2.0" || c.Title == "" || c.Link == "" || c.Description == "" {
-			t.Errorf("%s: version %q, title %q, link %q, description %q", name, f.Version, c.Title, c.Link, c.Description)
-		}
-		if !strings.HasPrefix(c.Link, base) {
-			t.Errorf("%s: channel link %q is not an absolute address under %s", name, c.Link, base)
-		}
-		guids := map[string]bool{}
-		for _, it := range c.Items {
-			if it.Title == "" {
-				t.Errorf("%s: item without title: %+v", name, it)
+		for _, it := range f.Items {
+			if strings.HasPrefix(name, "feeds/") {
+				checkPageLink(t, out, base, name, it.Link)
+				continue
 			}
-			if _, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil {
-				t.Errorf("%s: item %q: pubDate: %v", name, it.Title, err)
-			}
-			if it.GUID.Value == "" || guids[it.GUID.Value] || it.GUID.IsPermaLink != "false" {
-				t.Errorf("%s: item %q: guid %q (isPermaLink %q) empty, repeated or a permalink", name, it.Title, it.GUID.Value, it.GUID.IsPermaLink)
-			}
-			guids[it.GUID.Value] = true
 			checkReportLink(t, out, base, name, it.Link)
 			if strings.Contains(it.Title+it.Description, "Noch nicht") || strings.Contains(it.Description, "Geheim") {
 				t.Errorf("%s has the report dated ahead: %+v", name, it)
 			}
 		}
 	}
+	// Without a previous release the changes feed says so, dated on the
+	// build date.
+	if it := feeds["feeds/changes.en.xml"].Items; len(it) != 1 || it[0].Title != "There is no earlier release to compare this one with." || it[0].Published != "Thu, 15 Jan 2026 00:00:00 +0000" {
+		for _, i := range it {
+			t.Errorf("English changes feed without a previous release: %q of %q", i.Title, i.Published)
+		}
+		t.Errorf("English changes feed without a previous release: %d items, want 1, saying so, of 15 Jan 2026", len(it))
+	}
 
 	// Newest first; dated to the month, the report counts from the
 	// month's first day. Titles are HTML in readers: the cell's markup
 	// comes escaped.
-	all := feeds["berichte/index.xml"].Channel.Items
+	all := feeds["berichte/index.xml"].Items
 	var titles, dates []string
 	for _, it := range all {
 		titles = append(titles, it.Title)
-		dates = append(dates, it.PubDate)
+		dates = append(dates, it.Published)
 	}
 	if got, want := strings.Join(titles, " | "), "Portal eröffnet | Agenda &lt;b&gt;fortgeschrieben&lt;/b&gt; | Halbjahr"; got != want {
 		t.Errorf("all partners' feed: %s, want %s", got, want)
@@ -166,7 +186,7 @@ func TestReportFeeds(t *testing.T) {
 			t.Errorf("hostile report's description has live markup:\n%s", d)
 		}
 	}
-	if en := feeds["en/cities/augsburg/index.xml"].Channel.Items; len(en) != 2 || en[0].Title != "Agenda updated" || !strings.Contains(en[0].Description, "First paragraph.") {
+	if en := feeds["en/cities/augsburg/index.xml"].Items; len(en) != 2 || en[0].Title != "Agenda updated" || !strings.Contains(en[0].Description, "First paragraph.") {
 		t.Errorf("Augsburg's English feed: %+v", en)
 	}
 
@@ -236,5 +256,20 @@ func checkReportLink(t *testing.T, out, base, feed, link string) {
 	}
 	if !bytes.Contains(b, []byte(`id="`+u.Fragment+`"`)) {
 		t.Errorf("%s: item link %q: the page has no anchor %q", feed, link, u.Fragment)
+	}
+}
+
+// checkPageLink fails unless link is an absolute address under base
+// whose path is a built page.
+func checkPageLink(t *testing.T, out, base, feed, link string) {
+	t.Helper()
+	u, err := url.Parse(link)
+	if err != nil || !u.IsAbs() || !strings.HasPrefix(link, base) {
+		t.Errorf("%s: item link %q is not an absolute address under %s", feed, link, base)
+		return
+	}
+	rel := strings.TrimPrefix(u.Scheme+"://"+u.Host+u.Path, base)
+	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel), "index.html")); err != nil {
+		t.Errorf("%s: item link %q: no page: %v", feed, link, err)
 	}
 }
