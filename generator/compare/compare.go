@@ -109,11 +109,14 @@ type QuickWin struct {
 
 // Example is one measure a reader can follow up on.
 type Example struct {
-	City, MeasureID string
-	Title           model.Text
-	Status          model.Status
-	Progress        *float64 // per cent done (model.Measure.ProgressPct); nil: not known
-	Lead, Link      string
+	City, MeasureID string // the partner whose workbook holds the measure
+	// With are the other partners taking part in a joint project, by
+	// slug; nil for a partner's own measure.
+	With       []string
+	Title      model.Text
+	Status     model.Status
+	Progress   *float64 // per cent done (model.Measure.ProgressPct); nil: not known
+	Lead, Link string
 }
 
 // DimensionLeader names the city to learn from in one dimension: the city
@@ -163,19 +166,7 @@ func Build(ds model.Dataset, res score.Result) Result {
 			topicPos[t.ID] = i
 		}
 	}
-	// byTopic[c][t] holds city c's measures in topic t, sorted by ID.
-	byTopic := make([][][]model.Measure, len(ds.Cities))
-	for c, city := range ds.Cities {
-		byTopic[c] = make([][]model.Measure, len(fw.Topics))
-		for _, m := range city.Measures {
-			if t, ok := topicPos[m.Topic]; ok {
-				byTopic[c][t] = append(byTopic[c][t], m)
-			}
-		}
-		for t := range byTopic[c] {
-			slices.SortStableFunc(byTopic[c][t], func(a, b model.Measure) int { return cmp.Compare(a.ID, b.ID) })
-		}
-	}
+	byTopic := measuresByTopic(ds, topicPos)
 	return Result{
 		Matrix:     matrix(fw.Topics, byTopic),
 		Coverage:   coverage(ds, byTopic),
@@ -185,7 +176,7 @@ func Build(ds model.Dataset, res score.Result) Result {
 	}
 }
 
-func matrix(topics []model.Topic, byTopic [][][]model.Measure) []TopicRow {
+func matrix(topics []model.Topic, byTopic [][][]held) []TopicRow {
 	rows := make([]TopicRow, len(topics))
 	for t, topic := range topics {
 		row := TopicRow{Topic: topic.ID, Cells: make([]Cell, len(byTopic))}
@@ -206,11 +197,11 @@ func matrix(topics []model.Topic, byTopic [][][]model.Measure) []TopicRow {
 }
 
 // hasActive reports whether any of ms is not stopped.
-func hasActive(ms []model.Measure) bool {
-	return slices.ContainsFunc(ms, func(m model.Measure) bool { return active(m.Status) })
+func hasActive(ms []held) bool {
+	return slices.ContainsFunc(ms, func(m held) bool { return active(m.Status) })
 }
 
-func coverage(ds model.Dataset, byTopic [][][]model.Measure) []CityCoverage {
+func coverage(ds model.Dataset, byTopic [][][]held) []CityCoverage {
 	out := make([]CityCoverage, len(ds.Cities))
 	for c, city := range ds.Cities {
 		cc := CityCoverage{Slug: city.Slug, Dimensions: make([]DimCoverage, len(ds.Framework.Dimensions))}
@@ -235,7 +226,7 @@ func coverage(ds model.Dataset, byTopic [][][]model.Measure) []CityCoverage {
 	return out
 }
 
-func similarity(byTopic [][][]model.Measure) [][]float64 {
+func similarity(byTopic [][][]held) [][]float64 {
 	n := len(byTopic)
 	if n > MaxSimilarityCities {
 		return nil
@@ -273,8 +264,8 @@ func similarity(byTopic [][][]model.Measure) [][]float64 {
 	return out
 }
 
-func example(slug string, m model.Measure) Example {
-	e := Example{City: slug, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
+func example(m held) Example {
+	e := Example{City: m.host, With: m.with, MeasureID: m.ID, Title: m.Title, Status: m.Status, Lead: m.Lead, Link: m.Link}
 	if pct, ok := m.ProgressPct(); ok {
 		e.Progress = &pct
 	}
@@ -293,7 +284,7 @@ func sortExamples(ex []Example) {
 	})
 }
 
-func quickWins(ds model.Dataset, byTopic [][][]model.Measure) []CityQuickWins {
+func quickWins(ds model.Dataset, byTopic [][][]held) []CityQuickWins {
 	// A city without an active measure in a topic has no running one
 	// either, so every city that lacks the topic sees the same partners
 	// and examples: computed once per topic, not once per city and topic
@@ -303,8 +294,9 @@ func quickWins(ds model.Dataset, byTopic [][][]model.Measure) []CityQuickWins {
 		var ex []Example
 		for p, partner := range ds.Cities {
 			for _, m := range byTopic[p][t] {
-				if running(m.Status) {
-					ex = append(ex, example(partner.Slug, m))
+				// A joint project is named once, by its lead.
+				if running(m.Status) && m.host == partner.Slug {
+					ex = append(ex, example(m))
 				}
 			}
 		}
@@ -369,7 +361,7 @@ func dimensionScores(ds model.Dataset, res score.Result) [][]score.Value {
 	return out
 }
 
-func leaders(ds model.Dataset, res score.Result, byTopic [][][]model.Measure) []DimensionLeader {
+func leaders(ds model.Dataset, res score.Result, byTopic [][][]held) []DimensionLeader {
 	scores := dimensionScores(ds, res)
 	out := make([]DimensionLeader, len(ds.Framework.Dimensions))
 	for d, dim := range ds.Framework.Dimensions {
@@ -393,6 +385,7 @@ func leaders(ds model.Dataset, res score.Result, byTopic [][][]model.Measure) []
 				lead = append(lead, c)
 			}
 		}
+		seen := map[[2]string]bool{}
 		for _, c := range lead {
 			dl.Leaders = append(dl.Leaders, ds.Cities[c].Slug)
 			for t, topic := range ds.Framework.Topics {
@@ -400,13 +393,69 @@ func leaders(ds model.Dataset, res score.Result, byTopic [][][]model.Measure) []
 					continue
 				}
 				for _, m := range byTopic[c][t] {
-					dl.Measures = append(dl.Measures, example(ds.Cities[c].Slug, m))
+					// A joint project two leaders take part in is named once.
+					if key := [2]string{m.host, m.ID}; !seen[key] {
+						seen[key] = true
+						dl.Measures = append(dl.Measures, example(m))
+					}
 				}
 			}
 		}
 		slices.Sort(dl.Leaders)
 		sortExamples(dl.Measures)
 		out[d] = dl
+	}
+	return out
+}
+
+// held is a measure as one partner holds it: its own, or a joint project
+// it takes part in, which the lead's workbook describes.
+type held struct {
+	model.Measure
+	host string   // slug of the workbook describing it (the lead)
+	with []string // the other partners taking part, by slug; nil if not joint
+}
+
+// measuresByTopic returns byTopic[c][t]: city c's measures in topic t,
+// sorted by ID. A joint project counts for every partner taking part, in
+// the lead's description (other descriptions of it are the same, as
+// validate makes sure).
+func measuresByTopic(ds model.Dataset, topicPos map[string]int) [][][]held {
+	out := make([][][]held, len(ds.Cities))
+	for c := range ds.Cities {
+		out[c] = make([][]held, len(ds.Framework.Topics))
+	}
+	add := func(c int, h held) {
+		if t, ok := topicPos[h.Topic]; ok {
+			out[c][t] = append(out[c][t], h)
+		}
+	}
+	described := map[model.MeasureRef]bool{}
+	for _, j := range ds.JointProjects() {
+		for _, r := range j.Rows {
+			described[r] = true
+		}
+		for _, p := range j.Partners {
+			var with []string
+			for _, q := range j.Partners {
+				if q != j.Lead {
+					with = append(with, ds.Cities[q].Slug)
+				}
+			}
+			add(p, held{Measure: j.Measure, host: ds.Cities[j.Lead].Slug, with: with})
+		}
+	}
+	for c, city := range ds.Cities {
+		for m, meas := range city.Measures {
+			if !described[model.MeasureRef{City: c, Measure: m}] {
+				add(c, held{Measure: meas, host: city.Slug})
+			}
+		}
+	}
+	for c := range out {
+		for t := range out[c] {
+			slices.SortStableFunc(out[c][t], func(a, b held) int { return cmp.Compare(a.ID, b.ID) })
+		}
 	}
 	return out
 }

@@ -26,7 +26,7 @@ type leads struct {
 // topicLeads collects each topic's offers and stopped measures, once per
 // topic rather than once per city and topic. Offers whose topic is not in
 // the framework are ignored (validation reports them).
-func topicLeads(ds model.Dataset, byTopic [][][]model.Measure) []leads {
+func topicLeads(ds model.Dataset, byTopic [][][]held) []leads {
 	topicPos := make(map[string]int, len(ds.Framework.Topics))
 	for i, t := range ds.Framework.Topics {
 		if _, dup := topicPos[t.ID]; !dup {
@@ -41,12 +41,12 @@ func topicLeads(ds model.Dataset, byTopic [][][]model.Measure) []leads {
 			}
 		}
 		for t, ms := range byTopic[c] {
-			if slices.ContainsFunc(ms, func(m model.Measure) bool { return running(m.Status) }) {
+			if slices.ContainsFunc(ms, func(m held) bool { return running(m.Status) }) {
 				out[t].offering = append(out[t].offering, city.Slug)
 			}
 			for _, m := range ms {
-				if m.Status == model.Stopped {
-					out[t].stopped = append(out[t].stopped, example(city.Slug, m))
+				if m.Status == model.Stopped && m.host == city.Slug {
+					out[t].stopped = append(out[t].stopped, example(m))
 				}
 			}
 		}
