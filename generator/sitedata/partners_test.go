@@ -97,3 +97,41 @@ func TestPartnerNotScored(t *testing.T) {
 		t.Error("gamma is on the compare page, which weighs scores")
 	}
 }
+
+// TestJointProjectOnce: alpha's M-01 names beta and Gamma.xlsx (a
+// university): one joint project led by alpha, in each partner's list,
+// marked on alpha's row with the others.
+func TestJointProjectOnce(t *testing.T) {
+	dir := wt.Dataset(t, t.TempDir())
+	alpha := wt.City("Alpha", 1)
+	alpha[2].Rows[0] = append(alpha[2].Rows[0], "Partner")
+	alpha[2].Rows[1] = append(alpha[2].Rows[1], "beta, Gamma.xlsx")
+	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), alpha...)
+	uni := wt.City("Hochschule Gamma", 3)
+	uni[0].Rows = append(uni[0].Rows, []any{"Art", "Hochschule", nil})
+	wt.Write(t, filepath.Join(dir, "cities", "gamma.xlsx"), uni[0], uni[2])
+	ds, probs := workbook.ReadDataset(dir)
+	if len(probs) != 0 {
+		t.Fatalf("problems:\n%s", probs.Text("en"))
+	}
+	res := score.Compute(ds)
+	s := sitedata.Build(ds, res, compare.Build(ds, res))
+	if len(s.Joint) != 1 {
+		t.Fatalf("joint projects %+v; want one", s.Joint)
+	}
+	j := s.Joint[0]
+	if j.Lead != "alpha" || !slices.Equal(j.Partners, []string{"alpha", "beta", "gamma"}) || j.Measure.ID != "M-01" {
+		t.Errorf("joint project led by %s with %v, measure %s; want alpha with alpha, beta, gamma, M-01", j.Lead, j.Partners, j.Measure.ID)
+	}
+	for _, c := range s.Cities {
+		if !slices.Equal(c.Joint, []int{0}) {
+			t.Errorf("%s takes part in %v; want [0]", c.Slug, c.Joint)
+		}
+	}
+	if with := s.Cities[0].Measures[0].With; !slices.Equal(with, []string{"beta", "gamma"}) {
+		t.Errorf("alpha's M-01 is with %v; want beta, gamma", with)
+	}
+	if len(s.Cities[1].Measures) != 2 || len(s.Cities[1].Measures[0].With) != 0 {
+		t.Errorf("beta's own measures changed: %+v", s.Cities[1].Measures)
+	}
+}

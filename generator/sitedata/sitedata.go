@@ -99,6 +99,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 			Change: city.Reference.Change, Interval: city.Interval, Dimensions: city.Reference.Dimensions})
 	}
 	s.Reports = allReports(s.Cities)
+	addJointProjects(&s, ds)
 	s.Analysis = analysis(ds, res, pub)
 	s.Strategies = strategies(fw, cmp, pub)
 	s.Strategies.QuickWinExamples = map[string][]Example{}
@@ -189,7 +190,8 @@ func examples(es []compare.Example) []Example {
 	out := []Example{}
 	for _, e := range es {
 		out = append(out, Example{City: e.City, MeasureID: e.MeasureID, Title: e.Title,
-			Status: e.Status.String(), Progress: progress(e.Progress), Lead: e.Lead, Link: e.Link})
+			Status: e.Status.String(), Progress: progress(e.Progress), Lead: e.Lead, Link: e.Link,
+			With: append([]string{}, e.With...)})
 	}
 	return out
 }
@@ -238,7 +240,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		KPIs:     []KPI{}, Measures: []Measure{}, Scores: []YearScore{}, IllustrativeFacts: []string{},
 		QuickWins: []QuickWin{}, TopicCoverage: []TopicCoverage{}, RemoveOne: []RemoveOne{}, Carried: []Carried{},
 		Profile: Profile{DimensionMedians: []*float64{}, Dimensions: []Gap{}, Strengths: []Gap{}, Weaknesses: []Gap{}},
-		Offers:  []Offer{},
+		Offers:  []Offer{}, Joint: []int{},
 	}
 	for _, f := range c.Facts {
 		if f.Illustrative && f.Value != "" {
@@ -304,7 +306,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
 			Status: m.Status.String(), Progress: progress(pct), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
 			Lead: m.Lead, Description: m.Description, Link: m.Link, Illustrative: m.Illustrative,
-			Origin: cellRef(m.Pos), Reports: append([]int{}, log[m.ID]...)})
+			Origin: cellRef(m.Pos), Reports: append([]int{}, log[m.ID]...), With: []string{}})
 		switch m.Status {
 		case model.Planned:
 			out.Counts.Planned++

@@ -27,6 +27,9 @@ type Site struct {
 	// Reports are all cities' reports in one list, newest first
 	// (reports.go).
 	Reports []ReportRef `json:"reports"`
+	// Joint are the joint projects, each once, in the order of their
+	// lead's workbook (joint.go).
+	Joint []JointProject `json:"joint_projects"`
 	// Strategies compares the cities' measures topic by topic.
 	Strategies Strategies `json:"strategies"`
 	// Analysis is the reference year's statistical audit, correlations,
@@ -192,6 +195,8 @@ type Example struct {
 	Progress  *float64   `json:"progress"` // per cent done, one decimal; null: not known
 	Lead      string     `json:"lead"`
 	Link      string     `json:"link"`
+	// With are the other partners of a joint project, by slug.
+	With []string `json:"with"`
 }
 
 // QuickWin is a topic in which partners already run something this city
@@ -410,6 +415,9 @@ type City struct {
 	Speed CitySpeed `json:"speed"`
 	// Reports are the city's published reports, newest first (reports.go).
 	Reports []Report `json:"reports"`
+	// Joint are the positions in Site.Joint of the joint projects the
+	// partner takes part in, as lead or partner.
+	Joint []int `json:"joint"`
 }
 
 type Strategy struct {
@@ -469,6 +477,9 @@ type Measure struct {
 	Link         string     `json:"link"`
 	Illustrative bool       `json:"illustrative"`
 	Origin       string     `json:"origin"`
+	// With are the other partners of a joint project, by slug; empty
+	// for the partner's own measure.
+	With []string `json:"with"`
 	// Reports is the measure's progress log: the positions in the city's
 	// Reports of those that name it, newest first.
 	Reports []int `json:"reports"`
