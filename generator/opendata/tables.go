@@ -11,6 +11,7 @@ package opendata
 import (
 	"iter"
 	"strconv"
+	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/compare"
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -150,7 +151,8 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			{"progress", Number, "%", "share done, 0–100, as the workbook gives it; a done measure without one is 100; empty: not given"},
 			{"start", String, "", "ISO date, as precise as known"}, {"end", String, "", "ISO date, as precise as known"},
 			{"budget", Number, "EUR", ""}, {"lead", String, "", "lead unit"}, {"description_de", String, "", ""}, {"description_en", String, "", ""},
-			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""}, origin}}
+			{"link", String, "", ""}, {"source", String, "", ""}, {"illustrative", Boolean, "", ""},
+			{"partners", String, "", "a joint project's other partners as the row names them, by slug, separated by \"; \"; the row's city leads"}, origin}}
 	for _, c := range ds.Cities {
 		for _, f := range c.Facts {
 			facts.Rows = append(facts.Rows, []Value{c.Slug, f.Key, factValue(c, f), f.Source, f.Illustrative, cell(f.Pos)})
@@ -174,8 +176,8 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 				}
 				row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] = slug, m.ID, m.Title.De, m.Title.En, m.Topic, m.Status.String(),
 					progress, m.Start.ISO(), m.End.ISO()
-				row[9], row[10], row[11], row[12], row[13], row[14], row[15], row[16] = budget, m.Lead, m.Description.De, m.Description.En, m.Link, m.Source,
-					m.Illustrative, cell(m.Pos)
+				row[9], row[10], row[11], row[12], row[13], row[14], row[15], row[16], row[17] = budget, m.Lead, m.Description.De, m.Description.En, m.Link, m.Source,
+					m.Illustrative, strings.Join(m.Partners, "; "), cell(m.Pos)
 				if !yield(row) {
 					return
 				}
@@ -292,6 +294,9 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			{"rank", Integer, "", "rank when the index is computed without the dimension"}}}
 	for _, w := range u.RemoveOne {
 		for c, r := range w.Ranks {
+			if !ds.Cities[c].Kind.Scored() {
+				continue
+			}
 			without.Rows = append(without.Rows, []Value{res.Cities[c].Slug, u.Year, w.Dimension, posInt(r)})
 		}
 	}
