@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,11 +17,15 @@ import (
 // holds a city workbook as a German-locale LibreOffice stores what a user
 // typed (12,5 % as 0.125 formatted as a percentage, 24.07.2019 as a date,
 // 12.5 as the date 12 May, '1.234 as text, formulas with their results, a
-// measure row with several errors). LibreOffice converts it into city.xlsx
-// and city.ods, which are committed, so that these tests say something on
-// a machine without LibreOffice; TestLibreOfficeFixturesCurrent converts
-// again where LibreOffice is installed (.ci/run installs it) and checks
-// that the committed files still hold the same cells.
+// measure row with several errors; progress typed as 40 %, 12,5 %, 40 and
+// 0,4, partners, the partner kind, an offers sheet whose contact and link
+// LibreOffice made hyperlinks and whose 01.2024 stays text, a reports
+// sheet with a line break in a cell and a script tag as text). LibreOffice
+// converts it into city.xlsx and city.ods, which are committed, so that
+// these tests say something on a machine without LibreOffice;
+// TestLibreOfficeFixturesCurrent converts again where LibreOffice is
+// installed (.ci/run installs it) and checks that the committed files
+// still hold the same cells.
 const libreOfficeDir = "testdata/libreoffice"
 
 var updateLibreOffice = flag.Bool("update-libreoffice", false, "rewrite testdata/libreoffice/city.{xlsx,ods} with LibreOffice")
@@ -97,7 +102,20 @@ func TestLibreOfficeCity(t *testing.T) {
 				{"formulas: 1/8 and 0.123 as numbers, 0.123 shown as 12,30 %", kpi(c, "KOM-04"), "2022=0.125@C5 2023=0.123@D5 2024=12.3@E5 | Umfrage (Beispielwert) | "},
 				{"year headers", years(c), "2022@C1 2023@D1 2024@E1"},
 				{"a measure with a date start and a text end", measure(c, "M-01"), "E-Akte einführen | EAKTE | in_progress | 2020-03-01–2024-12-31 | 250000"},
-				{"every measure row with an ID reaches the checks across rows", measureRows(c), "M-01 M-02(invalid) M-01(invalid)"},
+				{"every measure row with an ID reaches the checks across rows", measureRows(c), "M-01 M-02(invalid) M-01(invalid) M-03 M-04 M-05 M-06(invalid)"},
+				{"kind typed as Kommune", fact(c, "kind") + " " + c.Kind.String(), "Kommune@B3 municipality"},
+				{"progress typed as 40 %, 40 (a plain number is per cent), 12,5 %, 0,4 (0.4 %), 100 % on a done measure; 40 % on a done one is an error, so none",
+					progress(c), "M-01=40@H2 M-02=– M-01=40@H4 M-03=12.5@H5 M-04=0.4@H6 M-05=100@H7 M-06=–"},
+				{"partners typed as beta, Gamma.xlsx", partners(c), `M-01=["beta" "gamma"]@I2`},
+				{"offer kinds as German words; contact and link that LibreOffice made hyperlinks; 01.2024 (text) and 31.12.2026 (a date)", offerLines(c),
+					"solution | EAKTE | E-Akte-Module | Vorlagen und Workflows für die E-Akte | mailto:digital@regensburg.de | https://www.regensburg.de/e-akte | 2024-01–2026-12-31 | Amt für Digitalisierung | C2\n" +
+						"placement | EAKTE | Hospitation im Digitalteam |  |  |  | – |  | C3\n" +
+						"know_how | EAKTE | Beratung zur Einführung |  |  |  | – |  | C4"},
+				{"reports: 04.05.2026, a line break in the cell, a script tag as text", reportLines(c),
+					"2026-05-04@A2 | Zwischenstand E-Akte | \"Drei Ämter arbeiten mit der E-Akte.\\nAls Nächstes folgt das Bauamt.\" | EAKTE@D2 | M-01@E2\n" +
+						"2026-05-04@A3 | Sicherheitstest | \"<script>alert(1)</script>\" |  | "},
+				{"the line break is a \\n", reportText(c, 0), "Drei Ämter arbeiten mit der E-Akte.\nAls Nächstes folgt das Bauamt."},
+				{"the script stays text, verbatim", reportText(c, 1), "<script>alert(1)</script>"},
 			}
 			for _, tt := range tests {
 				if tt.got != tt.want {
@@ -141,4 +159,83 @@ func measureRows(c model.City) string {
 		}
 	}
 	return strings.Join(s, " ")
+}
+
+func fact(c model.City, key string) string {
+	for _, f := range c.Facts {
+		if f.Key == key {
+			return f.Value + "@" + f.Pos.Cell()
+		}
+	}
+	return "absent"
+}
+
+// progress is every measure row's progress, exactly: strconv's shortest
+// form reads back as the same float64.
+func progress(c model.City) string {
+	var s []string
+	for _, m := range c.Measures {
+		if m.Progress == nil {
+			s = append(s, m.ID+"=–")
+		} else {
+			s = append(s, m.ID+"="+strconv.FormatFloat(*m.Progress, 'g', -1, 64)+"@"+m.ProgressPos.Cell())
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+func partners(c model.City) string {
+	var s []string
+	for _, m := range c.Measures {
+		if m.Partners != nil {
+			s = append(s, fmt.Sprintf("%s=%q@%s", m.ID, m.Partners, m.PartnersPos.Cell()))
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+func offerLines(c model.City) string {
+	var s []string
+	for _, o := range c.Offers {
+		invalid := ""
+		if o.Invalid {
+			invalid = " (invalid)"
+		}
+		s = append(s, fmt.Sprintf("%s | %s | %s | %s | %s | %s | %s | %s | %s%s", o.Kind, o.Topic, o.Title.De, o.Description.De,
+			o.Contact, o.Link, dateRange(o.From, o.Until), o.Source, o.Pos.Cell(), invalid))
+	}
+	return strings.Join(s, "\n")
+}
+
+func dateRange(from, until model.Date) string {
+	if from.IsZero() && until.IsZero() {
+		return "–"
+	}
+	return from.ISO() + "–" + until.ISO()
+}
+
+func reportLines(c model.City) string {
+	var s []string
+	for _, r := range c.Reports {
+		invalid := ""
+		if r.Invalid {
+			invalid = " (invalid)"
+		}
+		topic, measure := r.Topic, r.MeasureID
+		if topic != "" {
+			topic += "@" + r.TopicPos.Cell()
+		}
+		if measure != "" {
+			measure += "@" + r.MeasurePos.Cell()
+		}
+		s = append(s, fmt.Sprintf("%s@%s | %s | %q | %s | %s%s", r.Date.ISO(), r.Pos.Cell(), r.Title.De, r.Text.De, topic, measure, invalid))
+	}
+	return strings.Join(s, "\n")
+}
+
+func reportText(c model.City, i int) string {
+	if i >= len(c.Reports) {
+		return "absent"
+	}
+	return c.Reports[i].Text.De
 }
