@@ -418,8 +418,10 @@ func sampleCharts(t *testing.T) map[string]charts.Chart {
 			add(variant+" indicator "+id, l)
 		}
 		for slug, cc := range cities(t, s) {
-			add(variant+" "+slug+" radar", cc.Radar)
-			add(variant+" "+slug+" trend", cc.Trend)
+			if cc.Radar.De.Kind != "" { // a partner that is not scored has neither
+				add(variant+" "+slug+" radar", cc.Radar)
+				add(variant+" "+slug+" trend", cc.Trend)
+			}
 			add(variant+" "+slug+" timeline", cc.Timeline)
 		}
 	}

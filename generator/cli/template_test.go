@@ -49,7 +49,8 @@ func TestCityTemplateRoundTrip(t *testing.T) {
 	run(t, "template", "--data", data, "--out", path)
 
 	value := wt.Column(t, path, "Stadt", "Wert")
-	wt.SetCells(t, path, "Stadt", wt.Cells{value + "2": "Gamma", value + "4": 250000})
+	// Rows: name, kind (its drop-down's first word), state, population.
+	wt.SetCells(t, path, "Stadt", wt.Cells{value + "2": "Gamma", value + "3": "Kommune", value + "5": 250000})
 
 	// Every indicator row gets a value in every year and a source (a row
 	// with values but no source is a warning); the example row's source
@@ -75,8 +76,8 @@ func TestCityTemplateRoundTrip(t *testing.T) {
 
 	ds := checkNoProblems(t, data)
 	c := city(ds, "gamma")
-	if c.Name != "Gamma" || c.Population != 250000 {
-		t.Errorf("city facts: name %q, population %d", c.Name, c.Population)
+	if c.Name != "Gamma" || c.Population != 250000 || c.Kind != model.Municipality {
+		t.Errorf("city facts: name %q, population %d, kind %v", c.Name, c.Population, c.Kind)
 	}
 	if len(c.KPIs) != 4 || len(c.Measures) != 2 {
 		t.Fatalf("read %d KPI rows and %d measures; want 4 and 2", len(c.KPIs), len(c.Measures))

@@ -132,6 +132,9 @@ type DimensionLeader struct {
 	// the dimension, most advanced first (Done, InProgress, Planned,
 	// Stopped), then by city slug and measure ID.
 	Measures []Example
+	// Offers are the leaders' valid offers in the topics of the
+	// dimension, by leader slug, then sheet order; at most MaxExamples.
+	Offers []OfferRef
 }
 
 // advancement orders statuses by progress. model.Status is declared in
@@ -365,7 +368,7 @@ func leaders(ds model.Dataset, res score.Result, byTopic [][][]held) []Dimension
 	scores := dimensionScores(ds, res)
 	out := make([]DimensionLeader, len(ds.Framework.Dimensions))
 	for d, dim := range ds.Framework.Dimensions {
-		dl := DimensionLeader{Dimension: dim.ID, Leaders: []string{}, Measures: []Example{}}
+		dl := DimensionLeader{Dimension: dim.ID, Leaders: []string{}, Measures: []Example{}, Offers: []OfferRef{}}
 		var lead []int
 		for c := range ds.Cities {
 			if scores[c] == nil || !scores[c][d].OK {
@@ -403,6 +406,7 @@ func leaders(ds model.Dataset, res score.Result, byTopic [][][]held) []Dimension
 		}
 		slices.Sort(dl.Leaders)
 		sortExamples(dl.Measures)
+		dl.Offers = leaderOffers(ds, dl.Leaders, dim.ID)
 		out[d] = dl
 	}
 	return out

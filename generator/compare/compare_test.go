@@ -225,19 +225,26 @@ func TestLeaders(t *testing.T) {
 			ex("a", "a1", done), ex("c", "c2", done),
 			ex("a", "a3", inProgress), ex("a", "a5", inProgress), ex("c", "c3", inProgress),
 			ex("a", "a2", planned), ex("c", "c1", planned),
-		}},
-		{Dimension: "D2", Leaders: []string{}, Measures: []Example{}},
+		}, Offers: []OfferRef{}},
+		{Dimension: "D2", Leaders: []string{}, Measures: []Example{}, Offers: []OfferRef{}},
 	}
 	check(t, "leaders 2023", got, want)
 
 	// 2022: D1 b 90 alone (c has no score); D2 b 55 over a 30 and c 20.
-	// The leader's stopped measure is listed, last.
-	got = Build(handDataset(), handScores(2022)).Leaders
+	// The leader's stopped measure is listed, last; its valid offers go
+	// with the dimension of their topic, a's (no leader) nowhere.
+	ds := handDataset()
+	t1, t4, bad := model.Offer{Topic: "T1", Title: model.Text{De: "b T1"}}, model.Offer{Topic: "T4", Title: model.Text{De: "b T4"}},
+		model.Offer{Topic: "T2", Invalid: true}
+	ds.Cities[1].Offers = []model.Offer{t4, bad, t1}
+	ds.Cities[0].Offers = []model.Offer{{Topic: "T2"}}
+	got = Build(ds, handScores(2022)).Leaders
 	want = []DimensionLeader{
 		{Dimension: "D1", Leaders: []string{"b"}, Score: 90, OK: true, Measures: []Example{
 			ex("b", "b2", done), ex("b", "b1", planned), ex("b", "b4", stopped),
-		}},
-		{Dimension: "D2", Leaders: []string{"b"}, Score: 55, OK: true, Measures: []Example{ex("b", "b3", planned)}},
+		}, Offers: []OfferRef{{City: "b", Offer: t1}}},
+		{Dimension: "D2", Leaders: []string{"b"}, Score: 55, OK: true, Measures: []Example{ex("b", "b3", planned)},
+			Offers: []OfferRef{{City: "b", Offer: t4}}},
 	}
 	check(t, "leaders 2022", got, want)
 

@@ -81,3 +81,27 @@ func (l leads) forCity(slug string) ([]OfferRef, int) {
 	}
 	return offers[:min(len(offers), MaxExamples)], partners
 }
+
+// leaderOffers are the valid offers of the partners leaders (slugs, in
+// order) in the topics of dimension dim: what to ask the best for.
+func leaderOffers(ds model.Dataset, leaders []string, dim string) []OfferRef {
+	inDim := map[string]bool{}
+	for _, t := range ds.Framework.Topics {
+		if t.Dimension == dim {
+			inDim[t.ID] = true
+		}
+	}
+	out := []OfferRef{}
+	for _, slug := range leaders {
+		i, ok := slices.BinarySearchFunc(ds.Cities, slug, func(c model.City, s string) int { return cmp.Compare(c.Slug, s) })
+		if !ok {
+			continue
+		}
+		for _, o := range ds.Cities[i].Offers {
+			if !o.Invalid && inDim[o.Topic] && len(out) < MaxExamples {
+				out = append(out, OfferRef{City: slug, Offer: o})
+			}
+		}
+	}
+	return out
+}

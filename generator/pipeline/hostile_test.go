@@ -206,7 +206,7 @@ var badFileErrors = map[string][]string{
 		"DATA/cities/alpha.xlsx: Maßnahmen!C2: error: unknown topic \"NIRGENDS\"; expected an ID from the Topics sheet in DATA/framework.xlsx",
 	},
 	"fact-key-unknown": {
-		"DATA/cities/alpha.xlsx: Stadt!A3: error: \"Lieblingsfarbe\" is not a known field; expected one of: \"Name\", \"Bundesland\", \"Einwohner\", \"Webseite\", \"Strategie\", \"Beschlossen am\", \"Strategie-Link\", \"Kontakt\", \"Breitengrad\", \"Längengrad\" / \"Name (en)\"",
+		"DATA/cities/alpha.xlsx: Stadt!A3: error: \"Lieblingsfarbe\" is not a known field; expected one of: \"Name\", \"Art\", \"Bundesland\", \"Einwohner\", \"Webseite\", \"Strategie\", \"Beschlossen am\", \"Strategie-Link\", \"Kontakt\", \"Breitengrad\", \"Längengrad\" / \"Name (en)\"",
 	},
 	"dimension-id-twice": {
 		"DATA/framework.xlsx: Dimensionen!A3: error: ID \"VER\" appears twice (first in A2); expected a unique ID",

@@ -186,11 +186,19 @@ func TestMethodInForce(t *testing.T) {
 }
 
 // TestSampleSite builds the repository's own data and checks that every
-// city has a page in both languages that shows its published index.
+// partner has a page in both languages, a city's showing its published
+// index; the partner that is not a municipality is in no ranking.
 func TestSampleSite(t *testing.T) {
 	res, out := sampleBuild(t)
-	if len(res.Site.Cities) != 3 {
-		t.Fatalf("want the three founding cities, got %d", len(res.Site.Cities))
+	var kinds []string
+	for _, c := range res.Site.Cities {
+		kinds = append(kinds, c.Slug+" "+c.Kind)
+	}
+	if want := "augsburg municipality, muenchen municipality, nuernberg municipality, stadtwerke-muenchen municipal_company"; strings.Join(kinds, ", ") != want {
+		t.Fatalf("partners %s; want the three founding cities and the illustrative municipal utility:\n%s", strings.Join(kinds, ", "), want)
+	}
+	if len(res.Site.Ranking) != 3 {
+		t.Errorf("the ranking has %d rows; want the three cities", len(res.Site.Ranking))
 	}
 	if !res.Site.Sample {
 		t.Error("the sample data set must be marked as containing illustrative values")

@@ -163,7 +163,8 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 		out.Similarity = append(out.Similarity, row)
 	}
 	for _, l := range cmp.Leaders {
-		leader := Leader{Dimension: l.Dimension, Cities: append([]string{}, l.Leaders...), Measures: examples(l.Measures)}
+		leader := Leader{Dimension: l.Dimension, Cities: append([]string{}, l.Leaders...), Measures: examples(l.Measures),
+			Offers: offerLists{}.of(l.Offers)}
 		leader.Score = pub(score.Value{V: l.Score, OK: l.OK})
 		out.Leaders = append(out.Leaders, leader)
 	}

@@ -184,6 +184,8 @@ type Leader struct {
 	Cities    []string  `json:"cities"` // slugs; several on a tie
 	Score     *float64  `json:"score"`
 	Measures  []Example `json:"measures"`
+	// Offers are the leaders' offers in the dimension's topics.
+	Offers []QuickWinOffer `json:"offers"`
 }
 
 // Example is a partner's measure shown as something to learn from.
