@@ -1,8 +1,9 @@
 // Package changes compares this build's open data with the data package of
 // an earlier release: which cities are new, which KPI values are new,
 // revised or gone (old → new, with the cell they come from), which
-// measures were added, removed or changed status or progress, and which
-// reports were published since. Diff is pure; Load reads a release from a
+// measures were added, removed or changed status or progress, which
+// reports were published since, which offers are new or withdrawn and
+// which joint projects are new. Diff is pure; Load reads a release from a
 // folder, a ZIP or a URL.
 package changes
 
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/opendata"
@@ -30,8 +32,8 @@ type Release struct {
 var neededTables = []string{"city_facts", "kpi_values", "measures"}
 
 // The tables compared when a release has them: releases made before
-// partners could report have no reports table.
-var optionalTables = []string{"reports"}
+// partners could report or offer have no reports or offers table.
+var optionalTables = []string{"reports", "offers"}
 
 // Report is what changed since the previous release.
 type Report struct {
@@ -46,6 +48,15 @@ type Report struct {
 	// nothing was published.
 	ReportsCompared bool           `json:"reports_compared"`
 	Reports         []ReportChange `json:"reports"`
+	// OffersCompared is false when the previous release has no offers
+	// table, as ReportsCompared is for reports.
+	OffersCompared bool          `json:"offers_compared"`
+	Offers         []OfferChange `json:"offers"`
+	// PartnersCompared is false when the previous release's measures have
+	// no partners column: then only new measures can be new joint
+	// projects, as nothing says whether an old one already was one.
+	PartnersCompared bool          `json:"partners_compared"`
+	JointProjects    []JointChange `json:"joint_projects"`
 	// Counts per kind, for summaries.
 	NewValues     int `json:"new_values"`
 	RevisedValues int `json:"revised_values"`
@@ -97,9 +108,34 @@ type ReportChange struct {
 	Origin  string     `json:"origin"`
 }
 
+// OfferChange is an offer new since the previous release or withdrawn
+// since. An offer is known by its partner, kind, topic and German title:
+// one whose other texts were edited is the same offer, one whose title
+// was edited is a new one (and the old title is withdrawn).
+type OfferChange struct {
+	Kind      string     `json:"kind"` // "new" or "withdrawn"
+	City      string     `json:"city"`
+	OfferKind string     `json:"offer_kind"` // solution, know_how, …
+	Topic     string     `json:"topic"`
+	Title     model.Text `json:"title"`
+	Origin    string     `json:"origin"` // the cell now (or, when withdrawn, then)
+}
+
+// JointChange is a joint project new since the previous release: a
+// measure with partners that is new, or that had none before.
+type JointChange struct {
+	City     string     `json:"city"` // the lead
+	ID       string     `json:"id"`
+	Title    model.Text `json:"title"`
+	Partners []string   `json:"partners"` // the others, by slug
+	Added    bool       `json:"added"`    // the measure itself is new
+	Origin   string     `json:"origin"`
+}
+
 // None is the report of a build without a previous release.
 func None() Report {
-	return Report{NewCities: []string{}, RemovedCities: []string{}, Values: []ValueChange{}, Measures: []MeasureChange{}, Reports: []ReportChange{}}
+	return Report{NewCities: []string{}, RemovedCities: []string{}, Values: []ValueChange{}, Measures: []MeasureChange{}, Reports: []ReportChange{},
+		Offers: []OfferChange{}, JointProjects: []JointChange{}}
 }
 
 // Diff compares the current tables with the previous release. Both sides
@@ -212,7 +248,83 @@ func Diff(prev Release, current []opendata.Table) Report {
 		r.ReportsCompared = true
 		r.Reports = newReports(oldR, cur["reports"])
 	}
+	if oldO, ok := prev.Tables["offers"]; ok {
+		r.OffersCompared = true
+		r.Offers = offerChanges(oldO, cur["offers"])
+	}
+
+	// As with progress: a measure from a release before the partners
+	// column is not taken to have gained partners.
+	r.PartnersCompared = true
+	if rows := prev.Tables["measures"]; len(rows) > 0 {
+		// A CSV file's rows all have its columns.
+		_, r.PartnersCompared = rows[0]["partners"]
+	}
+	for k, n := range newM {
+		partners := splitPartners(n["partners"])
+		if len(partners) == 0 {
+			continue
+		}
+		o, had := oldM[k]
+		if had {
+			oldP, compared := o["partners"]
+			if !compared || len(splitPartners(oldP)) > 0 {
+				continue
+			}
+		}
+		r.JointProjects = append(r.JointProjects, JointChange{City: k.city, ID: k.id, Title: title(n), Partners: partners, Added: !had, Origin: n["origin"]})
+	}
+	slices.SortFunc(r.JointProjects, func(a, b JointChange) int {
+		return cmp.Or(cmp.Compare(a.City, b.City), cmp.Compare(a.ID, b.ID))
+	})
 	return r
+}
+
+// splitPartners reads the measures table's partners column.
+func splitPartners(s string) []string {
+	var out []string
+	for p := range strings.SplitSeq(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// offerChanges are the offers of cur that old lacks and those of old that
+// cur lacks: new ones first, then withdrawn ones, each by partner, kind,
+// topic and title. Of several alike, as many are new (or withdrawn) as one
+// side has more of them than the other.
+func offerChanges(old, cur []map[string]string) []OfferChange {
+	type okey struct{ city, kind, topic, de string }
+	key := func(row map[string]string) okey { return okey{row["city"], row["kind"], row["topic"], row["title_de"]} }
+	count := func(rows []map[string]string) map[okey]int {
+		m := map[okey]int{}
+		for _, row := range rows {
+			m[key(row)]++
+		}
+		return m
+	}
+	out := []OfferChange{}
+	// Each side's rows that the other side's count does not cover.
+	unmatched := func(kind string, rows []map[string]string, other map[okey]int) {
+		for _, row := range rows {
+			k := key(row)
+			if other[k] > 0 {
+				other[k]--
+				continue
+			}
+			out = append(out, OfferChange{Kind: kind, City: k.city, OfferKind: k.kind, Topic: k.topic,
+				Title: model.Text{De: k.de, En: row["title_en"]}, Origin: row["origin"]})
+		}
+	}
+	unmatched("new", cur, count(old))
+	unmatched("withdrawn", old, count(cur))
+	slices.SortStableFunc(out, func(a, b OfferChange) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.City, b.City),
+			cmp.Compare(a.OfferKind, b.OfferKind), cmp.Compare(a.Topic, b.Topic), cmp.Compare(a.Title.De, b.Title.De))
+	})
+	return out
 }
 
 // newReports are the reports of cur that old lacks, newest first (then by

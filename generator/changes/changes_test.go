@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -328,5 +329,174 @@ func TestLoadWithoutReports(t *testing.T) {
 		if r := changes.Diff(rel, nil); r.ReportsCompared || len(r.Reports) != 0 {
 			t.Errorf("%s: reports compared %v, %d new; want not compared", src, r.ReportsCompared, len(r.Reports))
 		}
+	}
+}
+
+var offerCols = []string{"city", "kind", "topic", "title_de", "title_en", "description_de", "origin"}
+
+// offer is a previous release's offers row, as its CSV file reads back.
+func offer(city, kind, topic, title string) map[string]string {
+	return map[string]string{"city": city, "kind": kind, "topic": topic, "title_de": title, "title_en": "", "description_de": "alt", "origin": city + ".xlsx: Angebote!A2"}
+}
+
+// jointMeasure is a previous release's measures row with a partners
+// column; partners "-" leaves the column out, as releases before it had it.
+func jointMeasure(id, partners string) map[string]string {
+	row := measure(id, "in_progress", "40")
+	row["partners"] = partners
+	if partners == "-" {
+		delete(row, "partners")
+	}
+	return row
+}
+
+// TestDiffOffersAndJointProjects checks by hand which offers are new or
+// withdrawn and which joint projects are new, against previous releases
+// with and without the offers table and the partners column.
+func TestDiffOffersAndJointProjects(t *testing.T) {
+	offerRow := func(city, kind, topic, title, description string) []opendata.Value {
+		return []opendata.Value{city, kind, topic, title, "", description, city + ".xlsx: Angebote!A3"}
+	}
+	measureRow := func(id, partners string) []opendata.Value {
+		return []opendata.Value{"alpha", id, "Titel " + id, "", "in_progress", 40.0, partners, "alpha.xlsx: Maßnahmen!A2"}
+	}
+	for _, tc := range []struct {
+		name             string
+		prev             map[string][]map[string]string
+		offers           [][]opendata.Value // this release's
+		measures         [][]opendata.Value // this release's
+		offersCompared   bool
+		wantO            []string // kind city offer-kind topic title origin
+		partnersCompared bool
+		wantJ            []string // lead id partners added
+	}{{
+		name:             "offer new",
+		prev:             map[string][]map[string]string{"offers": {offer("alpha", "solution", "T1", "E-Akte")}},
+		offers:           [][]opendata.Value{offerRow("alpha", "solution", "T1", "E-Akte", "alt"), offerRow("beta", "know_how", "T2", "Beratung", "neu")},
+		offersCompared:   true,
+		wantO:            []string{"new beta know_how T2 Beratung beta.xlsx: Angebote!A3"},
+		partnersCompared: true,
+	}, {
+		// Known by partner, kind, topic and title: a new description is
+		// the same offer.
+		name:             "offer unchanged but for its description",
+		prev:             map[string][]map[string]string{"offers": {offer("alpha", "solution", "T1", "E-Akte")}},
+		offers:           [][]opendata.Value{offerRow("alpha", "solution", "T1", "E-Akte", "neu beschrieben")},
+		offersCompared:   true,
+		partnersCompared: true,
+	}, {
+		name:             "offer withdrawn",
+		prev:             map[string][]map[string]string{"offers": {offer("alpha", "solution", "T1", "E-Akte"), offer("alpha", "placement", "T1", "Hospitation")}},
+		offers:           [][]opendata.Value{offerRow("alpha", "solution", "T1", "E-Akte", "alt")},
+		offersCompared:   true,
+		wantO:            []string{"withdrawn alpha placement T1 Hospitation alpha.xlsx: Angebote!A2"},
+		partnersCompared: true,
+	}, {
+		// A new title is a new offer; the old title is gone.
+		name:             "offer renamed",
+		prev:             map[string][]map[string]string{"offers": {offer("alpha", "solution", "T1", "E-Akte")}},
+		offers:           [][]opendata.Value{offerRow("alpha", "solution", "T1", "E-Akte als Open Source", "alt")},
+		offersCompared:   true,
+		wantO:            []string{"new alpha solution T1 E-Akte als Open Source alpha.xlsx: Angebote!A3", "withdrawn alpha solution T1 E-Akte alpha.xlsx: Angebote!A2"},
+		partnersCompared: true,
+	}, {
+		name:           "offer moved to another kind, and a twin",
+		prev:           map[string][]map[string]string{"offers": {offer("alpha", "solution", "T1", "E-Akte")}},
+		offers:         [][]opendata.Value{offerRow("alpha", "service", "T1", "E-Akte", "alt"), offerRow("alpha", "service", "T1", "E-Akte", "alt")},
+		offersCompared: true,
+		wantO: []string{"new alpha service T1 E-Akte alpha.xlsx: Angebote!A3", "new alpha service T1 E-Akte alpha.xlsx: Angebote!A3",
+			"withdrawn alpha solution T1 E-Akte alpha.xlsx: Angebote!A2"},
+		partnersCompared: true,
+	}, {
+		name:             "previous release without offers table",
+		prev:             map[string][]map[string]string{},
+		offers:           [][]opendata.Value{offerRow("alpha", "solution", "T1", "E-Akte", "alt")},
+		partnersCompared: true,
+	}, {
+		name:             "joint project new",
+		prev:             map[string][]map[string]string{"measures": {jointMeasure("M-01", "")}},
+		measures:         [][]opendata.Value{measureRow("M-01", ""), measureRow("M-02", "beta; gamma")},
+		partnersCompared: true,
+		wantJ:            []string{"alpha M-02 beta,gamma added"},
+	}, {
+		name:             "measure gains partners",
+		prev:             map[string][]map[string]string{"measures": {jointMeasure("M-01", "")}},
+		measures:         [][]opendata.Value{measureRow("M-01", "beta")},
+		partnersCompared: true,
+		wantJ:            []string{"alpha M-01 beta"},
+	}, {
+		// Only new joint projects: one that gains another partner is not.
+		name:             "joint project unchanged, or with one more partner",
+		prev:             map[string][]map[string]string{"measures": {jointMeasure("M-01", "beta"), jointMeasure("M-02", "beta")}},
+		measures:         [][]opendata.Value{measureRow("M-01", "beta"), measureRow("M-02", "beta; gamma")},
+		partnersCompared: true,
+	}, {
+		name:             "joint project ends",
+		prev:             map[string][]map[string]string{"measures": {jointMeasure("M-01", "beta")}},
+		measures:         [][]opendata.Value{measureRow("M-01", "")},
+		partnersCompared: true,
+	}, {
+		// Without the column nothing says whether M-01 was a joint project
+		// already; M-02 is a new measure and so a new joint project.
+		name:     "previous release without the partners column",
+		prev:     map[string][]map[string]string{"measures": {jointMeasure("M-01", "-")}},
+		measures: [][]opendata.Value{measureRow("M-01", "beta"), measureRow("M-02", "gamma")},
+		wantJ:    []string{"alpha M-02 gamma added"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			prev := changes.Release{Source: "prev", Tables: map[string][]map[string]string{"city_facts": {{"city": "alpha"}}}}
+			for name, rows := range tc.prev {
+				prev.Tables[name] = rows
+			}
+			if _, ok := prev.Tables["measures"]; !ok {
+				prev.Tables["measures"] = nil
+			}
+			mcols := append(slices.Clone(measureCols[:len(measureCols)-1]), "partners", "origin")
+			r := changes.Diff(prev, []opendata.Table{
+				current("city_facts", []string{"city"}, []opendata.Value{"alpha"}),
+				current("measures", mcols, tc.measures...),
+				current("offers", offerCols, tc.offers...),
+			})
+			var gotO []string
+			for _, o := range r.Offers {
+				gotO = append(gotO, strings.Join([]string{o.Kind, o.City, o.OfferKind, o.Topic, o.Title.De, o.Origin}, " "))
+			}
+			if r.OffersCompared != tc.offersCompared || !reflect.DeepEqual(gotO, tc.wantO) {
+				t.Errorf("offers compared %v, changes:\n%s\nwant %v,\n%s", r.OffersCompared, strings.Join(gotO, "\n"), tc.offersCompared, strings.Join(tc.wantO, "\n"))
+			}
+			var gotJ []string
+			for _, j := range r.JointProjects {
+				s := j.City + " " + j.ID + " " + strings.Join(j.Partners, ",")
+				if j.Added {
+					s += " added"
+				}
+				gotJ = append(gotJ, s)
+			}
+			if r.PartnersCompared != tc.partnersCompared || !reflect.DeepEqual(gotJ, tc.wantJ) {
+				t.Errorf("partners compared %v, new joint projects %q; want %v, %q", r.PartnersCompared, gotJ, tc.partnersCompared, tc.wantJ)
+			}
+			if r.Offers == nil || r.JointProjects == nil {
+				t.Error("a nil list; want an empty one, as the theme ranges over it")
+			}
+		})
+	}
+}
+
+// TestLoadWithoutOffers: a release from before partners offered has no
+// offers table; it loads, and its offers are not compared.
+func TestLoadWithoutOffers(t *testing.T) {
+	prev, _ := release(t, wt.Dataset(t, t.TempDir()))
+	if err := os.Remove(filepath.Join(prev, "csv", "offers.csv")); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := changes.Load(prev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, has := rel.Tables["offers"]; has {
+		t.Error("an offers table read from nowhere")
+	}
+	if r := changes.Diff(rel, nil); r.OffersCompared || len(r.Offers) != 0 {
+		t.Errorf("offers compared %v, %d changes; want not compared", r.OffersCompared, len(r.Offers))
 	}
 }

@@ -505,9 +505,10 @@ func TestDownloads(t *testing.T) {
 }
 
 // TestWhatChanged builds a release, revises a value, gives a progress,
-// finishes a measure and publishes a report, and builds again with the
-// first release's downloads as the previous release: the changes page and
-// its feed, which a feed reader's parser reads, show each of them.
+// finishes a measure, publishes a report, adds an offer and makes a
+// measure a joint project, and builds again with the first release's
+// downloads as the previous release: the changes page and its feed, which
+// a feed reader's parser reads, show each of them.
 func TestWhatChanged(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
 	first := filepath.Join(t.TempDir(), "public")
@@ -523,7 +524,12 @@ func TestWhatChanged(t *testing.T) {
 	alpha[2].Rows[0] = append(alpha[2].Rows[0], "Fortschritt")
 	alpha[2].Rows[1] = append(alpha[2].Rows[1], "40 %")
 	alpha[2].Rows[2] = append(alpha[2].Rows[2], nil)
-	alpha = append(alpha, wt.Sheet{Name: "Berichte", Rows: [][]any{{"Datum", "Titel", "Text"}, {"10.01.2026", "E-Akte im Bürgeramt", "Läuft."}}})
+	// M-02 becomes a joint project with Beta.
+	alpha[2].Rows[0] = append(alpha[2].Rows[0], "Partner")
+	alpha[2].Rows[1] = append(alpha[2].Rows[1], nil)
+	alpha[2].Rows[2] = append(alpha[2].Rows[2], "beta")
+	alpha = append(alpha, wt.Sheet{Name: "Berichte", Rows: [][]any{{"Datum", "Titel", "Text"}, {"10.01.2026", "E-Akte im Bürgeramt", "Läuft."}}},
+		wt.Sheet{Name: "Angebote", Rows: [][]any{{"Art", "Thema", "Titel", "Kontakt"}, {"Lösung", "E-AKTE", "E-Akte-Modul", "digital@alpha.example"}}})
 	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), alpha...)
 	// Beta's M-01 is done: a new status, and 100 % where none was given.
 	beta := wt.City("Beta", 2)
@@ -538,8 +544,9 @@ func TestWhatChanged(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
 	}
 	c := res.Changes
-	if !c.HasPrevious || c.RevisedValues != 1 || c.NewValues != 0 || len(c.Measures) != 2 || !c.ReportsCompared || len(c.Reports) != 1 {
-		t.Errorf("changes = %+v; want one revised value, two measures moved and one report", c)
+	if !c.HasPrevious || c.RevisedValues != 1 || c.NewValues != 0 || len(c.Measures) != 2 || !c.ReportsCompared || len(c.Reports) != 1 ||
+		!c.OffersCompared || len(c.Offers) != 1 || !c.PartnersCompared || len(c.JointProjects) != 1 {
+		t.Errorf("changes = %+v; want one revised value, two measures moved, one report, one offer and one joint project", c)
 	}
 	page := read(t, filepath.Join(second, "aenderungen", "index.html"))
 	reportLink := regexp.MustCompile(`<a href="/staedte/alpha/#(report-2026-01-10-[0-9a-f]{8})">E-Akte im Bürgeramt</a>`).FindStringSubmatch(page)
@@ -548,16 +555,27 @@ func TestWhatChanged(t *testing.T) {
 	} else if alphaPage := read(t, filepath.Join(second, "staedte", "alpha", "index.html")); !strings.Contains(alphaPage, `id="`+reportLink[1]+`"`) {
 		t.Errorf("changes page links %s, which Alpha's page lacks", reportLink[1])
 	}
+	if !strings.Contains(page, `<a href="/gemeinsame-projekte/#joint-alpha-m-02">Open-Data-Portal</a>`) {
+		t.Error("changes page does not link the new joint project")
+	} else if jointPage := read(t, filepath.Join(second, "gemeinsame-projekte", "index.html")); !strings.Contains(jointPage, `id="joint-alpha-m-02"`) {
+		t.Error("changes page links joint-alpha-m-02, which the joint-projects page lacks")
+	}
 	for _, s := range []string{"korrigiert", "alpha.xlsx: Kennzahlen!C2", ">30<", ">33<", "neuer Fortschritt", "neuer Stand",
-		"Seitdem veröffentlichte Berichte: 1.", "alpha.xlsx: Berichte!A2"} {
+		"Seitdem veröffentlichte Berichte: 1.", "alpha.xlsx: Berichte!A2",
+		"Neue Angebote: 1, zurückgezogene: 0.", "<th scope=\"row\">E-Akte-Modul</th>", "Lösung zur Nachnutzung", "alpha.xlsx: Angebote!C2",
+		"Neue gemeinsame Projekte: 1.", "nun mit Partnern", "alpha.xlsx: Maßnahmen!A3"} {
 		if !strings.Contains(page, s) {
 			t.Errorf("changes page lacks %q", s)
 		}
 	}
 	for lang, want := range map[string][]string{
 		"de": {"alpha, V1, 2023: 30 → 33 (alpha.xlsx: Kennzahlen!C2)", "alpha, M-01: – → 40\u00a0%", "beta, M-01: in Umsetzung → abgeschlossen, 100\u00a0%",
-			"Neuer Bericht: alpha, 10.01.2026: E-Akte im Bürgeramt", "Seitdem veröffentlichte Berichte: 1."},
-		"en": {"alpha, M-01: – → 40%", "beta, M-01: in progress → done, 100%", "New report: alpha, 10 Jan 2026: E-Akte im Bürgeramt"},
+			"Neuer Bericht: alpha, 10.01.2026: E-Akte im Bürgeramt", "Seitdem veröffentlichte Berichte: 1.",
+			"Neues Angebot: alpha, Lösung zur Nachnutzung, E-Akte: E-Akte-Modul", "Neues gemeinsames Projekt: alpha, M-02: Open-Data-Portal, gemeinsam mit beta",
+			"Neue Angebote: 1, zurückgezogene: 0. Neue gemeinsame Projekte: 1."},
+		"en": {"alpha, M-01: – → 40%", "beta, M-01: in progress → done, 100%", "New report: alpha, 10 Jan 2026: E-Akte im Bürgeramt",
+			"New offer: alpha, Solution to reuse, E-file: E-Akte-Modul", "New joint project: alpha, M-02: Open-Data-Portal, jointly with beta",
+			"New offers: 1, withdrawn: 0. New joint projects: 1."},
 	} {
 		name := "feeds/changes." + lang + ".xml"
 		f := parseFeed(t, name, []byte(read(t, filepath.Join(second, filepath.FromSlash(name)))), base)
