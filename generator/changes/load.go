@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,21 +67,10 @@ func Load(src string, get func(string) ([]byte, error)) (Release, error) {
 	default:
 		read = func(name string) ([]byte, error) { return readLimited(filepath.Join(src, filepath.FromSlash(name))) }
 	}
-	for _, t := range neededTables {
+	for _, t := range slices.Concat(neededTables, optionalTables) {
 		b, err := read("csv/" + t + ".csv")
-		if err != nil {
-			return rel, fmt.Errorf("previous release %s: table %s: %w", src, t, err)
-		}
-		rows, err := parseCSV(b)
-		if err != nil {
-			return rel, fmt.Errorf("previous release %s: csv/%s.csv: %w", src, t, err)
-		}
-		rel.Tables[t] = rows
-	}
-	for _, t := range optionalTables {
-		b, err := read("csv/" + t + ".csv")
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
+		if errors.Is(err, fs.ErrNotExist) && slices.Contains(optionalTables, t) {
+			continue // a release made before the table existed
 		}
 		if err != nil {
 			return rel, fmt.Errorf("previous release %s: table %s: %w", src, t, err)
