@@ -30,7 +30,10 @@ type compareRef struct {
 	site  sitedata.Site
 	res   score.Result
 	ri    int      // the reference year's position in res.Years
-	slugs []string // ds.Cities order
+	// slugs are the partners the compare page weighs, the scored ones, in
+	// ds.Cities order; at are their positions in ds.Cities.
+	slugs []string
+	at    []int
 }
 
 func compareRefOf(t *testing.T, dataDir string) compareRef {
@@ -41,16 +44,18 @@ func compareRefOf(t *testing.T, dataDir string) compareRef {
 	}
 	res := score.Compute(ds)
 	r := compareRef{site: sitedata.Build(ds, res, compare.Build(ds, res)), res: res, ri: slices.Index(res.Years, res.ReferenceYear)}
-	for _, c := range ds.Cities {
-		r.slugs = append(r.slugs, c.Slug)
+	for i, c := range ds.Cities {
+		if c.Kind.Scored() {
+			r.slugs, r.at = append(r.slugs, c.Slug), append(r.at, i)
+		}
 	}
 	return r
 }
 
 // exact is the engine's unrounded index (or dimension d's score, d ≥ 0) of
-// city c in the reference year.
+// the scored partner slugs[c] in the reference year.
 func (r compareRef) exact(c, d int) score.Value {
-	y := r.res.Cities[c].Years[r.ri]
+	y := r.res.Cities[r.at[c]].Years[r.ri]
 	if d < 0 {
 		return y.Index
 	}
