@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/digitale-staedte/benchmark/generator/validate"
 	"github.com/digitale-staedte/benchmark/generator/workbook"
@@ -68,17 +69,25 @@ func templateCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Comma
 }
 
 func newCityCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Command {
-	var dataDir string
+	var dataDir, kindWord string
 	cmd := &cobra.Command{
-		Use:   `new-city "Name"`,
-		Short: t.newCityShort,
-		Long:  t.newCityLong,
-		Args:  exactArgs(1, lang),
+		Use:     `new-city "Name"`,
+		Aliases: []string{"new-partner"},
+		Short:   t.newCityShort,
+		Long:    t.newCityLong,
+		Args:    exactArgs(1, lang),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := strings.TrimSpace(args[0])
 			slug := workbook.Slug(name)
 			if slug == "" {
 				return usageErrorf(t.emptySlug, name)
+			}
+			kind := model.Municipality
+			if kindWord != "" {
+				var ok bool
+				if kind, ok = workbook.ParsePartnerKind(kindWord); !ok {
+					return usageErrorf(t.badKind, kindWord)
+				}
 			}
 			path := filepath.Join(dataDir, workbook.CitiesDir, slug+".xlsx")
 			// The partner's workbook may exist in either format.
@@ -92,6 +101,7 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Comman
 			if !ok {
 				return errInvalid
 			}
+			tmpl.Kind = kind
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return err
 			}
@@ -108,6 +118,7 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Comman
 		},
 	}
 	addDataFlag(cmd, &dataDir, t)
+	cmd.Flags().StringVar(&kindWord, "kind", "", t.flagKind)
 	return cmd
 }
 

@@ -124,6 +124,17 @@ func TestFrameworkTemplateRoundTrip(t *testing.T) {
 	if c.Name != "Neumarkt i.d.OPf." || len(c.KPIs) != 2 || len(c.Measures) != 1 || !c.Measures[0].Illustrative {
 		t.Errorf("new city = %+v", c)
 	}
+
+	// A partner of another kind: the kind row filled, no KPI sheet, and
+	// valid as it comes.
+	run(t, "new-partner", "Stadtwerke Neumarkt", "--kind", "Stadtwerke", "--data", data)
+	ds = checkNoProblems(t, data)
+	if c := city(ds, "stadtwerke-neumarkt"); c.Kind != model.MunicipalCompany || c.KPIs != nil || len(c.Measures) != 1 {
+		t.Errorf("new partner = %+v", c)
+	}
+	if rows := wt.Rows(t, filepath.Join(data, "cities", "stadtwerke-neumarkt.xlsx"), "Stadt"); rows[2][1] != "kommunales Unternehmen" {
+		t.Errorf("kind row %q; want the kind's name in the drop-down", rows[2])
+	}
 }
 
 // TestTemplateToStdout: --out - writes the workbook itself to stdout, for

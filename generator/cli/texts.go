@@ -31,6 +31,7 @@ type text struct {
 	nOthers    plural
 
 	templateShort, templateLong, newCityShort, newCityLong string
+	flagKind, badKind                                      string
 	flagFramework, flagTemplateOut, flagFormat, badFormat  string
 	wroteTemplate, createdCity, exists, emptySlug          string
 	frameworkInvalid                                       string
@@ -104,6 +105,8 @@ Stadt ein. Der Dateiname wird aus dem Namen gebildet: Kleinbuchstaben, ä → ae
 Eine vorhandene Datei wird nie überschrieben (Exit-Code 1).
 
 Danach: Datei öffnen, ausfüllen, Beispielzeilen ersetzen, generator validate.`,
+		flagKind:         "`Art` des Partners, wenn er keine Kommune ist, z. B. \"kommunales Unternehmen\", Hochschule, Land: sie steht dann im Blatt Stadt, und das Blatt Kennzahlen entfällt",
+		badKind:          "%q ist keine Art von Partner; erwartet wird Kommune, Land, kommunales Unternehmen, Hochschule, Unternehmen oder Verband, Beratung oder Sonstige",
 		flagFramework:    "eine Vorlage für das Rahmenwerk statt für eine Stadt schreiben",
 		flagTemplateOut:  "`Datei`, in die die Vorlage geschrieben wird (- für die Standardausgabe); Standard: " + cityTemplateFile + " bzw. " + frameworkTemplateFile,
 		flagFormat:       "`Format` der Ausgabe: text (für Menschen), json (für Programme) oder github (Anmerkungen in GitHub Actions)",
@@ -180,6 +183,8 @@ in. The file name comes from the name: lower case, ä → ae, ö → oe, ü → 
 An existing file is never overwritten (exit code 1).
 
 Then: open the file, fill it in, replace the example rows, generator validate.`,
+		flagKind:         "`kind` of partner when it is not a municipality, e.g. \"municipal company\", university, state: it goes into the Stadt sheet, and the KPI sheet is left out",
+		badKind:          "%q is not a kind of partner; expected municipality, state, municipal company, university, business or association, consultancy, or other",
 		flagFramework:    "write a framework template instead of a city template",
 		flagTemplateOut:  "`file` to write the template to (- for stdout); default: " + cityTemplateFile + " or " + frameworkTemplateFile,
 		flagFormat:       "output `format`: text (for people), json (for tools) or github (GitHub Actions annotations)",

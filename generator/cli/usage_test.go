@@ -146,6 +146,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"diff", "a.xlsx", "--lang", "en"}, "diff takes 2 arguments (OLD NEW), not 1", "Help: generator diff --help"},
 		{[]string{"new-city"}, `new-city erwartet 1 Argument ("Name"), nicht 0`, "Hilfe: generator new-city --help"},
 		{[]string{"new-city", "A", "B", "--lang", "en"}, `new-city takes 1 argument ("Name"), not 2`, "Help: generator new-city --help"},
+		{[]string{"new-partner", "A", "--kind", "Firma", "--lang", "en"}, `"Firma" is not a kind of partner; expected municipality, state, municipal company, university, business or association, consultancy, or other`, "Help: generator new-city --help"},
 		{[]string{"textconv", "--lang=en"}, "textconv takes 1 argument (FILE), not 0", "Help: generator textconv --help"},
 		{[]string{"build", "extra"}, `build erwartet keine Argumente; überzählig: "extra"`, "Hilfe: generator build --help"},
 		{[]string{"validate", "a", "b", "--lang", "en"}, `validate takes no arguments; extra: "a" "b"`, "Help: generator validate --help"},

@@ -95,7 +95,9 @@ func kindChoices() []string {
 	return append(de, en...)
 }
 
-func parsePartnerKind(raw string) (model.PartnerKind, bool) {
+// ParsePartnerKind reads a kind of partner as the city sheet's kind row
+// does (German or English, e.g. Stadtwerke, university).
+func ParsePartnerKind(raw string) (model.PartnerKind, bool) {
 	n := normalize(raw)
 	for _, k := range model.PartnerKinds() {
 		for _, w := range kindWords[k] {
@@ -215,7 +217,7 @@ func readFacts(t *table, c *model.City) {
 		case "name_en":
 			c.NameEn = value
 		case "kind":
-			if k, ok := parsePartnerKind(value); ok {
+			if k, ok := ParsePartnerKind(value); ok {
 				c.Kind = k
 			} else {
 				t.b.probs.Errorf(pos, problem.PartnerKind, value)

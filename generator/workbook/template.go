@@ -32,6 +32,9 @@ type CityTemplate struct {
 	// Name fills the Name row of the city sheet; empty leaves it to the
 	// strategist (a workbook without a name does not validate).
 	Name string
+	// Kind fills the kind row; a partner that is not scored gets no KPI
+	// sheet. The zero value, a municipality, leaves the row empty.
+	Kind model.PartnerKind
 	// Framework gives the KPI sheet one row per indicator and the
 	// drop-downs their indicator and topic IDs.
 	Framework model.Framework
@@ -71,8 +74,11 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 		{"offer_kinds", "Angebotsart / Kind of offer", offerKindChoices()},
 		{"partner_kinds", "Art des Partners / Kind of partner", kindChoices()},
 	}
-	sheets := []tmplSheet{citySheetTemplate(c.Name), kpiSheetTemplate(inds, c.Years), measuresSheetTemplate(topicEntries, c.Years),
-		reportsSheetTemplate(), offersSheetTemplate(topicEntries)}
+	sheets := []tmplSheet{citySheetTemplate(c.Name, c.Kind)}
+	if c.Kind.Scored() {
+		sheets = append(sheets, kpiSheetTemplate(inds, c.Years))
+	}
+	sheets = append(sheets, measuresSheetTemplate(topicEntries, c.Years), reportsSheetTemplate(), offersSheetTemplate(topicEntries))
 	return writeTemplate(w, cityInstructions, sheets, lists)
 }
 
@@ -226,7 +232,7 @@ func hintFor(sheet string, c colSpec) hint {
 	return hint{req.de + " Siehe docs/spreadsheets.md.", req.en + " See docs/spreadsheets.md."}
 }
 
-func citySheetTemplate(name string) tmplSheet {
+func citySheetTemplate(name string, kind model.PartnerKind) tmplSheet {
 	s := tmplSheet{name: citySheet.names[0], rowHints: map[string]hint{}, rowLists: map[string]string{}}
 	for _, c := range facts {
 		h := header(c)
@@ -247,6 +253,9 @@ func citySheetTemplate(name string) tmplSheet {
 		row[0] = label
 		if k.key == "name" && name != "" {
 			row[1] = name
+		}
+		if k.key == "kind" && kind != model.Municipality {
+			row[1] = kindWords[kind][0]
 		}
 		row[len(row)-1] = factExamples[k.key]
 		s.rows = append(s.rows, row)

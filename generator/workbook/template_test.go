@@ -116,7 +116,7 @@ func TestDropDownWordsParse(t *testing.T) {
 	}
 	check("status", statusWords, 4, func(s string) (any, bool) { return parseStatus(s) })
 	check("offer kind", offerKindChoices(), len(model.OfferKinds()), func(s string) (any, bool) { return parseOfferKind(s) })
-	check("partner kind", kindChoices(), len(model.PartnerKinds()), func(s string) (any, bool) { return parsePartnerKind(s) })
+	check("partner kind", kindChoices(), len(model.PartnerKinds()), func(s string) (any, bool) { return ParsePartnerKind(s) })
 	check("direction", directionWords, 2, func(s string) (any, bool) { return parseDirection(s) })
 	check("transform", transformWords, 2, func(s string) (any, bool) { return parseTransform(s) })
 	check("normalisation", normalisationWords, len(model.Normalisations()), func(s string) (any, bool) { return parseNormalisation(s) })
