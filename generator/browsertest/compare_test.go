@@ -27,9 +27,9 @@ import (
 // compareRef is what the generator published for a data folder: the site
 // document (site.json) and the engine's unrounded scores.
 type compareRef struct {
-	site  sitedata.Site
-	res   score.Result
-	ri    int      // the reference year's position in res.Years
+	site sitedata.Site
+	res  score.Result
+	ri   int // the reference year's position in res.Years
 	// slugs are the partners the compare page weighs, the scored ones, in
 	// ds.Cities order; at are their positions in ds.Cities.
 	slugs []string
