@@ -38,10 +38,17 @@ type Size struct {
 }
 
 // DataDir is where the data set of size s is cached below dir: the name
-// carries every parameter, so a cached set is never reused for another.
+// carries every parameter, so a cached set is never reused for another,
+// and the generation of package synth, so that a set written before it
+// made other data is not either.
 func DataDir(dir string, s Size) string {
-	return filepath.Join(dir, fmt.Sprintf("data-n%d-k%d-y%d-m%d-s%d", s.Cities, s.Indicators, s.Years, s.Measures, s.Seed))
+	return filepath.Join(dir, fmt.Sprintf("data-n%d-k%d-y%d-m%d-s%d-g%d", s.Cities, s.Indicators, s.Years, s.Measures, s.Seed, synthGeneration))
 }
+
+// synthGeneration counts the changes to what package synth writes for the
+// same parameters; 2: partners of every kind, joint projects, offers and
+// reports.
+const synthGeneration = 2
 
 // Pages is how many pages the floor's Hugo project has for n cities: one
 // per city and language, as the real site has city pages.
@@ -55,6 +62,8 @@ type StageResult struct {
 	Bytes int64 `json:"bytes,omitempty"`
 	// Splits are the build's stages (pipeline.Options.Stage) in order.
 	Splits []Split `json:"splits,omitempty"`
+	// Probes are single pages of the build (probes.go).
+	Probes []Probe `json:"probes,omitempty"`
 }
 
 // Split is the wall time of one stage of a build.
@@ -84,6 +93,7 @@ func RunStage(o StageOptions) (StageResult, error) {
 	case StageBuild:
 		out := filepath.Join(o.WorkDir, "public")
 		var splits []Split
+		var times []hugo.TemplateTime
 		var begun time.Time
 		split := func(next string) {
 			now := time.Now()
@@ -96,13 +106,18 @@ func RunStage(o StageOptions) (StageResult, error) {
 			begun = now
 		}
 		res, err := pipeline.Build(pipeline.Options{DataDir: o.DataDir, SiteDir: o.SiteDir, OutDir: out,
-			Stdout: io.Discard, Stderr: io.Discard, Stage: split})
+			Stdout: io.Discard, Stderr: io.Discard, Stage: split,
+			TemplateTimes: func(t []hugo.TemplateTime) { times = t }})
 		split("")
 		if err != nil {
 			return StageResult{}, fmt.Errorf("build: %w\n%s", err, res.Problems.Text("en"))
 		}
 		size, err := pipeline.Measure(out)
-		return StageResult{Pages: size.Pages, Files: size.Files, Bytes: size.Bytes, Splits: splits}, err
+		if err != nil {
+			return StageResult{}, err
+		}
+		probes, err := probe(out, res.Site, times)
+		return StageResult{Pages: size.Pages, Files: size.Files, Bytes: size.Bytes, Splits: splits, Probes: probes}, err
 	case StageRead:
 		n, err := ReadAll(o.DataDir)
 		return StageResult{Pages: n}, err

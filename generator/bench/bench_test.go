@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 func TestDataDirNamesEveryParameter(t *testing.T) {
 	got := DataDir(".bench", Size{Cities: 1000, Indicators: 50, Years: 10, Measures: 20, Seed: 7})
-	if want := filepath.Join(".bench", "data-n1000-k50-y10-m20-s7"); got != want {
+	if want := filepath.Join(".bench", "data-n1000-k50-y10-m20-s7-g2"); got != want {
 		t.Errorf("DataDir = %q, want %q", got, want)
 	}
 }
@@ -94,16 +95,59 @@ func writeSet(t *testing.T, o synth.Options) string {
 	return dir
 }
 
-// TestReadAll: three cities of three sheets each plus the framework's
-// five sheets are 14 sheets.
+// TestReadAll: every sheet of the three cities and the framework's five
+// are read.
 func TestReadAll(t *testing.T) {
-	dir := writeSet(t, synth.Options{Cities: 3, Indicators: 5, Years: 3, Measures: 2, Seed: 1})
+	o := synth.Options{Cities: 3, Indicators: 5, Years: 3, Measures: 2, Seed: 1}
+	dir := writeSet(t, o)
 	r, err := RunStage(StageOptions{Stage: StageRead, DataDir: dir, WorkDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Pages != 14 {
-		t.Errorf("sheets read = %d, want 14", r.Pages)
+	want := 5
+	for c := range o.Cities {
+		_, sheets := synth.City(o, c)
+		want += len(sheets)
+	}
+	if r.Pages != want || want < 5+3*3 {
+		t.Errorf("sheets read = %d, want %d", r.Pages, want)
+	}
+}
+
+// TestGrowth: a page of constant size grows as N^0, one with a row per
+// partner as N^1, one with a cell per pair of partners as N^2.
+func TestGrowth(t *testing.T) {
+	for _, c := range []struct {
+		b0, b1 int
+		want   float64
+	}{{5000, 5000, 0}, {5000, 20000, 1}, {5000, 80000, 2}} {
+		if g := Growth(250, c.b0, 1000, c.b1); math.Abs(g-c.want) > 1e-9 {
+			t.Errorf("Growth(250, %d, 1000, %d) = %v, want %v", c.b0, c.b1, g, c.want)
+		}
+	}
+	if g := Growth(0, 1, 1000, 2); !math.IsNaN(g) {
+		t.Errorf("Growth without a first size = %v, want NaN", g)
+	}
+}
+
+// TestProbeTable: a row per page and N, the growth against the N before,
+// in the language's numbers; a page a size lacks has no row there.
+func TestProbeTable(t *testing.T) {
+	rows := []Row{
+		{Size: Size{Cities: 250}, Build: Run{Probes: []Probe{
+			{Page: "joint", Path: "gemeinsame-projekte/index.html", Bytes: 10_000, Gzip: 2_000, Pages: 2, Time: 1500 * time.Microsecond, Max: 2 * time.Millisecond}}}},
+		{Size: Size{Cities: 1000}, Build: Run{Probes: []Probe{
+			{Page: "joint", Path: "gemeinsame-projekte/index.html", Bytes: 40_000, Gzip: 8_000, Pages: 2, Time: 6 * time.Millisecond, Max: 7 * time.Millisecond},
+			{Page: "offers", Path: "angebote/index.html", Bytes: 3_000, Gzip: 1_000, Pages: 2, Time: time.Millisecond, Max: time.Millisecond}}}},
+	}
+	want := "| joint projects | 250 | `gemeinsame-projekte/index.html` | 10.0 kB | 2.0 kB | 1.5 ms / 2.0 ms | 2 | – |\n" +
+		"| joint projects | 1000 | `gemeinsame-projekte/index.html` | 40.0 kB | 8.0 kB | 6.0 ms / 7.0 ms | 2 | 1.00 |\n" +
+		"| offers | 1000 | `angebote/index.html` | 3.0 kB | 1.0 kB | 1.0 ms / 1.0 ms | 2 | – |\n"
+	if got := ProbeTable(rows, "en"); !strings.HasSuffix(got, want) || strings.Count(got, "\n") != 5 {
+		t.Errorf("ProbeTable =\n%s\nwant header, rule and\n%s", got, want)
+	}
+	if got := ProbeTable(rows, "de"); !strings.Contains(got, "| Gemeinsame Projekte | 1000 | `gemeinsame-projekte/index.html` | 40,0 kB | 8,0 kB | 6,0 ms / 7,0 ms | 2 | 1,00 |") {
+		t.Errorf("German ProbeTable =\n%s", got)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/digitale-staedte/benchmark/generator/bench"
 	"github.com/digitale-staedte/benchmark/generator/cli"
+	"github.com/digitale-staedte/benchmark/generator/synth"
 )
 
 // The test binary doubles as the generator for Measure's children.
@@ -46,9 +47,27 @@ func TestMeasure(t *testing.T) {
 		t.Fatalf("%v\n%s", err, log.String())
 	}
 	r := rows[0]
-	// Sheets: two cities of three, the framework's five.
-	if r.Read.Pages != 11 || r.Hugo.Pages != 5 {
-		t.Errorf("floor: %d sheets read, %d pages built; want 11 and 5", r.Read.Pages, r.Hugo.Pages)
+	// Sheets: the two cities', the framework's five.
+	o := synth.Options{Cities: 2, Indicators: 6, Years: 3, Measures: 3, Seed: 1}
+	sheets := 5
+	for c := range o.Cities {
+		_, s := synth.City(o, c)
+		sheets += len(s)
+	}
+	if r.Read.Pages != sheets || r.Hugo.Pages != 5 {
+		t.Errorf("floor: %d sheets read, %d pages built; want %d and 5", r.Read.Pages, r.Hugo.Pages, sheets)
+	}
+	// The probed pages, each timed as one of its layout's two pages (one
+	// per language); two cities have no partner of another kind.
+	var probed []string
+	for _, p := range r.Build.Probes {
+		probed = append(probed, p.Page)
+		if p.Bytes <= p.Gzip || p.Gzip <= 0 || p.Pages != 2 || p.Time <= 0 || p.Max < p.Time {
+			t.Errorf("probe %+v", p)
+		}
+	}
+	if got := strings.Join(probed, " "); got != "joint offers reports measures" {
+		t.Errorf("probed %s", got)
 	}
 	// Both languages' city pages, home pages and more.
 	if r.Build.Pages < 2*(2+1) || r.Build.Wall <= 0 {

@@ -94,5 +94,5 @@ func child(exe string, o StageOptions) (Run, error) {
 	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 		return Run{}, fmt.Errorf("the child's result %q: %w", out.String(), err)
 	}
-	return Run{Wall: wall, CPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), PeakRSS: peakRSS(cmd.ProcessState), Pages: r.Pages, Files: r.Files, Bytes: r.Bytes, Splits: r.Splits}, nil
+	return Run{Wall: wall, CPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), PeakRSS: peakRSS(cmd.ProcessState), Pages: r.Pages, Files: r.Files, Bytes: r.Bytes, Splits: r.Splits, Probes: r.Probes}, nil
 }

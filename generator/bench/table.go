@@ -16,6 +16,7 @@ type Run struct {
 	Files   int     // files the build wrote into the site
 	Bytes   int64   // their bytes, which hosts limit (GitHub Pages: 1 GB)
 	Splits  []Split // the build's stages
+	Probes  []Probe // single pages of the build
 }
 
 // Row is one data set's measurements.

@@ -24,11 +24,14 @@ type words struct {
 	// stage table.
 	splitStage map[string]string
 	point      string // decimal separator
+	// probeHeader is the header row of ProbeTable, probe its pages.
+	probeHeader string
+	probe       map[string]string
 }
 
 var texts = map[string]words{
 	"de": {
-		report:     "Rechner: %s\n\n%s\nLaufzeit des Builds nach Schritten:\n\n%s",
+		report:     "Rechner: %s\n\n%s\nLaufzeit des Builds nach Schritten:\n\n%s\nEinzelne Seiten (Zeit: Layout je Seite, Durchschnitt / Maximum, nach Hugos Vorlagenmetrik; Wachstum: x in Größe ∝ N^x gegenüber dem N davor):\n\n%s",
 		header:     "| N | K | Y | M | Laufzeit | Rechenzeit | Spitzenspeicher | Seiten | Website | je Stadt | Untergrenze (a) Lesen | Untergrenze (b) Hugo | Verhältnis zur Untergrenze |\n",
 		files:      "%d Dateien",
 		na:         "k. A.",
@@ -41,22 +44,28 @@ var texts = map[string]words{
 		childStage: map[string]string{StageRead: "Untergrenze (a): Lesen", StageHugo: "Untergrenze (b): Hugo", StageBuild: "Build"},
 		splitStage: map[string]string{"read": "Lesen", "score": "Bewertung", "downloads": "Downloads", "site data": "Seitendaten",
 			"charts": "Diagramme", "city pages": "Städteseiten", "hugo": "Seiten (Hugo)", "publish": "Veröffentlichung"},
-		point: ",",
+		point:       ",",
+		probeHeader: "| Seite | N | Pfad | HTML | gzip | Zeit | Seiten mit dem Layout | Wachstum |\n",
+		probe: map[string]string{"joint": "Gemeinsame Projekte", "partner": "Partner (keine Kommune)", "offers": "Angebote",
+			"reports": "Berichte", "measures": "Maßnahmen"},
 	},
 	"en": {
-		report:     "Machine: %s\n\n%s\nThe build's wall time by stage:\n\n%s",
-		header:     "| N | K | Y | M | wall | CPU | peak memory | pages | site | per city | floor (a) read | floor (b) Hugo | ratio to floor |\n",
-		files:      "%d files",
-		na:         "n/a",
-		machine:    "%s, %d logical CPUs (GOMAXPROCS %d)%s, %s/%s, %s",
-		memory:     ", %s GiB memory",
-		unknownCPU: "unknown CPU",
-		writing:    "N = %d: writing the synthetic data set to %s …\n",
-		running:    "N = %d: %s …\n",
-		failed:     "N = %d, %s",
-		childStage: map[string]string{StageRead: "floor (a): read", StageHugo: "floor (b): Hugo", StageBuild: "build"},
-		splitStage: map[string]string{},
-		point:      ".",
+		report:      "Machine: %s\n\n%s\nThe build's wall time by stage:\n\n%s\nSingle pages (time: the layout per page, average / maximum, by Hugo's template metrics; growth: x in size ∝ N^x against the N before):\n\n%s",
+		header:      "| N | K | Y | M | wall | CPU | peak memory | pages | site | per city | floor (a) read | floor (b) Hugo | ratio to floor |\n",
+		files:       "%d files",
+		na:          "n/a",
+		machine:     "%s, %d logical CPUs (GOMAXPROCS %d)%s, %s/%s, %s",
+		memory:      ", %s GiB memory",
+		unknownCPU:  "unknown CPU",
+		writing:     "N = %d: writing the synthetic data set to %s …\n",
+		running:     "N = %d: %s …\n",
+		failed:      "N = %d, %s",
+		childStage:  map[string]string{StageRead: "floor (a): read", StageHugo: "floor (b): Hugo", StageBuild: "build"},
+		splitStage:  map[string]string{},
+		point:       ".",
+		probeHeader: "| page | N | path | HTML | gzip | time | pages of the layout | growth |\n",
+		probe: map[string]string{"joint": "joint projects", "partner": "partner (not a municipality)", "offers": "offers",
+			"reports": "reports", "measures": "measures"},
 	},
 }
 
@@ -84,5 +93,5 @@ func (w words) stage(s string) string {
 // Report is what bench prints: the machine, the table and where the
 // build's time went, in lang.
 func Report(rows []Row, lang string) string {
-	return fmt.Sprintf(text(lang).report, Machine(lang), Table(rows, lang), SplitTable(rows, lang))
+	return fmt.Sprintf(text(lang).report, Machine(lang), Table(rows, lang), SplitTable(rows, lang), ProbeTable(rows, lang))
 }

@@ -20,8 +20,9 @@ var synthTexts = map[string]synthText{
 	"de": {
 		short: "Schreibt einen synthetischen Datensatz für Benchmarks und Lasttests",
 		long: `Schreibt ein Rahmenwerk und eine Arbeitsmappe je Stadt mit erfundenen, aber realistischen
-Werten (Trends, Rauschen, Lücken) in den Ordner --out. Derselbe Startwert ergibt dieselben Dateien.
-Alle Werte sind als illustrativ gekennzeichnet.`,
+Werten (Trends, Rauschen, Lücken) in den Ordner --out. Ab sieben Städten sind die letzten 2 %
+(mindestens sechs) Partner jeder anderen Art ohne Kennzahlen; dazu gemeinsame Projekte, Angebote und
+Berichte. Derselbe Startwert ergibt dieselben Dateien. Alle Werte sind als illustrativ gekennzeichnet.`,
 		cities: "`Anzahl` der Städte", indicators: "`Anzahl` der Kennzahlen", years: "`Anzahl` der Jahre (bis 2025)",
 		measures: "`Anzahl` der Maßnahmen je Stadt", seed: "Zufallsstartwert", out: "`Ordner`, in den der Datensatz geschrieben wird (muss leer sein oder fehlen)",
 		exists: "%s ist nicht leer; erwartet wird ein leerer oder neuer Ordner", wrote: "Synthetischer Datensatz mit %s, %s und %s nach %s geschrieben.\n",
@@ -31,8 +32,9 @@ Alle Werte sind als illustrativ gekennzeichnet.`,
 	"en": {
 		short: "Writes a synthetic data set for benchmarks and load tests",
 		long: `Writes a framework and one workbook per city with invented but realistic values (trends,
-noise, gaps) into the folder --out. The same seed gives the same files. Every value is marked as
-illustrative.`,
+noise, gaps) into the folder --out. From seven cities on, the last 2 % (at least six) are partners
+of every other kind, without KPIs; and there are joint projects, offers and reports. The same seed
+gives the same files. Every value is marked as illustrative.`,
 		cities: "`number` of cities", indicators: "`number` of indicators", years: "`number` of years (up to 2025)",
 		measures: "`number` of measures per city", seed: "random seed", out: "`folder` to write the data set to (must be empty or absent)",
 		exists: "%s is not empty; expected an empty or new folder", wrote: "Wrote a synthetic data set with %s, %s and %s to %s.\n",

@@ -4,10 +4,14 @@
 package hugo
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/hmaps"
@@ -32,6 +36,18 @@ type Options struct {
 	BaseURL    string // overrides the config's baseURL when set
 	Stdout     io.Writer
 	Stderr     io.Writer
+	// TemplateTimes, when set, turns on Hugo's template metrics (as hugo
+	// --templateMetrics) and receives them after a build.
+	TemplateTimes func([]TemplateTime)
+}
+
+// TemplateTime is the time Hugo spent executing one template, in all
+// the pages or partial calls that executed it, the partials it called
+// included.
+type TemplateTime struct {
+	Name       string // e.g. joint.html, _partials/city/offers.html
+	Count      int
+	Total, Max time.Duration
 }
 
 // Build renders the site once. Every call creates fresh HugoSites, since
@@ -45,7 +61,33 @@ func Build(o Options) error {
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return fmt.Errorf("hugo: %w", err)
 	}
+	if o.TemplateTimes != nil && sites.Metrics != nil {
+		var b bytes.Buffer
+		sites.Metrics.WriteMetrics(&b)
+		o.TemplateTimes(parseMetrics(b.String()))
+	}
 	return copyStatic(sites, fs)
+}
+
+// parseMetrics reads Hugo's metrics table, whose rows are cumulative,
+// average and maximum duration, count and template; Hugo keeps the
+// numbers themselves unexported.
+func parseMetrics(table string) []TemplateTime {
+	var out []TemplateTime
+	for _, line := range strings.Split(table, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 5 {
+			continue
+		}
+		total, err1 := time.ParseDuration(f[0])
+		most, err2 := time.ParseDuration(f[2])
+		n, err3 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || err3 != nil {
+			continue // the header
+		}
+		out = append(out, TemplateTime{Name: f[4], Count: n, Total: total, Max: most})
+	}
+	return out
 }
 
 // newSites loads the project's configuration with the generated folders
@@ -69,6 +111,9 @@ func newSites(o Options, live bool) (*hugolib.HugoSites, *hugofs.Fs, error) {
 	flags.Set("publishDir", publishDir)
 	if o.BaseURL != "" {
 		flags.Set("baseURL", o.BaseURL)
+	}
+	if o.TemplateTimes != nil {
+		flags.Set("templateMetrics", true)
 	}
 	if live {
 		flags.Set("internal", hmaps.Params{"running": true, "watch": true, "fastRenderMode": true})

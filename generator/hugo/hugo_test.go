@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
@@ -33,10 +34,15 @@ func TestBuildMountsDataAndCopiesStatic(t *testing.T) {
 	}
 	out := filepath.Join(dir, "public")
 	var log bytes.Buffer
+	var times []TemplateTime
 	err := Build(Options{SiteDir: filepath.Join(dir, "site"), DataDir: filepath.Join(dir, "gen"),
-		PublishDir: out, Stdout: &log, Stderr: &log})
+		PublishDir: out, Stdout: &log, Stderr: &log, TemplateTimes: func(t []TemplateTime) { times = t }})
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, log.String())
+	}
+	// The template metrics name the home page's layout, executed once.
+	if i := slices.IndexFunc(times, func(t TemplateTime) bool { return t.Name == "home.html" }); i < 0 || times[i].Count != 1 || times[i].Total <= 0 || times[i].Max != times[i].Total {
+		t.Errorf("template times %+v; want home.html once", times)
 	}
 	for name, want := range map[string]string{"index.html": "Grüß Gott", "robots.txt": "User-agent: *"} {
 		got, err := os.ReadFile(filepath.Join(out, name))

@@ -84,6 +84,9 @@ type Options struct {
 	// "publish" (moving the site into place); a build that fails stops
 	// early.
 	Stage func(name string)
+	// TemplateTimes, when set, turns on Hugo's template metrics and
+	// receives them (generator bench).
+	TemplateTimes func([]hugo.TemplateTime)
 }
 
 // read is the reader of the data folder the options ask for.
@@ -181,7 +184,7 @@ func Build(o Options) (Result, error) {
 	runtime.GC()
 	o.stage("hugo")
 	if err := hugo.Build(hugo.Options{SiteDir: o.SiteDir, DataDir: dataDir, AssetsDir: assetsDir, PublishDir: publishDir,
-		BaseURL: baseURL, Stdout: o.Stdout, Stderr: o.Stderr}); err != nil {
+		BaseURL: baseURL, Stdout: o.Stdout, Stderr: o.Stderr, TemplateTimes: o.TemplateTimes}); err != nil {
 		return res, err
 	}
 	o.stage("publish")

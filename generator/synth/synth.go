@@ -2,9 +2,12 @@
 // scale tests: a framework and one workbook per city, laid out exactly as
 // strategists write them. Values follow per-city trends with noise, some
 // are missing, some indicators are skewed (log transform) or "lower is
-// better", and measures span the years with every status. The same
-// options and seed always give the same sheets, and each city depends only
-// on (seed, its number), so cities can be made in parallel.
+// better", and measures span the years with every status. From seven
+// partners on, the last ones are partners of every other kind (partners.go),
+// and every partner has a few joint projects, offers and reports. The same
+// options and seed always give the same sheets, and each municipality
+// depends only on (seed, its number), so partners can be made in parallel;
+// which partners are of another kind depends on their number too.
 package synth
 
 import (
@@ -141,10 +144,13 @@ func Framework(o Options) []Sheet {
 	return []Sheet{dims, sheet, topics, levels, settings}
 }
 
-// City is city number c (0-based): its name and its workbook's sheets.
+// City is partner number c (0-based): its name and its workbook's sheets.
+// A municipality's has a KPI sheet; a partner of another kind states its
+// kind instead and has none, as only municipalities are scored.
 func City(o Options, c int) (name string, sheets []Sheet) {
 	r := rand.New(rand.NewPCG(o.Seed, uint64(c)))
-	name = cityName(r, c)
+	kind := partnerKind(o, c)
+	name = kindNames[kind] + cityName(r, c)
 	inds := indicators(o)
 	last := o.lastYear()
 	first := last - o.Years + 1
@@ -159,6 +165,10 @@ func City(o Options, c int) (name string, sheets []Sheet) {
 		{"Breitengrad", round(lat, 4), nil},
 		{"Längengrad", round(lon, 4), nil},
 	}}
+	if kind != municipality {
+		// A utility or a university has no population of its own.
+		facts.Rows = append([][]any{facts.Rows[0], {"Art", kindWords[kind], nil}, facts.Rows[1]}, facts.Rows[3:]...)
+	}
 
 	head := []string{"Indikator"}
 	for y := first; y <= last; y++ {
@@ -190,8 +200,11 @@ func City(o Options, c int) (name string, sheets []Sheet) {
 		kpis.Rows = append(kpis.Rows, append(row, "Synthetische Daten, illustrativ"))
 	}
 
-	measures := Sheet{Name: "Maßnahmen", Header: []string{"ID", "Titel", "Thema", "Status", "Beginn", "Ende", "Quelle"}}
+	measures := Sheet{Name: "Maßnahmen", Header: []string{"ID", "Titel", "Thema", "Status", "Beginn", "Ende", "Partner", "Quelle"}}
 	nd := Dimensions(o.Indicators)
+	// The cooperation (joint projects, offers, reports) draws from a
+	// stream of its own, so that every value above stays as it was.
+	x := rand.New(rand.NewPCG(o.Seed^cooperationStream, uint64(c)))
 	for m := range o.Measures {
 		topic := fmt.Sprintf("T%02d-%d", r.IntN(nd)+1, r.IntN(3)+1)
 		start := first + r.IntN(o.Years)
@@ -201,9 +214,17 @@ func City(o Options, c int) (name string, sheets []Sheet) {
 			end = min(end, last) // plans may reach past it, finished work not
 		}
 		measures.Rows = append(measures.Rows, []any{fmt.Sprintf("M-%03d", m+1), fmt.Sprintf("Maßnahme %d in %s", m+1, topic),
-			topic, status, fmt.Sprint(start), fmt.Sprint(end), "Synthetische Daten, illustrativ"})
+			topic, status, fmt.Sprint(start), fmt.Sprint(end), jointPartners(o, x, c), "Synthetische Daten, illustrativ"})
 	}
-	return name, []Sheet{facts, kpis, measures}
+	sheets = []Sheet{facts}
+	if kind == municipality {
+		sheets = append(sheets, kpis)
+	}
+	sheets = append(sheets, measures)
+	if offers := offerSheet(o, x, name, nd); len(offers.Rows) > 0 {
+		sheets = append(sheets, offers)
+	}
+	return name, append(sheets, reportSheet(o, x, measures.Rows))
 }
 
 var (

@@ -4,9 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/digitale-staedte/benchmark/generator/model"
+	"github.com/digitale-staedte/benchmark/generator/problem"
 	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/synth"
 	"github.com/digitale-staedte/benchmark/generator/validate"
@@ -32,7 +34,8 @@ func write(t *testing.T, path string, sheets []synth.Sheet) {
 }
 
 // TestSyntheticDataValidatesAndScores: a written synthetic data set reads
-// without a single error and gives every city an index and a rank.
+// without a single error and gives every municipality an index and a rank
+// and no other partner one.
 func TestSyntheticDataValidatesAndScores(t *testing.T) {
 	o := synth.Options{Cities: 25, Indicators: 30, Years: 6, Measures: 8, Seed: 7}
 	dir := t.TempDir()
@@ -55,9 +58,12 @@ func TestSyntheticDataValidatesAndScores(t *testing.T) {
 		t.Errorf("years %v, reference year %d", res.Years, res.ReferenceYear)
 	}
 	ri := len(res.Years) - 1
-	for _, c := range res.Cities {
-		if y := c.Years[ri]; !y.Index.OK || y.Rank == 0 {
+	for i, c := range res.Cities {
+		scored := ds.Cities[i].Kind.Scored()
+		if y := c.Years[ri]; scored && (!y.Index.OK || y.Rank == 0) {
 			t.Errorf("%s has no index or rank in 2025", c.Slug)
+		} else if !scored && (y.Index.OK || y.Rank != 0) {
+			t.Errorf("%s (%v) is scored", c.Slug, ds.Cities[i].Kind)
 		}
 	}
 	measures, stopped := 0, 0
@@ -109,6 +115,79 @@ func TestOptionsCheck(t *testing.T) {
 	} {
 		if bad.Check() == nil {
 			t.Errorf("%+v accepted", bad)
+		}
+	}
+}
+
+// TestCooperation: a synthetic data set of 25 partners has six that are
+// not municipalities, one of each other kind, without KPIs; joint
+// projects whose every partner is one of the set; and offers and reports
+// on every partner's page, all read without a problem.
+func TestCooperation(t *testing.T) {
+	o := synth.Options{Cities: 25, Indicators: 16, Years: 4, Measures: 30, Seed: 3}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "framework.xlsx"), synth.Framework(o))
+	for c := range o.Cities {
+		name, sheets := synth.City(o, c)
+		if name != synth.Name(o, c) {
+			t.Errorf("partner %d: City names it %q, Name %q", c, name, synth.Name(o, c))
+		}
+		write(t, filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+	}
+	ds, probs := workbook.ReadDataset(dir)
+	probs = append(probs, validate.Dataset(ds, validate.Options{Today: model.Date{Year: 2026, Month: 1, Day: 1}})...)
+	// The KPI sheets' gaps are warned about on purpose; nothing else.
+	probs = slices.DeleteFunc(probs, func(p problem.Problem) bool {
+		return p.Severity == problem.Warning && p.Pos.Sheet == "Kennzahlen"
+	})
+	if len(probs) > 0 {
+		t.Fatalf("synthetic data has problems:\n%s", probs.Text("en"))
+	}
+	kinds := map[model.PartnerKind]int{}
+	offers, reports := 0, 0
+	for _, c := range ds.Cities {
+		kinds[c.Kind]++
+		if !c.Kind.Scored() && len(c.KPIs) > 0 {
+			t.Errorf("%s (%v) has KPIs", c.Slug, c.Kind)
+		}
+		if len(c.Reports) == 0 {
+			t.Errorf("%s has no report", c.Slug)
+		}
+		offers += len(c.Offers)
+		reports += len(c.Reports)
+	}
+	if synth.Others(o.Cities) != 6 || kinds[model.Municipality] != o.Cities-6 {
+		t.Errorf("kinds %v; want %d municipalities", kinds, o.Cities-6)
+	}
+	for _, k := range model.PartnerKinds() {
+		if kinds[k] == 0 {
+			t.Errorf("no partner of kind %v", k)
+		}
+	}
+	joint, named := ds.JointProjects(), 0
+	for _, c := range ds.Cities {
+		for _, m := range c.Measures {
+			named += len(m.Partners)
+		}
+	}
+	partners := 0
+	for _, j := range joint {
+		partners += len(j.Partners) - 1
+	}
+	if len(joint) == 0 || partners != named {
+		t.Errorf("%d joint projects naming %d partners, %d named in the sheets", len(joint), partners, named)
+	}
+	if offers == 0 || reports < o.Cities {
+		t.Errorf("%d offers, %d reports", offers, reports)
+	}
+}
+
+// TestOthersShare: no other kinds below seven partners, one of each from
+// seven, 2 % of the partners from 300.
+func TestOthersShare(t *testing.T) {
+	for n, want := range map[int]int{1: 0, 6: 0, 7: 6, 100: 6, 300: 6, 1000: 20, 10800: 216} {
+		if got := synth.Others(n); got != want {
+			t.Errorf("Others(%d) = %d, want %d", n, got, want)
 		}
 	}
 }

@@ -239,7 +239,10 @@ func TestDatesAfterToday(t *testing.T) {
 // of 50 %): no VER score, and with DAT empty no index (0 % of the
 // dimension weight).
 func TestCoverageBelowTheMinimum(t *testing.T) {
-	ds := dataset(city("alpha", "Alpha", "https://alpha.example"), city("beta", "Beta", "https://beta.example"))
+	// A partner of another kind has no KPIs and is never scored: no warning.
+	utility := city("utility", "Stadtwerke", "https://utility.example")
+	utility.Kind, utility.KPIs = model.MunicipalCompany, nil
+	ds := dataset(city("alpha", "Alpha", "https://alpha.example"), city("beta", "Beta", "https://beta.example"), utility)
 	fw := &ds.Framework
 	fw.Dimensions = append(fw.Dimensions, model.Dimension{ID: "DAT", Weight: 1})
 	fw.Indicators = append(fw.Indicators, model.Indicator{ID: "D1", Dimension: "DAT", Weight: 1, Decimals: -1, Normalisation: model.NormMinMax})

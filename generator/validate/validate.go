@@ -62,8 +62,9 @@ func Dataset(ds model.Dataset, o Options) problem.List {
 	return l
 }
 
-// Coverage warns about every city that gets no index and no rank in the
-// reference year because too little of its data has a score, and says
+// Coverage warns about every municipality that gets no index and no rank
+// in the reference year because too little of its data has a score (other
+// partners are never scored), and says
 // what is missing: the share of weight present against the minimum, and
 // for each dimension without a score how many of its indicators have one. res is
 // the scoring of ds. A warning, not an error: the build goes ahead without
@@ -73,6 +74,9 @@ func Coverage(ds model.Dataset, res score.Result) problem.List {
 	m := res.Method
 	for _, s := range score.Shortfalls(ds.Framework, res) {
 		c := ds.Cities[s.City]
+		if !c.Kind.Scored() {
+			continue
+		}
 		var dims []string
 		for _, d := range s.Dimensions {
 			dims = append(dims, fmt.Sprintf("%s %d/%d", d.ID, d.Present, d.Indicators))
