@@ -316,8 +316,14 @@ func TestCitiesPaginated(t *testing.T) {
 			if !bytes.Contains(html, []byte(`<link rel="stylesheet" href="/css/city-search.`)) {
 				t.Errorf("%s: no style sheet for the search and the pager", p)
 			}
+			// The ranking's rows; the partners that are not scored follow
+			// in a table of their own, on the first page only.
+			ranked, others, hasOthers := bytes.Cut(html, []byte(`id="other-partners"`))
+			if n := len(rowLink.FindAllSubmatch(others, -1)); hasOthers != (i == 0) || i == 0 && n != synth.Others(o.Cities) {
+				t.Errorf("%s: table of other partners %v with %d rows; want it on the first page only, with %d", p, hasOthers, n, synth.Others(o.Cities))
+			}
 			var slugs []string
-			for _, m := range rowLink.FindAllSubmatch(html, -1) {
+			for _, m := range rowLink.FindAllSubmatch(ranked, -1) {
 				href := string(m[1])
 				slug, ok := strings.CutPrefix(href, lang.base)
 				if !ok || !strings.HasSuffix(slug, "/") {
@@ -327,7 +333,7 @@ func TestCitiesPaginated(t *testing.T) {
 				slugs = append(slugs, strings.TrimSuffix(slug, "/"))
 			}
 			var counts []string
-			for _, m := range rowEnd.FindAllSubmatch(html, -1) {
+			for _, m := range rowEnd.FindAllSubmatch(ranked, -1) {
 				counts = append(counts, string(m[1]))
 			}
 			want := ranking[i*100 : min(len(ranking), (i+1)*100)]
