@@ -126,12 +126,13 @@ func TestCitySearchInChromium(t *testing.T) {
 	for _, tc := range []struct {
 		name, path, cities, many, three, none, state string
 		munich, nuremberg                            string // as the page names them
+		utility                                      string // the kind of partner
 	}{
-		{"de", "/", "/staedte/", "2 Städte gefunden", "3 Städte gefunden", "Keine Stadt gefunden", "Bayern", "München", "Nürnberg"},
+		{"de", "/", "/staedte/", "2 Städte gefunden", "3 Städte gefunden", "Keine Stadt gefunden", "Bayern", "München", "Nürnberg", "Kommunales Unternehmen"},
 		// The workbooks name the state in German: the English page names it
 		// in English, and the cities by their English names (Name (en)),
 		// which the German names still find.
-		{"en", "/en/", "/en/cities/", "2 cities found", "3 cities found", "No city found", "Bavaria", "Munich", "Nuremberg"},
+		{"en", "/en/", "/en/cities/", "2 cities found", "3 cities found", "No city found", "Bavaria", "Munich", "Nuremberg", "Municipal company"},
 	} {
 		langs.Run(tc.name, func(t *testing.T) {
 			ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
@@ -159,8 +160,9 @@ func TestCitySearchInChromium(t *testing.T) {
 					t.Errorf("%q finds %q → %q, want %s → %s and Stadtwerke München → %s", q, s.Names, s.Hrefs, tc.munich, munich, swm)
 				}
 			}
-			if len(s.Metas) != 2 || !strings.HasPrefix(strings.TrimSpace(s.Metas[0]), tc.state+", ") {
-				t.Errorf("München is listed with %q, want its state %s first", s.Metas, tc.state)
+			if len(s.Metas) != 2 || !strings.HasPrefix(strings.TrimSpace(s.Metas[0]), tc.state+", ") ||
+				strings.TrimSpace(s.Metas[1]) != tc.state+", "+tc.utility {
+				t.Errorf("München and the Stadtwerke are listed with %q, want the state %s first, the utility's kind (%s) in place of a rank", s.Metas, tc.state, tc.utility)
 			}
 			// "rg": a word's middle in Nürnberg and Augsburg (substring).
 			s = typeSearch(t, ctx, "rg", tc.many)

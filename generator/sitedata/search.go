@@ -44,17 +44,22 @@ type SearchEntry struct {
 	NameEn string // "": none of its own
 	State  int    // index into Search.States
 	Rank   int    // 0: not ranked
+	Kind   string // a partner that is not scored: its kind (model.PartnerKind); "" for a municipality
 }
 
 // MarshalJSON writes the entry as [name, state, rank] or, when the slug is
 // not the name's PlainSlug, [name, state, rank, slug]; with an English
-// name, [name, state, rank, slug or "", English name].
+// name, [name, state, rank, slug or "", English name]; a partner that is
+// not scored has its kind sixth: [name, state, 0, slug or "", English name
+// or "", kind].
 func (e SearchEntry) MarshalJSON() ([]byte, error) {
 	slug := e.Slug
 	if PlainSlug(e.Name) == e.Slug {
 		slug = ""
 	}
 	switch {
+	case e.Kind != "":
+		return json.Marshal([]any{e.Name, e.State, e.Rank, slug, e.NameEn, e.Kind})
 	case e.NameEn != "":
 		return json.Marshal([]any{e.Name, e.State, e.Rank, slug, e.NameEn})
 	case slug == "":
@@ -126,6 +131,9 @@ func BuildSearch(s Site) Search {
 			out.States = append(out.States, c.State)
 		}
 		e := SearchEntry{Slug: c.Slug, Name: c.Name, NameEn: c.NameEn, State: st}
+		if !c.Scored {
+			e.Kind = c.Kind
+		}
 		if rank != nil {
 			e.Rank = *rank
 		}

@@ -17,6 +17,7 @@ func TestSearchIndex(t *testing.T) {
 			{Slug: "koeln-rhein", Name: "Köln", NameEn: "Cologne", State: "Nordrhein-Westfalen"},
 			{Slug: "zeil", Name: "Zeil <a>", State: ""},
 			{Slug: "evry", Name: "Évry", State: "Hessen"},
+			{Slug: "stadtwerke-zeil", Name: "Stadtwerke Zeil", State: "Bayern", Kind: "municipal_company"},
 		},
 		// Ranked by rank, ties by name, then the unranked by name.
 		Ranking: []RankingRow{
@@ -38,14 +39,16 @@ func TestSearchIndex(t *testing.T) {
 	// cities missing from the ranking last with rank 0, markup escaped;
 	// the slug only where the name does not give it ("zeil-a" ≠ "zeil"; É
 	// is outside the plain rule); an English name fifth, after the slug
-	// or "" (München gives muenchen, Köln not koeln-rhein).
+	// or "" (München gives muenchen, Köln not koeln-rhein); a partner
+	// that is not scored has its kind sixth.
 	want := `{"format":2,"states":["Bayern","Hessen","","Nordrhein-Westfalen"],"cities":[` +
 		`["München",0,1,"","Munich"],` +
 		`["Bad Homburg v. d. Höhe",1,1],` +
 		`["Augsburg",0,3],` +
 		`["Zeil \u003ca\u003e",2,0,"zeil"],` +
 		`["Köln",3,0,"koeln-rhein","Cologne"],` +
-		`["Évry",1,0,"evry"]]}` + "\n"
+		`["Évry",1,0,"evry"],` +
+		`["Stadtwerke Zeil",0,0,"","","municipal_company"]]}` + "\n"
 	if got := string(f.Data); got != want {
 		t.Errorf("search.json\n got %s\nwant %s", got, want)
 	}

@@ -100,6 +100,9 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 	}
 	s.Reports = allReports(s.Cities)
 	addJointProjects(&s, ds)
+	for _, k := range model.PartnerKinds() {
+		s.PartnerKinds = append(s.PartnerKinds, k.String())
+	}
 	s.Analysis = analysis(ds, res, pub)
 	s.Strategies = strategies(fw, cmp, pub)
 	s.Strategies.QuickWinExamples = map[string][]Example{}

@@ -27,6 +27,9 @@ type Site struct {
 	// Reports are all cities' reports in one list, newest first
 	// (reports.go).
 	Reports []ReportRef `json:"reports"`
+	// PartnerKinds are the kinds of partner (model.PartnerKinds), the
+	// theme's keys for their names.
+	PartnerKinds []string `json:"partner_kinds"`
 	// Joint are the joint projects, each once, in the order of their
 	// lead's workbook (joint.go).
 	Joint []JointProject `json:"joint_projects"`

@@ -5,7 +5,9 @@
 // Each city is [name, state, rank] or [name, state, rank, slug]; without a
 // slug (or with "") the page's slug is plainSlug(name). A city with an
 // English name of its own has it fifth: either name finds it, and the
-// English pages list it by the English one ("Munich" finds München).
+// English pages list it by the English one ("Munich" finds München). A
+// partner that is not a municipality has its kind sixth, shown in place of
+// a rank.
 // Without JavaScript the field stays hidden; the cities list links every
 // city.
 //
@@ -93,6 +95,12 @@ function setup(root) {
     // without names the states stay as written
   }
   const stateName = (s) => stateNames.get(s.trim().toLowerCase()) || s;
+  let kindNames = {};
+  try {
+    kindNames = JSON.parse(T.kinds || "{}");
+  } catch {
+    // without names a kind shows as its key
+  }
   let entries = null;
   let loading = null;
   let timer = 0;
@@ -114,7 +122,7 @@ function setup(root) {
         })
         .then((data) => {
           if (data.format !== FORMAT) throw new Error("search index of another format");
-          entries = data.cities.map(([name, state, rank, slug, nameEn], order) => {
+          entries = data.cities.map(([name, state, rank, slug, nameEn, kind], order) => {
             // The name the page's language uses; the other one matches too.
             const shown = lang.startsWith("en") && nameEn ? nameEn : name;
             const other = shown === name ? nameEn : name;
@@ -123,6 +131,7 @@ function setup(root) {
               name: shown,
               state: stateName(data.states[state] || ""),
               rank,
+              kind: kind ? kindNames[kind] || kind : "",
               order,
               key: fold(shown),
               keyOther: other ? fold(other) : "",
@@ -146,7 +155,7 @@ function setup(root) {
     a.textContent = e.name;
     const li = document.createElement("li");
     li.append(a);
-    const meta = [e.state, e.rank ? text("tRank", { rank: nf.format(e.rank) }) : ""].filter(Boolean).join(", ");
+    const meta = [e.state, e.rank ? text("tRank", { rank: nf.format(e.rank) }) : e.kind].filter(Boolean).join(", ");
     if (meta) {
       const span = document.createElement("span");
       span.className = "city-search-meta";
