@@ -182,6 +182,8 @@ func TestConservation(t *testing.T) {
 				value = c.Strategy.Adopted.ISO()
 			case f.Key == "population":
 				value = strconv.Itoa(c.Population)
+			case f.Key == "kind":
+				value = c.Kind.String()
 			case f.Key == "lat":
 				value = num(*c.Lat)
 			case f.Key == "lon":

@@ -139,7 +139,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 
 	facts := Table{Name: "city_facts", Title: model.Text{De: "Angaben der Städte", En: "City facts"}, Input: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"key", String, "", "name, state, population, website, …"},
-			{"value", String, "", "as written in the city sheet, but dates as ISO 8601 (2019-07-24, as precise as known) and numbers as plain numbers (1510000, 48.1374)"}, {"source", String, "", ""},
+			{"value", String, "", "as written in the city sheet, but dates as ISO 8601 (2019-07-24, as precise as known), numbers as plain numbers (1510000, 48.1374) and the kind of partner as its key (municipal_company; a partner without the row is a municipality)"}, {"source", String, "", ""},
 			{"illustrative", Boolean, "", "the source marks the value as an example"}, origin}}
 	kpis := Table{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"indicator", String, "", ""}, {"year", Integer, "", ""},
@@ -352,6 +352,10 @@ func factValue(c model.City, f model.Fact) string {
 	case "population":
 		if c.Population > 0 {
 			return strconv.Itoa(c.Population)
+		}
+	case "kind":
+		if f.Value != "" {
+			return c.Kind.String() // the key, whatever word the sheet used
 		}
 	case "lat", "lon":
 		v := c.Lat
