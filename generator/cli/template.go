@@ -140,7 +140,12 @@ func cityTemplate(dataDir, name string, stderr io.Writer, lang string, t text) (
 		fmt.Fprintf(stderr, t.frameworkInvalid, fwFile)
 		return workbook.CityTemplate{}, false
 	}
-	return workbook.CityTemplate{Name: name, Framework: ds.Framework, Years: templateYears(validate.Years(ds), ds.Framework.Settings.ReferenceYear)}, true
+	var partners []string
+	for _, c := range ds.Cities {
+		partners = append(partners, c.Slug)
+	}
+	return workbook.CityTemplate{Name: name, Framework: ds.Framework, Partners: partners,
+		Years: templateYears(validate.Years(ds), ds.Framework.Settings.ReferenceYear)}, true
 }
 
 // templateYears are the year columns of a new city's KPI sheet: every year

@@ -35,6 +35,9 @@ type CityTemplate struct {
 	// Kind fills the kind row; a partner that is not scored gets no KPI
 	// sheet. The zero value, a municipality, leaves the row empty.
 	Kind model.PartnerKind
+	// Partners are the data set's partners by file name (slug), the
+	// measures' Partner column's drop-down; none, no drop-down.
+	Partners []string
 	// Framework gives the KPI sheet one row per indicator and the
 	// drop-downs their indicator and topic IDs.
 	Framework model.Framework
@@ -74,11 +77,14 @@ func WriteCityTemplate(w io.Writer, c CityTemplate) error {
 		{"offer_kinds", "Angebotsart / Kind of offer", offerKindChoices()},
 		{"partner_kinds", "Art des Partners / Kind of partner", kindChoices()},
 	}
+	if len(c.Partners) > 0 {
+		lists = append(lists, tmplList{"partners", "Partner (Dateinamen) / Partners (file names)", c.Partners})
+	}
 	sheets := []tmplSheet{citySheetTemplate(c.Name, c.Kind)}
 	if c.Kind.Scored() {
 		sheets = append(sheets, kpiSheetTemplate(inds, c.Years))
 	}
-	sheets = append(sheets, measuresSheetTemplate(topicEntries, c.Years), reportsSheetTemplate(), offersSheetTemplate(topicEntries))
+	sheets = append(sheets, measuresSheetTemplate(topicEntries, c.Years, len(c.Partners) > 0), reportsSheetTemplate(), offersSheetTemplate(topicEntries))
 	return writeTemplate(w, cityInstructions, sheets, lists)
 }
 
@@ -298,7 +304,10 @@ func kpiSheetTemplate(inds []model.Indicator, years []int) tmplSheet {
 	return s
 }
 
-func measuresSheetTemplate(topics []string, years []int) tmplSheet {
+// measuresSheetTemplate is the measures sheet; with partners, its Partner
+// column offers their file names (one picked from the list; several typed
+// with commas, which the list's warning lets through).
+func measuresSheetTemplate(topics []string, years []int, partners bool) tmplSheet {
 	example := map[string]any{}
 	for k, v := range measureExample {
 		example[k] = v
@@ -308,7 +317,11 @@ func measuresSheetTemplate(topics []string, years []int) tmplSheet {
 	}
 	example["start"] = fmt.Sprintf("01.%d", years[len(years)-1])
 	example["source"] = ExampleSource
-	return specSheet(measuresSheet, measures, example, map[string]string{"topic": "topics", "status": "status"})
+	lists := map[string]string{"topic": "topics", "status": "status"}
+	if partners {
+		lists["partners"] = "partners"
+	}
+	return specSheet(measuresSheet, measures, example, lists)
 }
 
 // reportsSheetTemplate is the reports sheet with its headers only: an

@@ -220,12 +220,14 @@ func TestFrameworkTemplateReadsBack(t *testing.T) {
 func TestTemplateLayout(t *testing.T) {
 	dir := t.TempDir()
 	paths := map[string]string{
-		"city":      writeCityTemplate(t, dir, "neustadt", CityTemplate{Name: "Neustadt", Framework: sampleFramework(t), Years: []int{2023}}),
+		"city": writeCityTemplate(t, dir, "neustadt", CityTemplate{Name: "Neustadt", Framework: sampleFramework(t), Years: []int{2023},
+			Partners: []string{"augsburg", "muenchen"}}),
 		"framework": writeFrameworkTemplate(t, dir),
 	}
 	wantLists := map[string][]string{
 		"city": {"Kennzahlen!A", "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Thema"), "Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Status"),
 			"Angebote!" + colOf(t, paths["city"], "Angebote", "Art"), "Angebote!" + colOf(t, paths["city"], "Angebote", "Thema"),
+			"Maßnahmen!" + colOf(t, paths["city"], "Maßnahmen", "Partner"),
 			"Stadt!B3"}, // the kind of partner
 		"framework": {"Indikatoren!" + colOf(t, paths["framework"], "Indikatoren", "Richtung"), "Indikatoren!" + colOf(t, paths["framework"], "Indikatoren", "Transformation"), "Indikatoren!B", "Themen!B"},
 	}
