@@ -47,6 +47,12 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 	}
 	var data []opts.HeatMapData
 	covered := map[string]int{} // topics with a measure, by city
+	// "In every city": partners of other kinds, which need not run the
+	// municipal topics, do not count against a topic.
+	city := map[string]bool{}
+	for _, c := range s.Cities {
+		city[c.Slug] = c.Scored
+	}
 	everywhere := 0
 	for y, row := range s.Strategies.Matrix {
 		topics = append(topics, topicName[row.Topic])
@@ -59,7 +65,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				label += " " + word
 				covered[c.Slug]++
 			} else {
-				all = false
+				all = all && !city[c.Slug]
 				word = txtNoMeasure.in(lang)
 			}
 			// The fourth value is the symbol alone, the label of a cell
