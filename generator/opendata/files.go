@@ -90,7 +90,7 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 		}()
 	}
 	zw := newZip(zipTo)
-	put := func(path string, render func(w *bufio.Writer)) error {
+	put := func(path string, render func(w *bufio.Writer) error) error {
 		f, err := create(path)
 		if err != nil {
 			return err
@@ -110,8 +110,10 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 			copied <- err
 		}()
 		w := bufio.NewWriterSize(pw, 1<<16)
-		render(w)
-		err = w.Flush()
+		err = render(w)
+		if ferr := w.Flush(); err == nil {
+			err = ferr
+		}
 		pw.Close()
 		if cerr := <-copied; err == nil || errors.Is(err, io.ErrClosedPipe) {
 			err = cerr
@@ -122,18 +124,17 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 		}
 		return f.Close()
 	}
-	bytesOf := func(b []byte) func(w *bufio.Writer) {
-		return func(w *bufio.Writer) { w.Write(b) }
+	bytesOf := func(b []byte) func(w *bufio.Writer) error {
+		return func(w *bufio.Writer) error { _, err := w.Write(b); return err }
 	}
 	for _, t := range tables {
-		if err := put("csv/"+t.Name+".csv", func(w *bufio.Writer) { writeCSV(w, t, ',', false) }); err != nil {
-			return err
-		}
-		if err := put("csv-de/"+t.Name+".csv", func(w *bufio.Writer) { writeCSV(w, t, ';', true) }); err != nil {
-			return err
-		}
-		if err := put("json/"+t.Name+".json", func(w *bufio.Writer) { writeJSON(w, t) }); err != nil {
-			return err
+		for _, f := range formats {
+			if f.has != nil && !f.has(t) {
+				continue
+			}
+			if err := put(f.path(t), func(w *bufio.Writer) error { return f.write(w, t) }); err != nil {
+				return err
+			}
 		}
 	}
 	if xlsx != nil {
