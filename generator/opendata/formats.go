@@ -43,6 +43,13 @@ var formats = []format{
 		resource: func(t Table) resource {
 			return resource{Name: t.Name + "-json", Format: "json", Mediatype: "application/json", Encoding: "utf-8", Schema: tableSchema(t, "")}
 		}},
+	{name: "parquet", suffix: ".parquet",
+		has:   func(t Table) bool { return t.perValue },
+		write: func(w *bufio.Writer, t Table) error { return writeParquet(w, t) },
+		resource: func(t Table) resource {
+			return resource{Name: t.Name + "-parquet", Profile: "tabular-data-resource",
+				Format: "parquet", Mediatype: "application/vnd.apache.parquet", Schema: tableSchema(t, "")}
+		}},
 }
 
 // TableOf is the table and the format of a table's download, from its
