@@ -23,8 +23,10 @@ type license struct {
 }
 
 type resource struct {
-	Name        string   `json:"name"`
-	Path        string   `json:"path"`
+	Name string `json:"name"`
+	// Path is a string, or a list of paths for a table written in parts
+	// (one file per partner).
+	Path        any      `json:"path"`
 	Profile     string   `json:"profile,omitempty"`
 	Title       string   `json:"title,omitempty"`
 	Description string   `json:"description,omitempty"`
@@ -53,7 +55,9 @@ type field struct {
 	DecimalChar string `json:"decimalChar,omitempty"`
 }
 
-func descriptor(meta Meta, tables []Table, withWorkbook bool) ([]byte, error) {
+// descriptor describes every file; split has the paths of the tables
+// written one file per partner, by format and table ("json/kpi_values").
+func descriptor(meta Meta, tables []Table, split map[string][]string, withWorkbook bool) ([]byte, error) {
 	p := pkg{Profile: "tabular-data-package", Name: meta.Name, Title: meta.Title.De + " / " + meta.Title.En,
 		Licenses: []license{{Name: meta.Licence.ID, Title: meta.Licence.Title, Path: meta.Licence.URL}}}
 	for _, t := range tables {
@@ -63,6 +67,10 @@ func descriptor(meta Meta, tables []Table, withWorkbook bool) ([]byte, error) {
 			}
 			r := f.resource(t)
 			r.Path, r.Title = f.path(t), t.Title.De+" / "+t.Title.En
+			if paths, ok := split[f.name+"/"+t.Name]; ok {
+				r.Path = paths
+				r.Description = "eine Datei je Partner, jede ein Array wie die ganze Tabelle / one file per partner, each an array like the whole table"
+			}
 			p.Resources = append(p.Resources, r)
 		}
 	}

@@ -19,6 +19,10 @@ type format struct {
 	has      func(Table) bool
 	write    func(w *bufio.Writer, t Table) error
 	resource func(t Table) resource
+	// byPartner, if set, writes a table too long for a worksheet as one
+	// file per partner (col is the partner's column) through open, and
+	// returns their paths.
+	byPartner func(t Table, col int, open func(path string) (*bufio.Writer, func(error) error, error)) ([]string, error)
 }
 
 // path is where t's file in this format lies below the downloads folder.
@@ -39,7 +43,8 @@ var formats = []format{
 				Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8-sig", Dialect: &dialect{Delimiter: ";"}, Schema: tableSchema(t, ",")}
 		}},
 	{name: "json", suffix: ".json",
-		write: func(w *bufio.Writer, t Table) error { writeJSON(w, t); return nil },
+		write:     func(w *bufio.Writer, t Table) error { writeJSON(w, t); return nil },
+		byPartner: writeJSONByPartner,
 		resource: func(t Table) resource {
 			return resource{Name: t.Name + "-json", Format: "json", Mediatype: "application/json", Encoding: "utf-8", Schema: tableSchema(t, "")}
 		}},
@@ -54,13 +59,21 @@ var formats = []format{
 
 // TableOf is the table and the format of a table's download, from its
 // path below the downloads folder ("csv-de/kpi_values.csv" → kpi_values,
-// csv-de); "" and "" for the other files (workbook, ZIP, descriptor).
+// csv-de); a file of one partner's rows ("json/kpi_values/muenchen.json")
+// has the format's name with "-partner" (json-partner). "" and "" for the
+// other files (workbook, ZIP, descriptor).
 func TableOf(p string) (table, formatName string) {
 	dir, file := path.Split(p)
 	dir = strings.TrimSuffix(dir, "/")
 	for _, f := range formats {
-		if dir == f.name && strings.HasSuffix(file, f.suffix) {
+		if !strings.HasSuffix(file, f.suffix) {
+			continue
+		}
+		if dir == f.name {
 			return strings.TrimSuffix(file, f.suffix), f.name
+		}
+		if t, ok := strings.CutPrefix(dir, f.name+"/"); ok && f.byPartner != nil && !strings.Contains(t, "/") {
+			return t, f.name + "-partner"
 		}
 	}
 	return "", ""

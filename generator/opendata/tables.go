@@ -81,8 +81,12 @@ func (t Table) Len() int {
 	return len(t.Rows)
 }
 
-// originField is the column naming the file and cell a value was read from.
-const originField = "origin"
+// originField is the column naming the file and cell a value was read
+// from; partnerField the one holding the partner's slug.
+const (
+	originField  = "origin"
+	partnerField = "city"
+)
 
 // Tables lists every download table: first the inputs exactly as read,
 // then the results. Rows follow the framework's and the cities' order.

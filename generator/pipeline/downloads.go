@@ -125,10 +125,17 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 	for _, t := range tables {
 		byName[t.Name] = t
 	}
+	// Of a table written one file per partner (thousands), the page links
+	// the first; the data package lists them all.
+	listed := map[string]bool{}
 	for _, f := range files {
 		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: f.Bytes}
 		name, format := opendata.TableOf(f.Path)
 		if t, ok := byName[name]; ok {
+			if listed[format+"/"+name] {
+				continue
+			}
+			listed[format+"/"+name] = true
 			e.Table, e.Format, e.Title, e.Input = t.Name, format, &t.Title, t.Input
 		}
 		list.Files = append(list.Files, e)
