@@ -70,11 +70,12 @@ $(NODE_MODULES): site/package.json site/package-lock.json
 	cd site && $(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Time the build end to end on synthetic data (N = 3, 100, 1,000; FULL=1
-# adds 10,800) against the floor; data sets are cached in .bench/. See
-# docs/benchmarks.md.
+# Time the build end to end on synthetic data (N = 3, 100, 1,000, or the
+# counts in CITIES, e.g. CITIES=2050; FULL=1 adds 2,050 and 10,800) against
+# the floor; data sets are cached in .bench/. See docs/benchmarks.md.
+CITIES ?=
 bench: $(BIN) $(NODE_MODULES)
-	$(BIN) bench $(if $(FULL),--full)
+	$(BIN) bench $(if $(CITIES),--cities $(CITIES)) $(if $(FULL),--full)
 
 # Lighthouse (from tools/lighthouse/package-lock.json, never installed by
 # `make site`), mobile profile, on the home, a city, the compare and the
