@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"io"
+	"unsafe"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -101,7 +102,10 @@ func parquetValue(typ Type, v Value, i int) parquet.Value {
 	case bool:
 		pv = parquet.BooleanValue(x)
 	case string:
-		pv = parquet.ValueOf(x)
+		// The bytes of the string itself, as parquet.ValueOf takes them,
+		// without boxing the string into an interface first: the writer
+		// copies them before the row is reused.
+		pv = parquet.ByteArrayValue(unsafe.Slice(unsafe.StringData(x), len(x)))
 	default:
 		panic("opendata: unexpected value type") // a programming error in Tables
 	}
