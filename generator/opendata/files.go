@@ -33,6 +33,18 @@ type Meta struct {
 	MaxRows int
 }
 
+// Large says whether a table is too long for a worksheet: then its JSON
+// comes one file per partner, and the ZIP holds the CSV and Parquet files
+// and the descriptor only.
+func (meta Meta) Large(tables []Table) bool {
+	for _, t := range tables {
+		if t.Len() > meta.maxRows() {
+			return true
+		}
+	}
+	return false
+}
+
 // maxRows is meta.MaxRows or its default.
 func (meta Meta) maxRows() int {
 	if meta.MaxRows > 0 {
@@ -81,7 +93,8 @@ const (
 
 // Stream renders every table in every format and the data package
 // descriptor, one file at a time and straight into the writer create opens
-// for each path, and the ZIP of all of them on zipTo. The output depends on
+// for each path, and the ZIP of all of them on zipTo (of the CSV and
+// Parquet files and the descriptor when meta.Large). The output depends on
 // nothing but its input: no timestamps, fixed order. At national scale the
 // tables run to gigabytes, which no one need hold in memory. Two cores are
 // kept busy: the workbook is made beside the tables, and each file is
@@ -102,6 +115,22 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 		}()
 	}
 	zw := newZip(zipTo)
+	large := meta.Large(tables)
+	// At scale the ZIP holds the canonical CSV, the Parquet files and the
+	// descriptor: the other forms repeat the same values and would more
+	// than double it.
+	zipped := func(path string) bool {
+		if !large || path == PackageFile {
+			return true
+		}
+		_, name := TableOf(path)
+		for _, f := range formats {
+			if f.name == name {
+				return f.zipAtScale
+			}
+		}
+		return false
+	}
 	// open starts a file and its entry in the ZIP; finish ends both. The
 	// writer is rendered into here and written and compressed in a
 	// goroutine: the pipe between them lets both run at once.
@@ -110,15 +139,19 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 		if err != nil {
 			return nil, nil, err
 		}
-		entry, err := zw.entry(path)
-		if err != nil {
-			f.Close()
-			return nil, nil, err
+		var dst io.Writer = f
+		if zipped(path) {
+			entry, err := zw.entry(path)
+			if err != nil {
+				f.Close()
+				return nil, nil, err
+			}
+			dst = io.MultiWriter(f, entry)
 		}
 		pr, pw := io.Pipe()
 		copied := make(chan error, 1)
 		go func() {
-			_, err := io.Copy(io.MultiWriter(f, entry), pr)
+			_, err := io.Copy(dst, pr)
 			pr.CloseWithError(err) // a failed write stops the rendering
 			copied <- err
 		}()

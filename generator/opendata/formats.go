@@ -19,6 +19,8 @@ type format struct {
 	has      func(Table) bool
 	write    func(w *bufio.Writer, t Table) error
 	resource func(t Table) resource
+	// zipAtScale says the ZIP holds this form also when Meta.Large.
+	zipAtScale bool
 	// byPartner, if set, writes a table too long for a worksheet as one
 	// file per partner (col is the partner's column) through open, and
 	// returns their paths.
@@ -29,7 +31,7 @@ type format struct {
 func (f format) path(t Table) string { return f.name + "/" + t.Name + f.suffix }
 
 var formats = []format{
-	{name: "csv", suffix: ".csv",
+	{name: "csv", suffix: ".csv", zipAtScale: true,
 		write: func(w *bufio.Writer, t Table) error { writeCSV(w, t, ',', false); return nil },
 		resource: func(t Table) resource {
 			return resource{Name: t.Name, Profile: "tabular-data-resource",
@@ -48,7 +50,7 @@ var formats = []format{
 		resource: func(t Table) resource {
 			return resource{Name: t.Name + "-json", Format: "json", Mediatype: "application/json", Encoding: "utf-8", Schema: tableSchema(t, "")}
 		}},
-	{name: "parquet", suffix: ".parquet",
+	{name: "parquet", suffix: ".parquet", zipAtScale: true,
 		has:   func(t Table) bool { return t.perValue },
 		write: func(w *bufio.Writer, t Table) error { return writeParquet(w, t) },
 		resource: func(t Table) resource {

@@ -12,8 +12,9 @@ import (
 
 // TestJSONPerPartnerAboveTheSheetLimit: a table too long for a worksheet
 // comes as JSON one file per partner, which together hold the national
-// file's rows in order; the data package lists them, the ZIP holds them,
-// and the other formats and the tables that fit a sheet are as before.
+// file's rows in order; the data package lists them; the ZIP holds the
+// CSV and Parquet files only; and the other formats and the tables that
+// fit a sheet are as before.
 func TestJSONPerPartnerAboveTheSheetLimit(t *testing.T) {
 	ds, tables := sample(t, "../../data")
 	whole, err := opendata.Files(meta(), tables)
@@ -109,10 +110,17 @@ func TestJSONPerPartnerAboveTheSheetLimit(t *testing.T) {
 	for _, f := range zr.File {
 		inZip[f.Name] = true
 	}
+	// At this size the ZIP holds the CSV and Parquet forms and the
+	// descriptor.
 	for p := range after {
-		if p != opendata.ZipFile && !inZip[p] {
-			t.Errorf("%s is not in the ZIP", p)
+		_, format := opendata.TableOf(p)
+		want := format == "csv" || format == "parquet" || p == opendata.PackageFile
+		if p != opendata.ZipFile && inZip[p] != want {
+			t.Errorf("%s in the ZIP: %v, want %v", p, inZip[p], want)
 		}
+	}
+	if !m.Large(tables) || meta().Large(tables) {
+		t.Errorf("Large: %v with the limit lowered, %v without; want true, false", m.Large(tables), meta().Large(tables))
 	}
 }
 

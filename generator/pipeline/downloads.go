@@ -106,8 +106,10 @@ func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table, sto
 }
 
 // listDownloads writes the list of downloads with their sizes into the
-// generated data folder, for the theme's downloads page.
-func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence) error {
+// generated data folder, for the theme's downloads page. large: the ZIP
+// holds only the CSV and Parquet files (opendata.Meta.Large), which its
+// label says.
+func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence, large bool) error {
 	type entry struct {
 		Path  string `json:"path"` // relative to the site root
 		Bytes int    `json:"bytes"`
@@ -130,6 +132,9 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 	listed := map[string]bool{}
 	for _, f := range files {
 		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: f.Bytes}
+		if f.Path == opendata.ZipFile && large {
+			e.Format = "zip-csv-parquet"
+		}
 		name, format := opendata.TableOf(f.Path)
 		if t, ok := byName[name]; ok {
 			if listed[format+"/"+name] {

@@ -13,7 +13,8 @@ import (
 
 // TestListDownloadsOneLinkPerFormat: the downloads page gets one entry per
 // table and format, with the format named for its label; of a table
-// written one file per partner only the first file is listed.
+// written one file per partner only the first file is listed; a ZIP of
+// the CSV and Parquet files only is labelled so.
 func TestListDownloadsOneLinkPerFormat(t *testing.T) {
 	tables := []opendata.Table{{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true}}
 	files := []downloadFile{
@@ -22,9 +23,10 @@ func TestListDownloadsOneLinkPerFormat(t *testing.T) {
 		{"json/kpi_values/muenchen.json", 4},
 		{"parquet/kpi_values.parquet", 5},
 		{"datapackage.json", 6},
+		{"benchmark-data.zip", 7},
 	}
 	dir := t.TempDir()
-	if err := listDownloads(dir, files, tables, opendata.DefaultLicence); err != nil {
+	if err := listDownloads(dir, files, tables, opendata.DefaultLicence, true); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, downloadsFile))
@@ -49,6 +51,7 @@ func TestListDownloadsOneLinkPerFormat(t *testing.T) {
 		"downloads/json/kpi_values/augsburg.json kpi_values json-partner",
 		"downloads/parquet/kpi_values.parquet kpi_values parquet",
 		"downloads/datapackage.json  ",
+		"downloads/benchmark-data.zip  zip-csv-parquet",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("listed\n%q\nwant\n%q", got, want)
