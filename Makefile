@@ -13,7 +13,8 @@ PRODUCTION ?=
 FORMAT ?=
 NPM     ?= npm
 # Front-end packages (ECharts for the theme's bundle, axe-core for the
-# browser tests), installed from site/package-lock.json; the stamp makes
+# browser tests, hyparquet for the Parquet reader test), installed from
+# site/package-lock.json; the stamp makes
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
