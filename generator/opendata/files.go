@@ -89,6 +89,9 @@ const (
 	PackageFile  = "datapackage.json"
 	WorkbookFile = "benchmark.xlsx"
 	ZipFile      = "benchmark-data.zip"
+	// ZipAtScale names the ZIP's form when it holds only the CSV and
+	// Parquet files and the descriptor (Meta.Large), for its label.
+	ZipAtScale = "zip-csv-parquet"
 )
 
 // Stream renders every table in every format and the data package

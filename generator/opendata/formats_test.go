@@ -12,7 +12,7 @@ import (
 // format's name, so every format (and its per-partner and ZIP variants)
 // needs the key in both languages of the theme.
 func TestEveryFormatHasALabel(t *testing.T) {
-	names := []string{"zip-csv-parquet"}
+	names := []string{ZipAtScale}
 	for _, f := range formats {
 		names = append(names, f.name)
 		if f.byPartner != nil {

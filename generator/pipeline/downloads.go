@@ -133,7 +133,7 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 	for _, f := range files {
 		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: f.Bytes}
 		if f.Path == opendata.ZipFile && large {
-			e.Format = "zip-csv-parquet"
+			e.Format = opendata.ZipAtScale
 		}
 		name, format := opendata.TableOf(f.Path)
 		if t, ok := byName[name]; ok {
