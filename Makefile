@@ -13,7 +13,8 @@ PRODUCTION ?=
 FORMAT ?=
 NPM     ?= npm
 # Front-end packages (ECharts for the theme's bundle, axe-core for the
-# browser tests), installed from site/package-lock.json; the stamp makes
+# browser tests, hyparquet for the Parquet reader test), installed from
+# site/package-lock.json; the stamp makes
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
@@ -70,11 +71,12 @@ $(NODE_MODULES): site/package.json site/package-lock.json
 	cd site && $(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Time the build end to end on synthetic data (N = 3, 100, 1,000; FULL=1
-# adds 10,800) against the floor; data sets are cached in .bench/. See
-# docs/benchmarks.md.
+# Time the build end to end on synthetic data (N = 3, 100, 1,000, or the
+# counts in CITIES, e.g. CITIES=2050; FULL=1 adds 2,050 and 10,800) against
+# the floor; data sets are cached in .bench/. See docs/benchmarks.md.
+CITIES ?=
 bench: $(BIN) $(NODE_MODULES)
-	$(BIN) bench $(if $(FULL),--full)
+	$(BIN) bench $(if $(CITIES),--cities $(CITIES)) $(if $(FULL),--full)
 
 # Lighthouse (from tools/lighthouse/package-lock.json, never installed by
 # `make site`), mobile profile, on the home, a city, the compare and the

@@ -23,7 +23,7 @@ Prozess: Laufzeit, Rechenzeit, Spitzenspeicher, Seiten. Zum Vergleich die Unterg
 Arbeitsmappen nur mit excelize lesen, (b) Hugo mit gleich vielen Seiten und einem einzeiligen Layout.
 Ausgabe als Markdown-Tabellen (N Städte, K Kennzahlen, Y Jahre, M Maßnahmen je Stadt); mit --lang en
 so, wie docs/benchmarks.md sie zeigt.`,
-		cities: "`Städtezahlen`, durch Kommas getrennt", full: "zusätzlich 10.800 Städte (alle Gemeinden Deutschlands)",
+		cities: "`Städtezahlen`, durch Kommas getrennt", full: "zusätzlich 2.050 Städte (etwa die Gemeinden Bayerns) und 10.800 (alle Gemeinden Deutschlands)",
 		dir: "`Ordner` für Datensätze und Arbeitsdateien", site: "`Ordner` des Hugo-Projekts",
 		badCount: "--cities: %q ist keine positive ganze Zahl",
 	},
@@ -34,14 +34,18 @@ each (read, validate, score, charts, Hugo, downloads) in a process of its own: w
 peak memory, pages. For comparison the floor: (a) reading every workbook with excelize alone, (b)
 Hugo with as many pages and a one-line layout. Prints Markdown tables (N cities, K indicators, Y
 years, M measures per city), as docs/benchmarks.md shows them.`,
-		cities: "city `counts`, separated by commas", full: "add 10,800 cities (every German municipality)",
+		cities: "city `counts`, separated by commas", full: "add 2,050 cities (about Bavaria's municipalities) and 10,800 (every German municipality)",
 		dir: "`folder` for data sets and work files", site: "`folder` of the Hugo project",
 		badCount: "--cities: %q is not a positive whole number",
 	},
 }
 
-// National is the number of German municipalities, the largest size.
-const National = 10800
+// Land and National are the sizes of a Land-wide benchmark (about
+// Bavaria's municipalities) and of every German municipality.
+const (
+	Land     = 2050
+	National = 10800
+)
 
 func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 	bt := benchTexts[lang]
@@ -59,7 +63,7 @@ func benchCommand(stdout, stderr io.Writer, lang string) *cobra.Command {
 				return err
 			}
 			if full {
-				ns = append(ns, National)
+				ns = append(ns, Land, National)
 			}
 			exe, err := os.Executable()
 			if err != nil {

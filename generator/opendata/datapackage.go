@@ -6,8 +6,8 @@ import (
 )
 
 // The Frictionless Data Package descriptor (specs.frictionlessdata.io):
-// every CSV, the German CSV variant and the JSON files are described with
-// their schema; the workbook and the ZIP as plain resources.
+// every table's file in every format (formats) is described with its
+// schema; the workbook as a plain resource.
 type pkg struct {
 	Profile   string     `json:"profile"`
 	Name      string     `json:"name"`
@@ -23,8 +23,10 @@ type license struct {
 }
 
 type resource struct {
-	Name        string   `json:"name"`
-	Path        string   `json:"path"`
+	Name string `json:"name"`
+	// Path is a string, or a list of paths for a table written in parts
+	// (one file per partner).
+	Path        any      `json:"path"`
 	Profile     string   `json:"profile,omitempty"`
 	Title       string   `json:"title,omitempty"`
 	Description string   `json:"description,omitempty"`
@@ -53,19 +55,24 @@ type field struct {
 	DecimalChar string `json:"decimalChar,omitempty"`
 }
 
-func descriptor(meta Meta, tables []Table, withWorkbook bool) ([]byte, error) {
+// descriptor describes every file; split has the paths of the tables
+// written one file per partner, by format and table ("json/kpi_values").
+func descriptor(meta Meta, tables []Table, split map[string][]string, withWorkbook bool) ([]byte, error) {
 	p := pkg{Profile: "tabular-data-package", Name: meta.Name, Title: meta.Title.De + " / " + meta.Title.En,
 		Licenses: []license{{Name: meta.Licence.ID, Title: meta.Licence.Title, Path: meta.Licence.URL}}}
 	for _, t := range tables {
-		title := t.Title.De + " / " + t.Title.En
-		p.Resources = append(p.Resources,
-			resource{Name: t.Name, Path: "csv/" + t.Name + ".csv", Profile: "tabular-data-resource", Title: title,
-				Format: "csv", Mediatype: "text/csv", Encoding: "utf-8", Schema: tableSchema(t, "")},
-			resource{Name: t.Name + "-de", Path: "csv-de/" + t.Name + ".csv", Profile: "tabular-data-resource", Title: title,
-				Description: "Semikolon, Dezimalkomma, für deutsches Excel / semicolon, decimal comma, for German Excel",
-				Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8-sig", Dialect: &dialect{Delimiter: ";"}, Schema: tableSchema(t, ",")},
-			resource{Name: t.Name + "-json", Path: "json/" + t.Name + ".json", Title: title,
-				Format: "json", Mediatype: "application/json", Encoding: "utf-8", Schema: tableSchema(t, "")})
+		for _, f := range formats {
+			if f.has != nil && !f.has(t) {
+				continue
+			}
+			r := f.resource(t)
+			r.Path, r.Title = f.path(t), t.Title.De+" / "+t.Title.En
+			if paths, ok := split[f.name+"/"+t.Name]; ok {
+				r.Path = paths
+				r.Description = "eine Datei je Partner, jede ein Array wie die ganze Tabelle / one file per partner, each an array like the whole table"
+			}
+			p.Resources = append(p.Resources, r)
+		}
 	}
 	if withWorkbook {
 		p.Resources = append(p.Resources, resource{Name: "workbook", Path: WorkbookFile, Title: "Alle Tabellen / All tables",

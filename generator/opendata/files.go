@@ -27,6 +27,30 @@ type Meta struct {
 	// XLSX writes the workbook; the pipeline passes the workbook package's
 	// writer so that excelize stays there. Nil: no workbook.
 	XLSX func(Book) ([]byte, error)
+	// MaxRows is the most rows a table may have and still fit a
+	// worksheet; 0 means MaxSheetRows. A longer table is left out of the
+	// workbook, and its JSON comes as one file per partner.
+	MaxRows int
+}
+
+// Large says whether a table is too long for a worksheet: then its JSON
+// comes one file per partner, and the ZIP holds the CSV and Parquet files
+// and the descriptor only.
+func (meta Meta) Large(tables []Table) bool {
+	for _, t := range tables {
+		if t.Len() > meta.maxRows() {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRows is meta.MaxRows or its default.
+func (meta Meta) maxRows() int {
+	if meta.MaxRows > 0 {
+		return meta.MaxRows
+	}
+	return MaxSheetRows
 }
 
 // Licence of the data, from the site configuration.
@@ -65,11 +89,15 @@ const (
 	PackageFile  = "datapackage.json"
 	WorkbookFile = "benchmark.xlsx"
 	ZipFile      = "benchmark-data.zip"
+	// ZipAtScale names the ZIP's form when it holds only the CSV and
+	// Parquet files and the descriptor (Meta.Large), for its label.
+	ZipAtScale = "zip-csv-parquet"
 )
 
 // Stream renders every table in every format and the data package
 // descriptor, one file at a time and straight into the writer create opens
-// for each path, and the ZIP of all of them on zipTo. The output depends on
+// for each path, and the ZIP of all of them on zipTo (of the CSV and
+// Parquet files and the descriptor when meta.Large). The output depends on
 // nothing but its input: no timestamps, fixed order. At national scale the
 // tables run to gigabytes, which no one need hold in memory. Two cores are
 // kept busy: the workbook is made beside the tables, and each file is
@@ -85,55 +113,96 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 		// its own state, so the workbook can read them at the same time.
 		xlsx = make(chan workbook, 1)
 		go func() {
-			b, err := meta.XLSX(book(meta, tables, MaxSheetRows))
+			b, err := meta.XLSX(book(meta, tables, meta.maxRows()))
 			xlsx <- workbook{b, err}
 		}()
 	}
 	zw := newZip(zipTo)
-	put := func(path string, render func(w *bufio.Writer)) error {
+	large := meta.Large(tables)
+	// At scale the ZIP holds the canonical CSV, the Parquet files and the
+	// descriptor: the other forms repeat the same values and would more
+	// than double it.
+	zipped := func(path string) bool {
+		if !large || path == PackageFile {
+			return true
+		}
+		_, name := TableOf(path)
+		for _, f := range formats {
+			if f.name == name {
+				return f.zipAtScale
+			}
+		}
+		return false
+	}
+	// open starts a file and its entry in the ZIP; finish ends both. The
+	// writer is rendered into here and written and compressed in a
+	// goroutine: the pipe between them lets both run at once.
+	open := func(path string) (w *bufio.Writer, finish func(err error) error, err error) {
 		f, err := create(path)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		entry, err := zw.entry(path)
-		if err != nil {
-			f.Close()
-			return err
+		var dst io.Writer = f
+		if zipped(path) {
+			entry, err := zw.entry(path)
+			if err != nil {
+				f.Close()
+				return nil, nil, err
+			}
+			dst = io.MultiWriter(f, entry)
 		}
-		// Rendering here, writing and compressing in the goroutine: the
-		// pipe between them lets both run at once.
 		pr, pw := io.Pipe()
 		copied := make(chan error, 1)
 		go func() {
-			_, err := io.Copy(io.MultiWriter(f, entry), pr)
+			_, err := io.Copy(dst, pr)
 			pr.CloseWithError(err) // a failed write stops the rendering
 			copied <- err
 		}()
-		w := bufio.NewWriterSize(pw, 1<<16)
-		render(w)
-		err = w.Flush()
-		pw.Close()
-		if cerr := <-copied; err == nil || errors.Is(err, io.ErrClosedPipe) {
-			err = cerr
+		w = bufio.NewWriterSize(pw, 1<<16)
+		finish = func(err error) error {
+			if ferr := w.Flush(); err == nil {
+				err = ferr
+			}
+			pw.Close()
+			if cerr := <-copied; err == nil || errors.Is(err, io.ErrClosedPipe) {
+				err = cerr
+			}
+			if err != nil {
+				f.Close()
+				return fmt.Errorf("writing %s: %w", path, err)
+			}
+			return f.Close()
 		}
+		return w, finish, nil
+	}
+	put := func(path string, render func(w *bufio.Writer) error) error {
+		w, finish, err := open(path)
 		if err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: %w", path, err)
+			return err
 		}
-		return f.Close()
+		return finish(render(w))
 	}
-	bytesOf := func(b []byte) func(w *bufio.Writer) {
-		return func(w *bufio.Writer) { w.Write(b) }
+	bytesOf := func(b []byte) func(w *bufio.Writer) error {
+		return func(w *bufio.Writer) error { _, err := w.Write(b); return err }
 	}
+	// The paths of the files written one per partner, by table and format.
+	split := map[string][]string{}
 	for _, t := range tables {
-		if err := put("csv/"+t.Name+".csv", func(w *bufio.Writer) { writeCSV(w, t, ',', false) }); err != nil {
-			return err
-		}
-		if err := put("csv-de/"+t.Name+".csv", func(w *bufio.Writer) { writeCSV(w, t, ';', true) }); err != nil {
-			return err
-		}
-		if err := put("json/"+t.Name+".json", func(w *bufio.Writer) { writeJSON(w, t) }); err != nil {
-			return err
+		for _, f := range formats {
+			if f.has != nil && !f.has(t) {
+				continue
+			}
+			if col := partnerColumn(t); f.byPartner != nil && col >= 0 && t.Len() > meta.maxRows() {
+				paths, err := f.byPartner(t, col, open)
+				if err != nil {
+					return err
+				}
+				split[f.name+"/"+t.Name] = paths
+				continue
+			}
+			if err := put(f.path(t), func(w *bufio.Writer) error { return f.write(w, t) }); err != nil {
+				return err
+			}
 		}
 	}
 	if xlsx != nil {
@@ -145,7 +214,7 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 			return err
 		}
 	}
-	desc, err := descriptor(meta, tables, meta.XLSX != nil)
+	desc, err := descriptor(meta, tables, split, meta.XLSX != nil)
 	if err != nil {
 		return err
 	}
@@ -233,61 +302,140 @@ func scalar(v Value) string {
 // schema order into w (errors stay in w for its Flush). Texts are not
 // neutralised: JSON is not opened by spreadsheets.
 func writeJSON(b *bufio.Writer, t Table) {
+	e := newJSONEncoder(t)
+	e.begin(b)
+	for row := range t.All() {
+		e.row(b, row)
+	}
+	e.end(b)
+}
+
+// jsonEncoder writes a table's rows as JSON objects, one array per file.
+type jsonEncoder struct {
 	// Field names are encoded once, and repeated texts once each: slugs
 	// and IDs repeat in every row, and encoding was most of the cost at
 	// scale. A column's last text is kept (a city's slug runs over its
 	// rows), and up to maxCachedTexts others; texts that never repeat (cell
 	// references: millions at national scale) would otherwise all be kept.
-	names := make([][]byte, len(t.Fields))
+	names [][]byte
+	last  []encoded
+	texts map[string][]byte
+	first bool
+}
+
+type encoded struct {
+	text string
+	json []byte
+}
+
+func newJSONEncoder(t Table) *jsonEncoder {
+	e := &jsonEncoder{names: make([][]byte, len(t.Fields)), last: make([]encoded, len(t.Fields)), texts: map[string][]byte{}}
 	for i, f := range t.Fields {
 		name, _ := json.Marshal(f.Name)
-		names[i] = append(name, ": "...)
+		e.names[i] = append(name, ": "...)
 	}
-	type encoded struct {
-		text string
-		json []byte
-	}
-	last := make([]encoded, len(t.Fields))
-	texts := map[string][]byte{}
+	return e
+}
+
+func (e *jsonEncoder) begin(b *bufio.Writer) {
 	b.WriteString("[")
-	first := true
-	for row := range t.All() {
-		if !first {
-			b.WriteString(",")
-		}
-		first = false
-		b.WriteString("\n {")
-		for i, v := range row {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.Write(names[i])
-			switch x := v.(type) {
-			case nil:
-				b.WriteString("null")
-			case string:
-				if i < len(last) && last[i].json != nil && last[i].text == x {
-					b.Write(last[i].json)
-					break
-				}
-				s, ok := texts[x]
-				if !ok {
-					s, _ = json.Marshal(x)
-					if len(texts) < maxCachedTexts {
-						texts[x] = s
-					}
-				}
-				if i < len(last) {
-					last[i] = encoded{x, s}
-				}
-				b.Write(s)
-			default:
-				b.WriteString(scalar(x))
-			}
-		}
-		b.WriteString("}")
+	e.first = true
+}
+
+func (e *jsonEncoder) row(b *bufio.Writer, row []Value) {
+	if !e.first {
+		b.WriteString(",")
 	}
-	b.WriteString("\n]\n")
+	e.first = false
+	b.WriteString("\n {")
+	for i, v := range row {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.Write(e.names[i])
+		switch x := v.(type) {
+		case nil:
+			b.WriteString("null")
+		case string:
+			if i < len(e.last) && e.last[i].json != nil && e.last[i].text == x {
+				b.Write(e.last[i].json)
+				break
+			}
+			s, ok := e.texts[x]
+			if !ok {
+				s, _ = json.Marshal(x)
+				if len(e.texts) < maxCachedTexts {
+					e.texts[x] = s
+				}
+			}
+			if i < len(e.last) {
+				e.last[i] = encoded{x, s}
+			}
+			b.Write(s)
+		default:
+			b.WriteString(scalar(x))
+		}
+	}
+	b.WriteString("}")
+}
+
+func (e *jsonEncoder) end(b *bufio.Writer) { b.WriteString("\n]\n") }
+
+// writeJSONByPartner writes t's rows as one JSON file per partner, named
+// by the partner's slug in column col (json/kpi_values/muenchen.json):
+// what an app that shows one partner loads, where the whole table would be
+// a gigabyte. The rows come partner by partner; a partner without rows has
+// no file. It returns the paths written, in order.
+func writeJSONByPartner(t Table, col int, open func(path string) (*bufio.Writer, func(error) error, error)) ([]string, error) {
+	e := newJSONEncoder(t)
+	var paths []string
+	seen := map[string]bool{}
+	var w *bufio.Writer
+	var finish func(error) error
+	current := ""
+	for row := range t.All() {
+		slug, _ := row[col].(string)
+		if w == nil || slug != current {
+			if w != nil {
+				e.end(w)
+				if err := finish(nil); err != nil {
+					return nil, err
+				}
+			}
+			if seen[slug] || slug == "" || strings.ContainsAny(slug, `/\`) {
+				// Tables lists rows partner by partner, and a slug is its
+				// workbook's file name.
+				return nil, fmt.Errorf("json/%s: rows not grouped by a partner usable as a file name: %q", t.Name, slug)
+			}
+			seen[slug], current = true, slug
+			path := "json/" + t.Name + "/" + slug + ".json"
+			var err error
+			if w, finish, err = open(path); err != nil {
+				return nil, err
+			}
+			paths = append(paths, path)
+			e.begin(w)
+		}
+		e.row(w, row)
+	}
+	if w != nil {
+		e.end(w)
+		if err := finish(nil); err != nil {
+			return nil, err
+		}
+	}
+	return paths, nil
+}
+
+// partnerColumn is the index of t's partner column (the slug, "city"), -1
+// if it has none.
+func partnerColumn(t Table) int {
+	for i, f := range t.Fields {
+		if f.Name == partnerField {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxCachedTexts bounds the encoded texts a JSON download keeps for
@@ -317,7 +465,7 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 			kind = "Eingabe / input"
 		}
 		if t.Len() > maxRows {
-			kind += " – nur CSV und JSON: zu viele Zeilen für ein Tabellenblatt / CSV and JSON only: too many rows for a sheet"
+			kind += " – nicht hier, zu viele Zeilen für ein Tabellenblatt: als CSV, JSON je Partner und Parquet, siehe datapackage.json / not here, too many rows for a sheet: as CSV, JSON per partner and Parquet, see datapackage.json"
 			bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
 			continue
 		}

@@ -1,7 +1,8 @@
 // Package opendata turns the dataset and its results into the open-data
 // downloads: one table per kind of record, written as CSV (comma and, for
-// German Excel, semicolon with decimal comma), JSON, one XLSX workbook, a
-// Frictionless data package describing them, and a ZIP of everything.
+// German Excel, semicolon with decimal comma), JSON, the tables with a row
+// per value also as Parquet, one XLSX workbook, a Frictionless data
+// package describing them, and a ZIP of everything.
 //
 // Tables are built purely here; the XLSX bytes come from the workbook
 // package (the only excelize importer) and files reach the disk only in
@@ -51,8 +52,11 @@ type Table struct {
 	// scale, gigabytes as Values) have none: they are generated afresh from
 	// the data set, the scores and the comparison on every pass over All.
 	Rows [][]Value
-	gen  iter.Seq[[]Value]
-	n    int // rows gen yields
+	// perValue marks the tables with a row per value and year (their rows
+	// grow with cities × indicators × years), which also come as Parquet.
+	perValue bool
+	gen      iter.Seq[[]Value]
+	n        int // rows gen yields
 }
 
 // All yields the rows in order. A generated table yields one slice,
@@ -78,6 +82,13 @@ func (t Table) Len() int {
 	return len(t.Rows)
 }
 
+// originField is the column naming the file and cell a value was read
+// from; partnerField the one holding the partner's slug.
+const (
+	originField  = "origin"
+	partnerField = "city"
+)
+
 // Tables lists every download table: first the inputs exactly as read,
 // then the results. Rows follow the framework's and the cities' order.
 func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
@@ -95,7 +106,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 	if res.Method.RankUnrounded {
 		rankRule = "competition rank (1, 2, 2, 4) on the unrounded scores; empty: not ranked"
 	}
-	origin := Field{"origin", String, "", "file and cell the value was read from"}
+	origin := Field{originField, String, "", "file and cell the value was read from"}
 
 	dims := Table{Name: "dimensions", Title: model.Text{De: "Dimensionen", En: "Dimensions"}, Input: true,
 		Fields: []Field{{"id", String, "", ""}, {"name_de", String, "", ""}, {"name_en", String, "", ""},
@@ -141,7 +152,7 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 		Fields: []Field{{"city", String, "", "slug"}, {"key", String, "", "name, state, population, website, …"},
 			{"value", String, "", "as written in the city sheet, but dates as ISO 8601 (2019-07-24, as precise as known), numbers as plain numbers (1510000, 48.1374) and the kind of partner as its key (municipal_company; a partner without the row is a municipality)"}, {"source", String, "", ""},
 			{"illustrative", Boolean, "", "the source marks the value as an example"}, origin}}
-	kpis := Table{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true,
+	kpis := Table{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true, perValue: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"indicator", String, "", ""}, {"year", Integer, "", ""},
 			{"value", Number, "", "in the indicator's unit"}, {"source", String, "", ""}, {"note", String, "", ""},
 			{"illustrative", Boolean, "", "the source marks the values as examples"}, origin}}
@@ -210,11 +221,11 @@ func Tables(ds model.Dataset, res score.Result, cmp compare.Result) []Table {
 			{"level", Integer, "", "position in the levels table"}, {"next_level", Integer, "", ""}, {"points_to_next_level", Number, scale, ""},
 			{"change_index", Number, scale, "against prev_year"}, {"change_rank", Integer, "", "places gained against prev_year"},
 			{"prev_year", Integer, "", ""}}}
-	dimScores := Table{Name: "dimension_scores", Title: model.Text{De: "Punktwerte der Dimensionen", En: "Dimension scores"},
+	dimScores := Table{Name: "dimension_scores", Title: model.Text{De: "Punktwerte der Dimensionen", En: "Dimension scores"}, perValue: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"dimension", String, "", ""},
 			{"score", Number, scale, published}, {"coverage", Number, "share 0–1", "share of indicator weight with a score"},
 			{"rank", Integer, "", rankRule}}}
-	indScores := Table{Name: "indicator_scores", Title: model.Text{De: "Punktwerte der Kennzahlen", En: "Indicator scores"},
+	indScores := Table{Name: "indicator_scores", Title: model.Text{De: "Punktwerte der Kennzahlen", En: "Indicator scores"}, perValue: true,
 		Fields: []Field{{"city", String, "", "slug"}, {"year", Integer, "", ""}, {"indicator", String, "", ""},
 			{"value", Number, "", "as scored, in the indicator's unit"}, {"carried_from", Integer, "", "year the value was reported in, when carried forward"},
 			{"score", Number, scale, published}, {"clamped", Boolean, "", "outside the goalposts"}, {"rank", Integer, "", rankRule}}}

@@ -106,14 +106,18 @@ func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table, sto
 }
 
 // listDownloads writes the list of downloads with their sizes into the
-// generated data folder, for the theme's downloads page.
-func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence) error {
+// generated data folder, for the theme's downloads page. large: the ZIP
+// holds only the CSV and Parquet files (opendata.Meta.Large), which its
+// label says.
+func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence, large bool) error {
 	type entry struct {
-		Path  string      `json:"path"` // relative to the site root
-		Bytes int         `json:"bytes"`
-		Table string      `json:"table,omitempty"`
-		Title *model.Text `json:"title,omitempty"`
-		Input bool        `json:"input"` // read from the spreadsheets (else computed)
+		Path  string `json:"path"` // relative to the site root
+		Bytes int    `json:"bytes"`
+		Table string `json:"table,omitempty"`
+		// Format names the form a table's file comes in, for its label.
+		Format string      `json:"format,omitempty"`
+		Title  *model.Text `json:"title,omitempty"`
+		Input  bool        `json:"input"` // read from the spreadsheets (else computed)
 	}
 	list := struct {
 		Licence opendata.Licence `json:"licence"`
@@ -123,10 +127,21 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 	for _, t := range tables {
 		byName[t.Name] = t
 	}
+	// Of a table written one file per partner (thousands), the page links
+	// the first; the data package lists them all.
+	listed := map[string]bool{}
 	for _, f := range files {
 		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: f.Bytes}
-		if t, ok := byName[tableOf(f.Path)]; ok {
-			e.Table, e.Title, e.Input = t.Name, &t.Title, t.Input
+		if f.Path == opendata.ZipFile && large {
+			e.Format = opendata.ZipAtScale
+		}
+		name, format := opendata.TableOf(f.Path)
+		if t, ok := byName[name]; ok {
+			if listed[format+"/"+name] {
+				continue
+			}
+			listed[format+"/"+name] = true
+			e.Table, e.Format, e.Title, e.Input = t.Name, format, &t.Title, t.Input
 		}
 		list.Files = append(list.Files, e)
 	}
@@ -156,13 +171,4 @@ func (f *sizedFile) Close() error {
 		err = cerr
 	}
 	return err
-}
-
-// tableOf is the table a CSV or JSON download holds, "" for other files.
-func tableOf(path string) string {
-	ext := filepath.Ext(path)
-	if ext != ".csv" && ext != ".json" || filepath.Dir(path) == "." {
-		return ""
-	}
-	return filepath.Base(path[:len(path)-len(ext)])
 }

@@ -385,7 +385,7 @@ func openData(o Options, ds model.Dataset, scores score.Result, cmp compare.Resu
 	if err != nil {
 		return none, err
 	}
-	return report, listDownloads(dataDir, files, tables, meta.Licence)
+	return report, listDownloads(dataDir, files, tables, meta.Licence, meta.Large(tables))
 }
 
 // writeFiles writes files below dir.
