@@ -134,7 +134,9 @@ func TestScalePages(t *testing.T) {
 		if !strings.Contains(p, `href="/downloads/changes.json"`) {
 			t.Errorf("%s: no link to the complete changes", lang.changes)
 		}
-		links(lang.changes, p, 3*top)
+		// Capped sections: values, measures, reports and offers link one
+		// partner a row, joint projects their lead and up to three others.
+		links(lang.changes, p, 4*top+4*top)
 	}
 	if c := res.Changes; len(c.NewCities) != o.Cities || len(c.RemovedCities) != o.Cities || len(c.Measures) < 2*o.Cities {
 		t.Errorf("changes: %d new, %d removed cities, %d measure changes; want every city new and removed", len(c.NewCities), len(c.RemovedCities), len(c.Measures))
