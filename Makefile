@@ -34,8 +34,8 @@ $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go'
 # Everything CI checks: formatting, vet, and all tests (unit, golden,
 # real xlsx files, real Hugo builds). The timeout is per package, with room
 # over go test's 10 minutes for a slow or busy machine (the browser tests
-# take about 4 minutes beside the pipeline's on 2 cores; make test took
-# 5 min 57 s on this 2-core VM, see docs/benchmarks.md).
+# take about 5 minutes beside the pipeline's on 2 cores; make test took
+# 6 min 51 s on this 2-core VM, see docs/benchmarks.md).
 TEST_TIMEOUT ?= 20m
 test: fmt-check vet lint-workflows $(NODE_MODULES)
 	$(GO) test -timeout $(TEST_TIMEOUT) ./...
