@@ -406,7 +406,7 @@ func leaders(ds model.Dataset, res score.Result, byTopic [][][]held) []Dimension
 		}
 		slices.Sort(dl.Leaders)
 		sortExamples(dl.Measures)
-		dl.Offers = leaderOffers(ds, dl.Leaders, dim.ID)
+		dl.Offers = leaderOffers(ds, lead, dim.ID)
 		out[d] = dl
 	}
 	return out

@@ -82,9 +82,10 @@ func (l leads) forCity(slug string) ([]OfferRef, int) {
 	return offers[:min(len(offers), MaxExamples)], partners
 }
 
-// leaderOffers are the valid offers of the partners leaders (slugs, in
-// order) in the topics of dimension dim: what to ask the best for.
-func leaderOffers(ds model.Dataset, leaders []string, dim string) []OfferRef {
+// leaderOffers are the valid offers of the leaders (positions in
+// ds.Cities, in slug order) in the topics of dimension dim: what to ask
+// the best for.
+func leaderOffers(ds model.Dataset, leaders []int, dim string) []OfferRef {
 	inDim := map[string]bool{}
 	for _, t := range ds.Framework.Topics {
 		if t.Dimension == dim {
@@ -92,14 +93,10 @@ func leaderOffers(ds model.Dataset, leaders []string, dim string) []OfferRef {
 		}
 	}
 	out := []OfferRef{}
-	for _, slug := range leaders {
-		i, ok := slices.BinarySearchFunc(ds.Cities, slug, func(c model.City, s string) int { return cmp.Compare(c.Slug, s) })
-		if !ok {
-			continue
-		}
-		for _, o := range ds.Cities[i].Offers {
+	for _, c := range leaders {
+		for _, o := range ds.Cities[c].Offers {
 			if !o.Invalid && inDim[o.Topic] && len(out) < MaxExamples {
-				out = append(out, OfferRef{City: slug, Offer: o})
+				out = append(out, OfferRef{City: ds.Cities[c].Slug, Offer: o})
 			}
 		}
 	}
