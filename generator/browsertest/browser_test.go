@@ -27,6 +27,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
+	"github.com/digitale-staedte/benchmark/generator/synth"
+	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 	wt "github.com/digitale-staedte/benchmark/generator/workbook/workbooktest"
 )
 
@@ -78,6 +80,64 @@ type packageState struct {
 	sample     string // the built sample site
 	sampleErr  error
 	tmp        string // the folder of the shared builds
+
+	scaleOnce sync.Once
+	scaleTmp  string
+	scale     scaleBuild
+	scaleErr  error
+}
+
+// scaleBuild is a synthetic site above the list limit, built against a
+// release of other synthetic data, for the tests of paginated and capped
+// pages.
+type scaleBuild struct {
+	opts synth.Options
+	data string // its data folder
+	out  string // the built site
+	res  pipeline.Result
+}
+
+// scaleOptions shape the shared synthetic site: 130 partners, so that the
+// cities list has a second page and a table of other partners.
+var scaleOptions = synth.Options{Cities: 130, Indicators: 8, Years: 3, Measures: 4, Seed: 7}
+
+// scaleSite builds the shared synthetic site once for the package (two
+// builds: the previous release and the site); its tests only read it.
+func scaleSite(t *testing.T) scaleBuild {
+	t.Helper()
+	shared.scaleOnce.Do(func() { shared.scale, shared.scaleErr = buildScale() })
+	if shared.scaleErr != nil {
+		t.Fatal(shared.scaleErr)
+	}
+	return shared.scale
+}
+
+func buildScale() (scaleBuild, error) {
+	root, err := os.MkdirTemp("", "browsertest-scale-")
+	if err != nil {
+		return scaleBuild{}, err
+	}
+	shared.scaleTmp = root
+	prevOpts := scaleOptions
+	prevOpts.Cities, prevOpts.Seed = 110, 6
+	b := scaleBuild{opts: scaleOptions, data: filepath.Join(root, "data"), out: filepath.Join(root, "public")}
+	prevData, prev := filepath.Join(root, "previous-data"), filepath.Join(root, "previous")
+	if err := synthwrite.Dataset(prevData, prevOpts); err != nil {
+		return b, err
+	}
+	if err := synthwrite.Dataset(b.data, b.opts); err != nil {
+		return b, err
+	}
+	site := filepath.Join(repo, "site")
+	if res, err := build(pipeline.Options{DataDir: prevData, SiteDir: site, OutDir: prev, Stdout: io.Discard, Stderr: io.Discard}); err != nil {
+		return b, fmt.Errorf("previous build: %v\n%s", err, res.Problems.Text("en"))
+	}
+	b.res, err = build(pipeline.Options{DataDir: b.data, SiteDir: site, OutDir: b.out,
+		Previous: filepath.Join(prev, "downloads"), Stdout: io.Discard, Stderr: io.Discard})
+	if err != nil {
+		return b, fmt.Errorf("build: %v\n%s", err, b.res.Problems.Text("en"))
+	}
+	return b, nil
 }
 
 var shared packageState
@@ -86,8 +146,10 @@ func (s *packageState) close() {
 	if s.stopBrowser != nil {
 		s.stopBrowser()
 	}
-	if s.tmp != "" {
-		os.RemoveAll(s.tmp)
+	for _, dir := range []string{s.tmp, s.scaleTmp} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 }
 

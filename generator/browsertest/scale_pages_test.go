@@ -1,45 +1,25 @@
 package browsertest
 
 import (
-	"io"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/digitale-staedte/benchmark/generator/pipeline"
-	"github.com/digitale-staedte/benchmark/generator/synth"
 )
 
-// TestScalePagesInChromium builds 110 synthetic cities (above the list
-// limit) against a release of 110 others, and checks the strategy,
-// measures, methodology and changes pages in both languages: every chart's
-// option draws its data rows and the rows are the numbers of the table its
-// figure names; in Chromium no console error, no failed or foreign
-// request, no axe-core violation, no overflow at phone width.
+// TestScalePagesInChromium takes the shared synthetic site (130 partners,
+// above the list limit, built against a release of 110 others) and checks
+// the strategy, measures, methodology and changes pages in both languages:
+// every chart's option draws its data rows and the rows are the numbers of
+// the table its figure names; in Chromium no console error, no failed or
+// foreign request, no axe-core violation, no overflow at phone width.
 func TestScalePagesInChromium(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds 110 cities twice")
+		t.Skip("builds 130 cities and a release of 110")
 	}
 	browserPath := chromiumPath(t)
-	o := synth.Options{Cities: 110, Indicators: 5, Years: 3, Measures: 3, Seed: 5}
-	prevOpts := o
-	prevOpts.Seed = 6
-	prevData, data := t.TempDir(), t.TempDir()
-	writeSynthData(t, prevData, prevOpts)
-	writeSynthData(t, data, o)
-	prev := filepath.Join(t.TempDir(), "public")
-	site := filepath.Join(repo, "site")
-	if res, err := build(pipeline.Options{DataDir: prevData, SiteDir: site, OutDir: prev, Stdout: io.Discard, Stderr: io.Discard}); err != nil {
-		t.Fatalf("previous build: %v\n%s", err, res.Problems.Text("en"))
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	res, err := build(pipeline.Options{DataDir: data, SiteDir: site, OutDir: dir,
-		Previous: filepath.Join(prev, "downloads"), Stdout: io.Discard, Stderr: io.Discard})
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
-	if res.Site.Lists.Full {
-		t.Fatal("110 cities built with full lists")
+	scale := scaleSite(t)
+	dir := scale.out
+	if scale.res.Site.Lists.Full {
+		t.Fatal("130 cities built with full lists")
 	}
 	pages := []string{"/strategie/", "/massnahmen/", "/methodik/", "/aenderungen/",
 		"/en/strategy/", "/en/measures/", "/en/methodology/", "/en/changes/"}
@@ -70,7 +50,7 @@ func TestScalePagesInChromium(t *testing.T) {
 	walk := parallel(t)
 	for _, p := range pages {
 		walk.Run(strings.Trim(p, "/"), func(t *testing.T) {
-			walkPage(t, browser, origin, p, axe)
+			walkPage(t, browser, origin, p, withAxe, axe)
 		})
 	}
 	walk.Wait()

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -256,34 +255,21 @@ func builtFile(t *testing.T, dir, p string) []byte {
 	return b
 }
 
-// TestCitiesPaginated builds 130 synthetic partners (above the list limit
-// of 100), 124 of them municipalities: the cities list, a ranking, has 100
-// rows on page 1 and 24 on page 2 in both languages, in the ranking's
-// order, each municipality once and linked to its own
-// page; the pagers' links lead to the pages they name, the current page
-// marked; each page stays under 60 KB gzip. In Chromium: axe-core finds
-// nothing on page 2, the search on the list finds cities and says how many
-// more matched than it lists, and every city's link the script derives
-// from the index is a built page.
+// TestCitiesPaginated takes the shared synthetic site of 130 partners
+// (above the list limit of 100), 124 of them municipalities: the cities
+// list, a ranking, has 100 rows on page 1 and 24 on page 2 in both
+// languages, in the ranking's order, each municipality once and linked to
+// its own page; the pagers' links lead to the pages they name, the current
+// page marked; each page stays under 60 KB gzip. In Chromium: axe-core
+// finds nothing on page 2, the search on the list finds cities and says
+// how many more matched than it lists, and every city's link the script
+// derives from the index is a built page.
 func TestCitiesPaginated(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 130 cities")
 	}
-	o := synth.Options{Cities: 130, Indicators: 8, Years: 2, Measures: 4, Seed: 7}
-	data := t.TempDir()
-	writeSynthData(t, data, o)
-	if _, err := os.Stat(filepath.Join(repo, "site", "node_modules", "echarts", "package.json")); err != nil {
-		t.Fatal("site/node_modules has no echarts: run make test (it runs npm ci in site/)")
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	start := time.Now()
-	res, err := build(pipeline.Options{DataDir: data, SiteDir: filepath.Join(repo, "site"),
-		OutDir: dir, Stdout: io.Discard, Stderr: io.Discard})
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
-	}
-	t.Logf("130 cities built in %v", time.Since(start).Round(time.Millisecond))
-	site := res.Site
+	scale := scaleSite(t)
+	o, data, dir, site := scale.opts, scale.data, scale.out, scale.res.Site
 	// The measures as read from the workbooks: the build's site data has
 	// no measures per city above the list limit.
 	ds, probs := pipeline.Check(data)

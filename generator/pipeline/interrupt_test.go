@@ -128,16 +128,16 @@ func entryNames(t *testing.T, dir string) []string {
 	return names
 }
 
-// TestInterruptedBuildLeavesSiteIntact kills a build of the sample data
-// with SIGINT and with SIGKILL at three moments spread over its measured
-// duration: early, midway and near the end. Each time the output folder holds, byte for byte, either the
-// last good site (a small data set built before) or, had the build
+// TestInterruptedBuildLeavesSiteIntact stops a build of the sample data
+// with SIGINT or SIGKILL at moments spread over its measured duration:
+// early, midway and near the end. Each time the output folder holds, byte
+// for byte, either the last good site (a small data set built before) or, had the build
 // finished, the whole new one; never a mixture or nothing. The work folders
 // and the lock the killed builds leave behind are harmless: the next build
 // takes the lock over, removes them, and succeeds.
 func TestInterruptedBuildLeavesSiteIntact(t *testing.T) {
 	if testing.Short() {
-		t.Skip("a dozen real builds")
+		t.Skip("seven real builds")
 	}
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
@@ -160,30 +160,36 @@ func TestInterruptedBuildLeavesSiteIntact(t *testing.T) {
 		t.Fatal("the two data sets give the same site; the test could not tell them apart")
 	}
 
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGKILL} {
-		for _, at := range []float64{0.2, 0.55, 0.9} {
-			t.Run(fmt.Sprintf("%s at %.0f%%", sig, at*100), func(t *testing.T) {
-				cmd := interruptChild(t, repoData, out)
-				time.Sleep(time.Duration(at * float64(took)))
-				if err := cmd.Process.Signal(sig); err != nil {
-					t.Fatal(err)
-				}
-				_ = cmd.Wait()
-				ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
-				if !ws.Signaled() {
-					t.Logf("the build ended before the signal (exit %d)", ws.ExitStatus())
-				}
-				switch got := interruptHashes(t, out); {
-				case interruptSame(got, old):
-				case interruptSame(got, whole):
-					t.Log("the build had finished: the output is the whole new site")
-				default:
-					t.Errorf("the output is neither the last good site nor the new one:\nagainst the last good site:\n%s",
-						interruptDiff(old, got))
-				}
-				t.Logf("beside the output: %q", entryNames(t, parent))
-			})
-		}
+	// Early (reading), middle (Hugo rendering into the work folder) and
+	// late (the swap into place), each once: Ctrl-C where a person would
+	// press it, a kill where only a crash would stop the build.
+	stops := []struct {
+		sig syscall.Signal
+		at  float64
+	}{{syscall.SIGINT, 0.2}, {syscall.SIGKILL, 0.55}, {syscall.SIGINT, 0.9}, {syscall.SIGKILL, 0.9}}
+	for _, stop := range stops {
+		sig, at := stop.sig, stop.at
+		t.Run(fmt.Sprintf("%s at %.0f%%", sig, at*100), func(t *testing.T) {
+			cmd := interruptChild(t, repoData, out)
+			time.Sleep(time.Duration(at * float64(took)))
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			_ = cmd.Wait()
+			ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+			if !ws.Signaled() {
+				t.Logf("the build ended before the signal (exit %d)", ws.ExitStatus())
+			}
+			switch got := interruptHashes(t, out); {
+			case interruptSame(got, old):
+			case interruptSame(got, whole):
+				t.Log("the build had finished: the output is the whole new site")
+			default:
+				t.Errorf("the output is neither the last good site nor the new one:\nagainst the last good site:\n%s",
+					interruptDiff(old, got))
+			}
+			t.Logf("beside the output: %q", entryNames(t, parent))
+		})
 	}
 
 	// The next build takes the dead builds' lock over and clears their
