@@ -84,13 +84,13 @@ func writeSet(t *testing.T, o synth.Options) string {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Mkdir(filepath.Join(dir, "cities"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, "partners"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	write(filepath.Join(dir, workbook.FrameworkFile), synth.Framework(o))
 	for c := range o.Cities {
 		name, sheets := synth.City(o, c)
-		write(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+		write(filepath.Join(dir, "partners", workbook.Slug(name)+".xlsx"), sheets)
 	}
 	return dir
 }

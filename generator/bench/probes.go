@@ -76,7 +76,7 @@ func probe(out string, site sitedata.Site, times []hugo.TemplateTime) ([]Probe, 
 func partnerPage(site sitedata.Site) string {
 	for _, c := range site.Cities {
 		if !c.Scored {
-			return "staedte/" + c.Slug + "/index.html"
+			return "partner/" + c.Slug + "/index.html"
 		}
 	}
 	return ""

@@ -594,7 +594,7 @@ const evilName = `</script><script>alert(1)</script>__f__function(){alert(2)}__f
 // the name as text.
 func TestSpreadsheetMarkupStaysText(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), wt.City(evilName, 1)...)
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"), wt.City(evilName, 1)...)
 	out := buildSite(t, data)
 
 	html, err := os.ReadFile(filepath.Join(out, "index.html"))

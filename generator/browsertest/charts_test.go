@@ -521,8 +521,8 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 		{"home", "/", "PNG: das Diagramm als Bild herunterladen", nil, 3, false},
 		{"home en", "/en/", "PNG: download the chart as an image", nil, 3, false},
 		{"home dark", "/", "", dark, 3, false},
-		{"city", "/staedte/augsburg/", "", nil, 4, false},
-		{"city en", "/en/cities/augsburg/", "", nil, 4, true},
+		{"city", "/partner/augsburg/", "", nil, 4, false},
+		{"city en", "/en/partners/augsburg/", "", nil, 4, true},
 		{"strategy", "/strategie/", "", nil, 2, false},
 		{"strategy en", "/en/strategy/", "", nil, 2, true},
 		{"methodology", "/methodik/", "", nil, 1, false},
@@ -533,11 +533,11 @@ func TestChartsAndDownloadsInChromium(t *testing.T) {
 		{"indicator en", "/en/indicators/ver-01/", "", nil, 1, true},
 		{"indicator rank en", "/en/indicators/inn-02/", "", nil, 1, false},
 		// A measure with a progress log (München's M-01 and its report).
-		{"city with reports", "/staedte/muenchen/", "", nil, 4, false},
+		{"city with reports", "/partner/muenchen/", "", nil, 4, false},
 		// A partner that is not a municipality: no scores, its measures.
 		// One language each at this width; the phone walk has the other
 		// (axe-core is most of a visit's time).
-		{"partner en", "/en/cities/stadtwerke-muenchen/", "", nil, 1, false},
+		{"partner en", "/en/partners/stadtwerke-muenchen/", "", nil, 1, false},
 		{"joint projects", "/gemeinsame-projekte/", "", nil, 0, false},
 		{"reports en", "/en/reports/", "", nil, 0, false},
 	} {

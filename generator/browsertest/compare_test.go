@@ -207,7 +207,7 @@ func TestComparePage(t *testing.T) {
 			t.Fatal(err)
 		}
 		page := string(html)
-		for _, want := range []string{`id="compare-nojs"`, `id="compare" class="compare" hidden`, `href="/staedte/"`, `href="/"`, `data-src="/data/compare/"`} {
+		for _, want := range []string{`id="compare-nojs"`, `id="compare" class="compare" hidden`, `href="/partner/"`, `href="/"`, `data-src="/data/compare/"`} {
 			if !strings.Contains(page, want) {
 				t.Errorf("the compare page lacks %s", want)
 			}

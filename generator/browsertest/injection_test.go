@@ -121,7 +121,7 @@ func writeInjected(t *testing.T, dir string) injected {
 			{80, x(), x()},
 		}},
 	)
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"),
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"),
 		wt.Sheet{Name: "Stadt", Rows: [][]any{
 			{"Feld", "Wert", "Quelle"},
 			// The name appears in running text and titles too: an
@@ -150,7 +150,7 @@ func writeInjected(t *testing.T, dir string) injected {
 			{"M-03", x(), x(), "OZG", "geplant", nil, nil, x(), x(), nil, "Beispielwert"},
 		}},
 	)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), wt.City("Beta", 2)...)
+	wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), wt.City("Beta", 2)...)
 	return in
 }
 
@@ -570,7 +570,7 @@ func checkHostileDownloads(t *testing.T, out string, in injected) {
 // TestInjectedTextStaysText): there they are shown as text, never linked.
 func TestLinkCellsRejectOtherSchemes(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"),
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"),
 		wt.Sheet{Name: "Stadt", Rows: [][]any{
 			{"Feld", "Wert"},
 			{"Name", "Alpha"},
@@ -627,7 +627,7 @@ func TestHostileCheckers(t *testing.T) {
 		page string
 		bad  bool
 	}{
-		{head + `<p>&lt;img src=x onerror=alert(1)&gt;</p><a href="/staedte/">x</a><a href="https://example.org/">y</a><a href="mailto:a@example.org">z</a>`, false},
+		{head + `<p>&lt;img src=x onerror=alert(1)&gt;</p><a href="/partner/">x</a><a href="https://example.org/">y</a><a href="mailto:a@example.org">z</a>`, false},
 		{head + `<script type="application/json">{"a":"\u003c/script\u003e"}</script><script src="/js/charts.1.js" integrity="sha384-x"></script>`, false},
 		{head + `<img src=x onerror=alert(1)>`, true},
 		{head + `<p title="" onmouseover="alert(3)">x</p>`, true},

@@ -304,7 +304,7 @@ func TestEveryPageInChromium(t *testing.T) {
 	// (no scores) among the city pages, and München's has a measure with
 	// a progress log (its report): checked too (in English at desktop
 	// width, TestChartsAndDownloadsInChromium).
-	for _, p := range []string{"/staedte/stadtwerke-muenchen/", "/staedte/muenchen/"} {
+	for _, p := range []string{"/partner/stadtwerke-muenchen/", "/partner/muenchen/"} {
 		if !slices.Contains(pages, p) {
 			t.Fatalf("the sample site has no page %s", p)
 		}
@@ -360,7 +360,7 @@ func TestEveryPageInChromium(t *testing.T) {
 // englishAxePages are the English section pages axe-core checks in the
 // phone walk: those showing the partners' texts.
 var englishAxePages = map[string]bool{
-	"/en/measures/": true, "/en/offers/": true, "/en/reports/": true, "/en/joint-projects/": true, "/en/cities/": true,
+	"/en/measures/": true, "/en/offers/": true, "/en/reports/": true, "/en/joint-projects/": true, "/en/partners/": true,
 }
 
 // onePerKind picks the pages axe-core checks in the walk: every page but
@@ -671,7 +671,7 @@ func TestSlowPhoneInChromium(t *testing.T) {
 	origin := serve(t, sampleSite(t))
 	browser := startBrowser(t, browserPath)
 	pages := parallel(t)
-	for _, p := range []string{"/", "/en/cities/muenchen/", "/vergleich/?c=augsburg,muenchen,nuernberg"} {
+	for _, p := range []string{"/", "/en/partners/muenchen/", "/vergleich/?c=augsburg,muenchen,nuernberg"} {
 		pages.Run(p, func(t *testing.T) {
 			ctx, rec, closeTab := openTab(t, browser, 120*time.Second)
 			defer closeTab()
@@ -768,10 +768,10 @@ func TestOffersFilterInChromium(t *testing.T) {
 }
 
 func TestOnePerKind(t *testing.T) {
-	pages := []string{"/", "/en/", "/en/cities/", "/en/cities/augsburg/", "/en/cities/muenchen/", "/methodik/",
-		"/staedte/", "/staedte/augsburg/", "/staedte/muenchen/", "/staedte/nuernberg/"}
+	pages := []string{"/", "/en/", "/en/partners/", "/en/partners/augsburg/", "/en/partners/muenchen/", "/methodik/",
+		"/partner/", "/partner/augsburg/", "/partner/muenchen/", "/partner/nuernberg/"}
 	got := onePerKind(pages)
-	want := []string{"/", "/en/", "/en/cities/", "/en/cities/augsburg/", "/methodik/", "/staedte/", "/staedte/augsburg/"}
+	want := []string{"/", "/en/", "/en/partners/", "/en/partners/augsburg/", "/methodik/", "/partner/", "/partner/augsburg/"}
 	var picked []string
 	for _, p := range pages {
 		if got[p] {

@@ -19,7 +19,7 @@ import (
 // clipped column or a crowded chart is often plain only to the eye.
 var (
 	shotsDir   = flag.String("shots", "", "write full-page PNG screenshots of the sample site into this folder (TestScreenshots)")
-	shotsPages = flag.String("shots-pages", "/,/en/,/staedte/muenchen/,/en/cities/nuernberg/,/vergleich/?c=augsburg,muenchen,nuernberg,/strategie/,/kennzahlen/inf-02/,/en/indicators/inn-02/",
+	shotsPages = flag.String("shots-pages", "/,/en/,/partner/muenchen/,/en/partners/nuernberg/,/vergleich/?c=augsburg,muenchen,nuernberg,/strategie/,/kennzahlen/inf-02/,/en/indicators/inn-02/",
 		"comma-separated paths for -shots; a query's commas stay with its path")
 )
 

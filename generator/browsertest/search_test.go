@@ -127,11 +127,11 @@ func TestCitySearchInChromium(t *testing.T) {
 		munich, nuremberg                            string // as the page names them
 		utility                                      string // the kind of partner
 	}{
-		{"de", "/", "/staedte/", "2 Städte gefunden", "3 Städte gefunden", "Keine Stadt gefunden", "Bayern", "München", "Nürnberg", "Kommunales Unternehmen"},
+		{"de", "/", "/partner/", "2 Städte gefunden", "3 Städte gefunden", "Keine Stadt gefunden", "Bayern", "München", "Nürnberg", "Kommunales Unternehmen"},
 		// The workbooks name the state in German: the English page names it
 		// in English, and the cities by their English names (Name (en)),
 		// which the German names still find.
-		{"en", "/en/", "/en/cities/", "2 cities found", "3 cities found", "No city found", "Bavaria", "Munich", "Nuremberg", "Municipal company"},
+		{"en", "/en/", "/en/partners/", "2 cities found", "3 cities found", "No city found", "Bavaria", "Munich", "Nuremberg", "Municipal company"},
 	} {
 		langs.Run(tc.name, func(t *testing.T) {
 			ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
@@ -289,8 +289,8 @@ func TestCitiesPaginated(t *testing.T) {
 	}
 
 	for _, lang := range []struct{ base, page, first, prev, next, last string }{
-		{"/staedte/", "Seite", "« Erste Seite", "‹ Vorige Seite", "Nächste Seite ›", "Letzte Seite »"},
-		{"/en/cities/", "Page", "« First page", "‹ Previous page", "Next page ›", "Last page »"},
+		{"/partner/", "Seite", "« Erste Seite", "‹ Vorige Seite", "Nächste Seite ›", "Letzte Seite »"},
+		{"/en/partners/", "Page", "« First page", "‹ Previous page", "Next page ›", "Last page »"},
 	} {
 		pages := []string{lang.base, lang.base + "page/2/"}
 		var all []string
@@ -384,7 +384,7 @@ func TestCitiesPaginated(t *testing.T) {
 		origin := serve(t, dir)
 		browser := startBrowser(t, browserPath)
 		axe := axeSource(t)
-		for _, p := range []string{"/staedte/page/2/", "/en/cities/"} {
+		for _, p := range []string{"/partner/page/2/", "/en/partners/"} {
 			res := visit(t, browser, origin, p, nil, axe)
 			for _, v := range res.axe {
 				t.Errorf("%s: axe-core: %s (%s): %s\n  %s", p, v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
@@ -393,7 +393,7 @@ func TestCitiesPaginated(t *testing.T) {
 
 		ctx, rec, closeTab := openTab(t, browser, 60*time.Second)
 		defer closeTab()
-		if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/staedte/page/2/")); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(origin.String()+"/partner/page/2/")); err != nil {
 			t.Fatal(err)
 		}
 		styled, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector(".pager ul")).display === "flex"`))
@@ -415,8 +415,8 @@ func TestCitiesPaginated(t *testing.T) {
 		// its page.
 		c := site.Cities[len(site.Cities)/2]
 		s = typeSearch(t, ctx, strings.ToUpper(c.Name), "")
-		if len(s.Hrefs) == 0 || s.Hrefs[0] != "/staedte/"+c.Slug+"/" {
-			t.Errorf("%q finds %q, want /staedte/%s/", c.Name, s.Hrefs, c.Slug)
+		if len(s.Hrefs) == 0 || s.Hrefs[0] != "/partner/"+c.Slug+"/" {
+			t.Errorf("%q finds %q, want /partner/%s/", c.Name, s.Hrefs, c.Slug)
 		}
 		// Every link the script can make from the index is a built page
 		// (the index leaves most slugs out; the script derives them).
@@ -438,8 +438,8 @@ func TestCitiesPaginated(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-city-search] ul a`))); err != nil {
 			t.Fatal(err)
 		}
-		if h1 := waitForPage(ctx, "/staedte/"+c.Slug+"/"); !strings.Contains(h1, c.Name) {
-			t.Errorf("clicking the result did not open /staedte/%s/ (heading %q)", c.Slug, h1)
+		if h1 := waitForPage(ctx, "/partner/"+c.Slug+"/"); !strings.Contains(h1, c.Name) {
+			t.Errorf("clicking the result did not open /partner/%s/ (heading %q)", c.Slug, h1)
 		}
 		rec.report(t, origin)
 	})

@@ -66,12 +66,12 @@ func TestDiff(t *testing.T) {
 	alpha[1].Rows[2] = []any{"V2", 40, 30, nil, "Amt für Statistik", nil}
 	alpha[1].Rows[3] = []any{"D1", 10, 12, 14, nil, nil}
 	alpha[1].Rows[4] = []any{"D2", 5, 6, nil, nil, nil}
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), alpha...)
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"), alpha...)
 	beta := wt.City("Beta", 2)
 	beta[2].Rows[1][3] = "abgeschlossen"
 	beta[2].Rows = beta[2].Rows[:2]
-	wt.Write(t, filepath.Join(data, "cities", "beta.xlsx"), beta...)
-	wt.Write(t, filepath.Join(data, "cities", "gamma.xlsx"), wt.City("Gamma", 3)...)
+	wt.Write(t, filepath.Join(data, "partners", "beta.xlsx"), beta...)
+	wt.Write(t, filepath.Join(data, "partners", "gamma.xlsx"), wt.City("Gamma", 3)...)
 	cur := tables(t, data)
 
 	rel, err := changes.Load(prev, nil)

@@ -47,7 +47,7 @@ func withCoords(t *testing.T) func(dir string) {
 	return func(dir string) {
 		sheets := wt.City("Beta", 2)
 		sheets[0].Rows = append(sheets[0].Rows, []any{"Breitengrad", 49.5, nil}, []any{"Längengrad", 11, nil})
-		wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sheets...)
+		wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), sheets...)
 	}
 }
 
@@ -181,7 +181,7 @@ func TestSameInputSameCharts(t *testing.T) {
 func TestSpreadsheetTextStaysData(t *testing.T) {
 	const evil = `</script><script>alert(1)</script>__f__function(){alert(2)}__f__`
 	s := site(t, func(dir string) {
-		wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), wt.City(evil, 1)...)
+		wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), wt.City(evil, 1)...)
 	})
 	b := write(t, s)
 	for _, bad := range []string{"<", ">", "__f__"} {
@@ -539,7 +539,7 @@ func TestEnglishNames(t *testing.T) {
 	s := site(t, func(dir string) {
 		sheets := wt.City("Beta", 2)
 		sheets[0].Rows = append(sheets[0].Rows, []any{"English name", "Betaville", nil})
-		wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sheets...)
+		wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), sheets...)
 	})
 	var beta sitedata.City
 	for _, c := range s.Cities {

@@ -68,7 +68,7 @@ func TestScripts(t *testing.T) {
 func dataset(t testing.TB, dir string) string {
 	wt.Dataset(t, dir)
 	for _, city := range []string{"alpha", "beta"} {
-		wt.SetCells(t, filepath.Join(dir, "cities", city+".xlsx"), "Kennzahlen",
+		wt.SetCells(t, filepath.Join(dir, "partners", city+".xlsx"), "Kennzahlen",
 			wt.Cells{"D4": "Open-Data-Portal", "D5": "Jahresbericht"})
 	}
 	return dir

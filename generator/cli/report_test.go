@@ -13,9 +13,9 @@ import (
 func TestReportBuildCapsWarnings(t *testing.T) {
 	var probs problem.List
 	for i := range maxBuildWarnings + 5 {
-		probs.Warnf(model.Pos{File: "data/cities/a.xlsx", Sheet: "Kennzahlen", Row: i + 2, Col: 3}, problem.KPISourceMissing, "X")
+		probs.Warnf(model.Pos{File: "data/partners/a.xlsx", Sheet: "Kennzahlen", Row: i + 2, Col: 3}, problem.KPISourceMissing, "X")
 	}
-	probs.Errorf(model.Pos{File: "data/cities/b.xlsx", Sheet: "Stadt", Row: 2, Col: 2}, problem.CellNumber, "abc")
+	probs.Errorf(model.Pos{File: "data/partners/b.xlsx", Sheet: "Stadt", Row: 2, Col: 2}, problem.CellNumber, "abc")
 	var b strings.Builder
 	reportBuild(&b, probs, "en", texts["en"], "data")
 	out := b.String()

@@ -89,7 +89,7 @@ func newCityCommand(stdout, stderr io.Writer, lang string, t text) *cobra.Comman
 					return usageErrorf(t.badKind, kindWord)
 				}
 			}
-			path := filepath.Join(dataDir, workbook.CitiesDir, slug+".xlsx")
+			path := filepath.Join(workbook.PartnersFolder(dataDir), slug+".xlsx")
 			// The partner's workbook may exist in either format.
 			for _, p := range workbook.PartnerFiles(dataDir, slug) {
 				if _, err := os.Stat(p); err == nil {

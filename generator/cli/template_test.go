@@ -45,7 +45,7 @@ func city(ds model.Dataset, slug string) model.City {
 // folder: nothing else has to change for the new city to count.
 func TestCityTemplateRoundTrip(t *testing.T) {
 	data := dataset(t, t.TempDir())
-	path := filepath.Join(data, "cities", "gamma.xlsx")
+	path := filepath.Join(data, "partners", "gamma.xlsx")
 	run(t, "template", "--data", data, "--out", path)
 
 	value := wt.Column(t, path, "Stadt", "Wert")
@@ -108,11 +108,11 @@ func TestFrameworkTemplateRoundTrip(t *testing.T) {
 	wt.SetCells(t, fw, "Themen", wt.Cells{"A3": "OPEN", "B3": "DAT", "C3": "Offene Daten"})
 	wt.SetCells(t, fw, "Reifegrade", wt.Cells{"A3": 50, "B3": "Fortgeschritten"})
 
-	if err := os.Mkdir(filepath.Join(data, "cities"), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(data, "partners"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	run(t, "new-city", "Neumarkt i.d.OPf.", "--data", data)
-	path := filepath.Join(data, "cities", "neumarkt-i-d-opf.xlsx")
+	path := filepath.Join(data, "partners", "neumarkt-i-d-opf.xlsx")
 	wt.SetCells(t, path, "Kennzahlen", wt.Cells{"A3": "DAT-01", wt.Column(t, path, "Kennzahlen", "20") + "3": 12,
 		wt.Column(t, path, "Kennzahlen", "Quelle") + "3": "Open-Data-Portal"})
 
@@ -132,7 +132,7 @@ func TestFrameworkTemplateRoundTrip(t *testing.T) {
 	if c := city(ds, "stadtwerke-neumarkt"); c.Kind != model.MunicipalCompany || c.KPIs != nil || len(c.Measures) != 1 {
 		t.Errorf("new partner = %+v", c)
 	}
-	if rows := wt.Rows(t, filepath.Join(data, "cities", "stadtwerke-neumarkt.xlsx"), "Stadt"); rows[2][1] != "kommunales Unternehmen" {
+	if rows := wt.Rows(t, filepath.Join(data, "partners", "stadtwerke-neumarkt.xlsx"), "Stadt"); rows[2][1] != "kommunales Unternehmen" {
 		t.Errorf("kind row %q; want the kind's name in the drop-down", rows[2])
 	}
 }

@@ -41,7 +41,7 @@ var texts = map[string]text{
 	"de": {
 		rootShort: "Vergleichsportal zur digitalen Reife von Städten erzeugen",
 		rootLong: `generator liest die Arbeitsmappen im Ordner data/ (framework.xlsx und
-eine Datei je Stadt unter data/cities/, als .xlsx oder .ods), prüft sie, berechnet die Punktzahlen
+eine Datei je Stadt unter data/partners/, als .xlsx oder .ods), prüft sie, berechnet die Punktzahlen
 und erzeugt daraus die Website in Deutsch und Englisch.
 
 Häufige Aufrufe:
@@ -65,9 +65,9 @@ aufeinander (für einen Server auf diesem Rechner), und fehlende Angaben zum
 Herausgeber in site/hugo.toml sind Warnungen; mit --production sind sie Fehler.`,
 		validateShort: "Tabellen nur prüfen, nichts schreiben",
 		validateLong: `Liest und prüft alle Tabellen und nennt jedes Problem mit Datei, Blatt und
-Zelle, z. B. "data/cities/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
+Zelle, z. B. "data/partners/muenchen.xlsx: Kennzahlen!C7". Schreibt nichts.`,
 		flagLang:        "`Sprache` der Meldungen: de oder en",
-		flagData:        "`Ordner` mit framework.xlsx und cities/*.xlsx (oder .ods)",
+		flagData:        "`Ordner` mit framework.xlsx und partners/*.xlsx (oder .ods)",
 		flagSite:        "`Ordner` des Hugo-Projekts",
 		flagOut:         "`Ordner`, in den die fertige Website geschrieben wird",
 		flagBaseURL:     "`Adresse`, unter der die Website erscheint, z. B. https://name.github.io/projekt/",
@@ -98,7 +98,7 @@ sie stehen, zeigt die Website ihre Werte als Beispieldaten an. Ersetzen oder
 löschen Sie sie. Eine vorhandene Datei wird nie überschrieben; --out - schreibt
 die Vorlage auf die Standardausgabe.`,
 		newCityShort: "Arbeitsmappe für eine neue Partnerstadt anlegen",
-		newCityLong: `Legt data/cities/<name>.xlsx aus der Vorlage an und trägt den Namen der
+		newCityLong: `Legt data/partners/<name>.xlsx aus der Vorlage an und trägt den Namen der
 Stadt ein. Der Dateiname wird aus dem Namen gebildet: Kleinbuchstaben, ä → ae,
 ö → oe, ü → ue, ß → ss, andere Akzente entfallen, alles andere wird zu "-"
 (München → muenchen, "Neumarkt i.d.OPf." → neumarkt-i-d-opf).
@@ -120,7 +120,7 @@ Danach: Datei öffnen, ausfüllen, Beispielzeilen ersetzen, generator validate.`
 	"en": {
 		rootShort: "Build the comparison site of cities' digital maturity",
 		rootLong: `generator reads the workbooks in data/ (framework.xlsx and one file
-per city under data/cities/, as .xlsx or .ods), checks them, computes the scores and builds the
+per city under data/partners/, as .xlsx or .ods), checks them, computes the scores and builds the
 website in German and English.
 
 Common calls:
@@ -144,9 +144,9 @@ relatively (for a server on this computer), and missing publisher settings in
 site/hugo.toml are warnings; with --production they are errors.`,
 		validateShort: "Only check the workbooks, write nothing",
 		validateLong: `Reads and checks every workbook and names every problem with file, sheet and
-cell, e.g. "data/cities/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
+cell, e.g. "data/partners/muenchen.xlsx: Kennzahlen!C7". Writes nothing.`,
 		flagLang:        "`language` of messages: de or en",
-		flagData:        "`folder` with framework.xlsx and cities/*.xlsx (or .ods)",
+		flagData:        "`folder` with framework.xlsx and partners/*.xlsx (or .ods)",
 		flagSite:        "`folder` of the Hugo project",
 		flagOut:         "`folder` the finished website is written to",
 		flagBaseURL:     "`address` the site is published at, e.g. https://name.github.io/project/",
@@ -176,7 +176,7 @@ The example row (yellow) is valid and names "Beispielwert" as its source: if
 it stays, the site shows its values as sample data. Replace or delete it. An
 existing file is never overwritten; --out - writes the template to stdout.`,
 		newCityShort: "Create the workbook of a new partner city",
-		newCityLong: `Creates data/cities/<name>.xlsx from the template, with the city's name filled
+		newCityLong: `Creates data/partners/<name>.xlsx from the template, with the city's name filled
 in. The file name comes from the name: lower case, ä → ae, ö → oe, ü → ue,
 ß → ss, other accents dropped, anything else becomes "-" (München → muenchen,
 "Neumarkt i.d.OPf." → neumarkt-i-d-opf).

@@ -67,8 +67,8 @@ func (l *Live) Rebuild(changed []string) error {
 	return nil
 }
 
-// Visit renders the page at urlPath (e.g. /staedte/augsburg/ or
-// /staedte/augsburg/index.html) if a rebuild may have left it out of date,
+// Visit renders the page at urlPath (e.g. /partner/augsburg/ or
+// /partner/augsburg/index.html) if a rebuild may have left it out of date,
 // and keeps it among the pages every rebuild renders.
 func (l *Live) Visit(urlPath string) error {
 	p := path.Clean("/" + urlPath)

@@ -45,7 +45,7 @@ func ColumnName(col int) string {
 	return string(b)
 }
 
-// String prints "data/cities/muenchen.xlsx: Kennzahlen!C7", shortening as the
+// String prints "data/partners/muenchen.xlsx: Kennzahlen!C7", shortening as the
 // position gets coarser.
 // A file or sheet name that holds a control character or a line break is
 // quoted, with Go's escapes ("a\n::error.xlsx"), so that it can neither
@@ -409,7 +409,7 @@ func DefaultSettings() Settings {
 	}
 }
 
-// City is one partner's workbook: data/cities/<slug>.xlsx.
+// City is one partner's workbook: data/partners/<slug>.xlsx.
 type City struct {
 	Slug string
 	File string

@@ -47,9 +47,9 @@ func TestPosQuotesUnsafeNames(t *testing.T) {
 		pos  Pos
 		want string
 	}{
-		{Pos{File: "data/cities/muenchen.xlsx", Sheet: "Kennzahlen", Row: 7, Col: 3}, "data/cities/muenchen.xlsx: Kennzahlen!C7"},
-		{Pos{File: "data/cities/München Ä.xlsx", Sheet: "Maßnahmen"}, "data/cities/München Ä.xlsx: Maßnahmen"},
-		{Pos{File: "data/cities/a\n::error::x.xlsx"}, `"data/cities/a\n::error::x.xlsx"`},
+		{Pos{File: "data/partners/muenchen.xlsx", Sheet: "Kennzahlen", Row: 7, Col: 3}, "data/partners/muenchen.xlsx: Kennzahlen!C7"},
+		{Pos{File: "data/partners/München Ä.xlsx", Sheet: "Maßnahmen"}, "data/partners/München Ä.xlsx: Maßnahmen"},
+		{Pos{File: "data/partners/a\n::error::x.xlsx"}, `"data/partners/a\n::error::x.xlsx"`},
 		{Pos{File: "a.xlsx", Sheet: "K\x1b[31m\u2028", Row: 1, Col: 1}, `a.xlsx: "K\x1b[31m\u2028"!A1`},
 	}
 	for _, tt := range tests {

@@ -15,7 +15,7 @@ import (
 // formula-like text is neutralised in the CSV like any other text.
 func TestOffersTable(t *testing.T) {
 	pos := func(row int) model.Pos {
-		return model.Pos{File: "data/cities/alpha.xlsx", Sheet: "Angebote", Row: row, Col: 3}
+		return model.Pos{File: "data/partners/alpha.xlsx", Sheet: "Angebote", Row: row, Col: 3}
 	}
 	ds := model.Dataset{Cities: []model.City{
 		{Slug: "alpha", Offers: []model.Offer{

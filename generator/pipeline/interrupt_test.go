@@ -243,7 +243,7 @@ func TestConcurrentBuildIsRefused(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("the first build: %v\n%s", err, cmd.Stdout)
 	}
-	if _, err := os.Stat(filepath.Join(out, "staedte", "augsburg", "index.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "partner", "augsburg", "index.html")); err != nil {
 		t.Errorf("the first build's site is not whole: %v", err)
 	}
 	if names := entryNames(t, parent); !slices.Equal(names, []string{"public"}) {

@@ -112,10 +112,10 @@ func TestEnglishPagesLanguage(t *testing.T) {
 		page, want string
 		count      int
 	}{
-		{"staedte/augsburg/index.html", "<dd>Bayern", 1},
-		{"en/cities/augsburg/index.html", "<dd>Bavaria", 1},
-		{"staedte/index.html", "<td>Bayern</td>", len(s.Cities)},
-		{"en/cities/index.html", "<td>Bavaria</td>", len(s.Cities)},
+		{"partner/augsburg/index.html", "<dd>Bayern", 1},
+		{"en/partners/augsburg/index.html", "<dd>Bavaria", 1},
+		{"partner/index.html", "<td>Bayern</td>", len(s.Cities)},
+		{"en/partners/index.html", "<td>Bavaria</td>", len(s.Cities)},
 	} {
 		if n := strings.Count(read(t, filepath.Join(out, tc.page)), tc.want); n != tc.count {
 			t.Errorf("%s: %q %d times, want %d", tc.page, tc.want, n, tc.count)

@@ -12,7 +12,7 @@ func TestMeasure(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"index.html":               "abc",
-		"staedte/a/index.html":     "abcde",
+		"partner/a/index.html":     "abcde",
 		"downloads/csv/values.csv": "a;b;c\n1",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))

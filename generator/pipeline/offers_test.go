@@ -16,10 +16,10 @@ func TestOffersCatalogue(t *testing.T) {
 	for _, page := range []struct{ path, title, nav string }{
 		{"angebote/index.html", "Beratung durch digital@M", `href="/angebote/"`},
 		{"en/offers/index.html", "Advice from digital@M", `href="/en/offers/"`},
-		{"staedte/muenchen/index.html", "Hospitation im it@M Innovationscenter", `href="/angebote/"`},
-		{"en/cities/muenchen/index.html", "Placement at the it@M Innovationscenter", `href="/en/offers/"`},
+		{"partner/muenchen/index.html", "Hospitation im it@M Innovationscenter", `href="/angebote/"`},
+		{"en/partners/muenchen/index.html", "Placement at the it@M Innovationscenter", `href="/en/offers/"`},
 		// Augsburg has no measure on the innovation lab topic.
-		{"staedte/augsburg/index.html", "Beratung durch digital@M", `href="/angebote/"`},
+		{"partner/augsburg/index.html", "Beratung durch digital@M", `href="/angebote/"`},
 	} {
 		html := read(t, filepath.Join(out, page.path))
 		for _, want := range []string{page.title, page.nav} {
@@ -41,7 +41,7 @@ func TestOffersCatalogue(t *testing.T) {
 // on the catalogue and in a partner's quick wins.
 func TestOfferMarkupStaysText(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), append(wt.City("Alpha", 1), wt.Sheet{Name: "Angebote", Rows: [][]any{
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"), append(wt.City("Alpha", 1), wt.Sheet{Name: "Angebote", Rows: [][]any{
 		{"Art", "Thema", "Titel", "Kontakt"},
 		{"Lösung", "OZG", `<script>alert(1)</script>`, "ozg@alpha.example"},
 	}})...)
@@ -50,7 +50,7 @@ func TestOfferMarkupStaysText(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Problems.Text("en"))
 	}
-	for _, p := range []string{"angebote/index.html", "en/offers/index.html", "staedte/beta/index.html", "en/cities/beta/index.html"} {
+	for _, p := range []string{"angebote/index.html", "en/offers/index.html", "partner/beta/index.html", "en/partners/beta/index.html"} {
 		html := read(t, filepath.Join(out, p))
 		if strings.Contains(html, "<script>alert(1)") {
 			t.Errorf("%s holds the title as markup", p)

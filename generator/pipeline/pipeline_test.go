@@ -142,8 +142,8 @@ func TestMethodInForce(t *testing.T) {
 		[]any{"Fortschreibung (Jahre)", 1}, []any{"Monte-Carlo-Ziehungen", 200})
 	fw[3].Rows[2][0], fw[3].Rows[3][0] = 0.5, 0.8 // levels on the 0–1 scale
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), fw...)
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), wt.City("Alpha", 1)...)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), wt.City("Beta", 2)...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), wt.City("Alpha", 1)...)
+	wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), wt.City("Beta", 2)...)
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := build(t, dir, out, "")
 	if err != nil {
@@ -176,7 +176,7 @@ func TestMethodInForce(t *testing.T) {
 			t.Errorf("English methodology page lacks %q", s)
 		}
 	}
-	if city := read(t, filepath.Join(out, "staedte", "beta", "index.html")); !strings.Contains(city, "0,862") {
+	if city := read(t, filepath.Join(out, "partner", "beta", "index.html")); !strings.Contains(city, "0,862") {
 		t.Error("beta's page lacks its index 0,862")
 	}
 	// The audit has a row per indicator; the uncertainty table a row per city.
@@ -205,8 +205,8 @@ func TestSampleSite(t *testing.T) {
 	}
 	for _, c := range res.Site.Cities {
 		for _, page := range []struct{ path, number string }{
-			{filepath.Join(out, "staedte", c.Slug, "index.html"), "de"},
-			{filepath.Join(out, "en", "cities", c.Slug, "index.html"), "en"},
+			{filepath.Join(out, "partner", c.Slug, "index.html"), "de"},
+			{filepath.Join(out, "en", "partners", c.Slug, "index.html"), "en"},
 		} {
 			html := read(t, page.path)
 			if !strings.Contains(html, c.Name) {
@@ -240,7 +240,7 @@ func TestStrategyComparison(t *testing.T) {
 	}
 	wins := 0
 	for _, c := range res.Site.Cities {
-		html := read(t, filepath.Join(out, "en", "cities", c.Slug, "index.html"))
+		html := read(t, filepath.Join(out, "en", "partners", c.Slug, "index.html"))
 		for _, w := range c.QuickWins {
 			wins++
 			for _, e := range s.QuickWinExamples[w.Topic] {
@@ -332,7 +332,7 @@ func TestFailedBuildLeavesSiteUntouched(t *testing.T) {
 
 	city := wt.City("Alpha", 1)
 	city[1].Rows[1][2] = "zwölf"
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), city...)
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"), city...)
 	res, err := build(t, data, out, "")
 	if !errors.Is(err, pipeline.ErrInvalidData) {
 		t.Fatalf("want ErrInvalidData, got %v", err)
@@ -530,11 +530,11 @@ func TestWhatChanged(t *testing.T) {
 	alpha[2].Rows[2] = append(alpha[2].Rows[2], "beta")
 	alpha = append(alpha, wt.Sheet{Name: "Berichte", Rows: [][]any{{"Datum", "Titel", "Text"}, {"10.01.2026", "E-Akte im Bürgeramt", "Läuft."}}},
 		wt.Sheet{Name: "Angebote", Rows: [][]any{{"Art", "Thema", "Titel", "Kontakt"}, {"Lösung", "E-AKTE", "E-Akte-Modul", "digital@alpha.example"}}})
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), alpha...)
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"), alpha...)
 	// Beta's M-01 is done: a new status, and 100 % where none was given.
 	beta := wt.City("Beta", 2)
 	beta[2].Rows[1][3] = "abgeschlossen"
-	wt.Write(t, filepath.Join(data, "cities", "beta.xlsx"), beta...)
+	wt.Write(t, filepath.Join(data, "partners", "beta.xlsx"), beta...)
 	second := filepath.Join(t.TempDir(), "public")
 	const base = "https://example.org/"
 	var stdout, stderr bytes.Buffer
@@ -549,10 +549,10 @@ func TestWhatChanged(t *testing.T) {
 		t.Errorf("changes = %+v; want one revised value, two measures moved, one report, one offer and one joint project", c)
 	}
 	page := read(t, filepath.Join(second, "aenderungen", "index.html"))
-	reportLink := regexp.MustCompile(`<a href="/staedte/alpha/#(report-2026-01-10-[0-9a-f]{8})">E-Akte im Bürgeramt</a>`).FindStringSubmatch(page)
+	reportLink := regexp.MustCompile(`<a href="/partner/alpha/#(report-2026-01-10-[0-9a-f]{8})">E-Akte im Bürgeramt</a>`).FindStringSubmatch(page)
 	if reportLink == nil {
 		t.Error("changes page does not link the new report")
-	} else if alphaPage := read(t, filepath.Join(second, "staedte", "alpha", "index.html")); !strings.Contains(alphaPage, `id="`+reportLink[1]+`"`) {
+	} else if alphaPage := read(t, filepath.Join(second, "partner", "alpha", "index.html")); !strings.Contains(alphaPage, `id="`+reportLink[1]+`"`) {
 		t.Errorf("changes page links %s, which Alpha's page lacks", reportLink[1])
 	}
 	if !strings.Contains(page, `<a href="/gemeinsame-projekte/#joint-alpha-m-02">Open-Data-Portal</a>`) {
@@ -620,7 +620,7 @@ func TestCapsAreSaid(t *testing.T) {
 	for _, c := range res.Site.Cities {
 		for _, w := range c.QuickWins {
 			if len(res.Site.Strategies.QuickWinExamples[w.Topic]) == compare.MaxExamples && w.Partners > compare.MaxExamples {
-				page := read(t, filepath.Join(out, "en", "cities", c.Slug, "index.html"))
+				page := read(t, filepath.Join(out, "en", "partners", c.Slug, "index.html"))
 				if !strings.Contains(page, "lists at most 10 measures as examples") {
 					t.Errorf("%s: a capped quick win without the note", c.Slug)
 				}

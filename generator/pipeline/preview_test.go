@@ -38,14 +38,14 @@ func TestPreviewMatchesBuild(t *testing.T) {
 	}
 	// Two pages requested before the save: Hugo renders them again in the
 	// build, the others when they are requested.
-	for _, page := range []string{"/", "/staedte/alpha/"} {
+	for _, page := range []string{"/", "/partner/alpha/"} {
 		if err := p.Visit(page); err != nil {
 			t.Fatal(err)
 		}
 	}
 
-	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Stadt", wt.Cells{"B2": "Alphaville"})
-	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": 25})
+	wt.SetCells(t, filepath.Join(data, "partners", "alpha.xlsx"), "Stadt", wt.Cells{"B2": "Alphaville"})
+	wt.SetCells(t, filepath.Join(data, "partners", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": 25})
 	res, site, err := p.Build()
 	if err != nil {
 		t.Fatalf("build after the save: %v\n%s", err, res.Problems.Text("en"))
@@ -61,11 +61,11 @@ func TestPreviewMatchesBuild(t *testing.T) {
 	}
 	// An invalid save meanwhile leaves them pending: they belong to the
 	// site still on screen.
-	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": "viel"})
+	wt.SetCells(t, filepath.Join(data, "partners", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": "viel"})
 	if _, _, err := p.Build(); !errors.Is(err, pipeline.ErrInvalidData) || !p.Pending() {
 		t.Fatalf("invalid save: err %v, pending %v; want invalid data, downloads still pending", err, p.Pending())
 	}
-	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": 25})
+	wt.SetCells(t, filepath.Join(data, "partners", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": 25})
 	if err := p.Downloads(func() bool { return true }); err != nil || !p.Pending() {
 		t.Fatalf("stopped downloads: err %v, pending %v; want them still pending", err, p.Pending())
 	}
@@ -79,7 +79,7 @@ func TestPreviewMatchesBuild(t *testing.T) {
 	visitAll(t, p, full)
 	sameFiles(t, site, full)
 
-	if err := os.Remove(filepath.Join(data, "cities", "beta.xlsx")); err != nil {
+	if err := os.Remove(filepath.Join(data, "partners", "beta.xlsx")); err != nil {
 		t.Fatal(err)
 	}
 	res, site, err = p.Build()

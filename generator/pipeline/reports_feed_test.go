@@ -86,7 +86,7 @@ func TestReportFeeds(t *testing.T) {
 		},
 		"muenchen": {head, {"12.01.2026", "Portal eröffnet", nil, "Nur deutsch.", nil, nil, nil, nil}},
 	} {
-		path := filepath.Join(data, "cities", slug+".xlsx")
+		path := filepath.Join(data, "partners", slug+".xlsx")
 		wt.Rewrite(t, path, path, wt.Sheet{Name: "Berichte", Rows: rows})
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -104,6 +104,7 @@ func TestReportFeeds(t *testing.T) {
 	// The reports feeds are index.xml beside their pages; the changes
 	// feeds, which every build has, are under feeds/.
 	feeds := map[string]*gofeed.Feed{}
+	moved := map[string][]byte{} // the feeds at the partners' old addresses
 	err = filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -117,6 +118,10 @@ func TestReportFeeds(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		if strings.HasPrefix(rel, "staedte/") || strings.HasPrefix(rel, "en/cities/") {
+			moved[rel] = b
+			return nil
+		}
 		if strings.Contains(string(b), "<script") {
 			t.Errorf("%s holds markup from a cell:\n%s", rel, b)
 		}
@@ -126,8 +131,8 @@ func TestReportFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"berichte/index.xml", "en/reports/index.xml", "staedte/augsburg/index.xml",
-		"en/cities/augsburg/index.xml", "staedte/muenchen/index.xml", "staedte/nuernberg/index.xml", "en/cities/nuernberg/index.xml",
+	for _, want := range []string{"berichte/index.xml", "en/reports/index.xml", "partner/augsburg/index.xml",
+		"en/partners/augsburg/index.xml", "partner/muenchen/index.xml", "partner/nuernberg/index.xml", "en/partners/nuernberg/index.xml",
 		"feeds/changes.de.xml", "feeds/changes.en.xml"} {
 		if _, ok := feeds[want]; !ok {
 			t.Errorf("no feed %s (feeds: %v)", want, slices.Sorted(maps.Keys(feeds)))
@@ -135,6 +140,17 @@ func TestReportFeeds(t *testing.T) {
 	}
 	if len(feeds) != 12 {
 		t.Errorf("%d feeds, want 12 (of reports: all partners and each of 4 partners; of changes; each in 2 languages)", len(feeds))
+	}
+	// A feed reader that knows a partner's old feed address gets the same
+	// feed as at the new one.
+	if len(moved) != 8 {
+		t.Errorf("%d feeds at the partners' old addresses, want 8 (4 partners, 2 languages): %v", len(moved), slices.Sorted(maps.Keys(moved)))
+	}
+	for old, b := range moved {
+		now := strings.Replace(strings.Replace(old, "staedte/", "partner/", 1), "en/cities/", "en/partners/", 1)
+		if want, err := os.ReadFile(filepath.Join(out, now)); err != nil || !bytes.Equal(b, want) {
+			t.Errorf("the feed at the old address %s differs from %s (%v)", old, now, err)
+		}
 	}
 
 	for name, f := range feeds {
@@ -187,7 +203,7 @@ func TestReportFeeds(t *testing.T) {
 			t.Errorf("hostile report's description has live markup:\n%s", d)
 		}
 	}
-	if en := feeds["en/cities/augsburg/index.xml"].Items; len(en) != 2 || en[0].Title != "Agenda updated" || !strings.Contains(en[0].Description, "First paragraph.") {
+	if en := feeds["en/partners/augsburg/index.xml"].Items; len(en) != 2 || en[0].Title != "Agenda updated" || !strings.Contains(en[0].Description, "First paragraph.") {
 		t.Errorf("Augsburg's English feed: %+v", en)
 	}
 
@@ -199,7 +215,7 @@ func TestReportFeeds(t *testing.T) {
 		`<li data-city="muenchen" data-topic="">`, `<li data-city="augsburg" data-topic="STRATEGIE">`,
 		"<p>Erster Absatz &lt;script&gt;alert(1)&lt;/script&gt; {{ .Site.Title }}</p>",
 		`id="report-augsburg-2026-01-10-`,
-		`<a href="/portal/staedte/augsburg/#measure-M-01">Digitale Agenda: Auftrag und Zwischenbericht</a>`,
+		`<a href="/portal/partner/augsburg/#measure-M-01">Digitale Agenda: Auftrag und Zwischenbericht</a>`,
 	} {
 		if !strings.Contains(de, w) {
 			t.Errorf("German reports page lacks %q", w)
@@ -211,7 +227,7 @@ func TestReportFeeds(t *testing.T) {
 	if !strings.Contains(en, `href="https://example.org/portal/en/reports/index.xml"`) || !strings.Contains(en, "First paragraph.") {
 		t.Error("English reports page lacks its feed or the English text")
 	}
-	if city := read(t, filepath.Join(out, "staedte", "augsburg", "index.html")); !strings.Contains(city, `href="https://example.org/portal/staedte/augsburg/index.xml"`) ||
+	if city := read(t, filepath.Join(out, "partner", "augsburg", "index.html")); !strings.Contains(city, `href="https://example.org/portal/partner/augsburg/index.xml"`) ||
 		!strings.Contains(city, `<tr id="measure-M-01">`) || !strings.Contains(city, `<a href="#measure-M-01">`) {
 		t.Error("Augsburg's page does not link its feed, or lacks the anchor of measure M-01 or the report's link to it")
 	}

@@ -25,7 +25,7 @@ func TestReportsOnTheCityPage(t *testing.T) {
 		{"01.2025", "Portal eröffnet", nil, "Nur deutsch.", nil, nil, nil, "https://example.org/portal"},
 		{"01.02.2026", "Noch nicht", nil, "Geheim bis Februar.", nil, nil, nil, nil},
 	}})
-	wt.Write(t, filepath.Join(data, "cities", "alpha.xlsx"), sheets...)
+	wt.Write(t, filepath.Join(data, "partners", "alpha.xlsx"), sheets...)
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
 	res, err := pipeline.Build(pipeline.Options{DataDir: data, SiteDir: repoSite, OutDir: out, Stdout: &stdout, Stderr: &stderr,
@@ -41,8 +41,8 @@ func TestReportsOnTheCityPage(t *testing.T) {
 		!strings.Contains(csv, "alpha,2025-01,Portal eröffnet,") || strings.Contains(csv, "Noch nicht") {
 		t.Errorf("reports.csv:\n%s", csv)
 	}
-	de := read(t, filepath.Join(out, "staedte", "alpha", "index.html"))
-	en := read(t, filepath.Join(out, "en", "cities", "alpha", "index.html"))
+	de := read(t, filepath.Join(out, "partner", "alpha", "index.html"))
+	en := read(t, filepath.Join(out, "en", "partners", "alpha", "index.html"))
 	for _, tc := range []struct {
 		page, html string
 		want       []string

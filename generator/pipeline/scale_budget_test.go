@@ -19,7 +19,7 @@ const pageBudget = 60 << 10
 // perCityPage matches the pages there is one of per city, or per hundred
 // cities (the ranking list's later pages): they multiply, but each stays
 // the same size.
-var perCityPage = regexp.MustCompile(`^(en/)?(staedte|cities)/([^/]+|page/\d+)/index\.html$`)
+var perCityPage = regexp.MustCompile(`^(en/)?(partners?|staedte|cities)/([^/]+|page/\d+)/index\.html$`)
 
 // TestNoPageGrowsWithTheCities builds N and 2N synthetic cities above the
 // list limit and compares every page both sites have: none may be more
@@ -63,14 +63,14 @@ func TestNoPageGrowsWithTheCities(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The ranking list's second page is a page of its own, in its head too.
-		b, err := os.ReadFile(filepath.Join(out, "staedte", "page", "2", "index.html"))
+		b, err := os.ReadFile(filepath.Join(out, "partner", "page", "2", "index.html"))
 		if err != nil {
 			t.Errorf("%d cities: %v", cities, err)
 		}
-		for _, want := range []string{`<link rel="canonical" href="/staedte/page/2/">`,
-			`hreflang="en" href="/en/cities/page/2/"`, `<a href="/en/cities/page/2/" hreflang="en"`, "(Seite 2)"} {
+		for _, want := range []string{`<link rel="canonical" href="/partner/page/2/">`,
+			`hreflang="en" href="/en/partners/page/2/"`, `<a href="/en/partners/page/2/" hreflang="en"`, "(Seite 2)"} {
 			if !strings.Contains(string(b), want) {
-				t.Errorf("%d cities: staedte/page/2/ lacks %s", cities, want)
+				t.Errorf("%d cities: partner/page/2/ lacks %s", cities, want)
 			}
 		}
 	}

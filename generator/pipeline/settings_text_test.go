@@ -18,7 +18,7 @@ import (
 func otherSettings(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	cities, err := filepath.Glob(filepath.Join(repoData, "cities", "*.xlsx"))
+	cities, err := filepath.Glob(filepath.Join(repoData, "partners", "*.xlsx"))
 	if err != nil || len(cities) == 0 {
 		t.Fatalf("sample cities: %v", err)
 	}
@@ -27,10 +27,10 @@ func otherSettings(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.MkdirAll(filepath.Join(dir, "cities"), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(dir, "partners"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, "cities", filepath.Base(c)), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "partners", filepath.Base(c)), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -149,7 +149,7 @@ func TestTextsFollowTheSettings(t *testing.T) {
 		{"en/index.html", "Ranks are based on the unrounded index values"},
 		{"methodik/index.html", "(0,015 wird 0,02)"}, {"methodik/index.html", "Zielwerte (0 – 1)"},
 		{"en/methodology/index.html", "(0.015 becomes 0.02)"}, {"en/methodology/index.html", "Goalposts (0 – 1)"},
-		{"staedte/augsburg/index.html", "(Punktwerte 0 bis 1)"}, {"en/cities/augsburg/index.html", "(scores 0 to 1)"},
+		{"partner/augsburg/index.html", "(Punktwerte 0 bis 1)"}, {"en/partners/augsburg/index.html", "(scores 0 to 1)"},
 		{"dimensionen/ver/index.html", "(0 bis 1)"}, {"en/dimensions/ver/index.html", "Points (0–1)"},
 	} {
 		if page, ok := pages[want.where]; !ok {

@@ -27,7 +27,7 @@ const (
 
 // builtPage is what the checks need from one HTML page.
 type builtPage struct {
-	path     string // URL path, e.g. /staedte/augsburg/
+	path     string // URL path, e.g. /partner/augsburg/
 	csp      string
 	refresh  bool // a redirect page (Hugo alias)
 	canon    string

@@ -42,7 +42,7 @@ func TestProgressAndSpeedOnThePages(t *testing.T) {
 	} {
 		sheets := wt.City(c.name, c.k)
 		sheets[2].Rows = c.rows
-		wt.Write(t, filepath.Join(data, "cities", c.file), sheets...)
+		wt.Write(t, filepath.Join(data, "partners", c.file), sheets...)
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
@@ -67,13 +67,13 @@ func TestProgressAndSpeedOnThePages(t *testing.T) {
 		page string
 		want []string
 	}{
-		{"staedte/alpha/index.html", []string{
+		{"partner/alpha/index.html", []string{
 			"<span class=\"progress\">12,5\u00a0%<meter class=\"bar\" min=\"0\" max=\"100\" value=\"12.5\" aria-hidden=\"true\"></meter></span>",
 			"<span class=\"progress\">40\u00a0%<meter", "<span class=\"progress\">100\u00a0%<meter",
 			"Alpha hat 1 Maßnahmen mit Beginn und Ende auf den Monat genau abgeschlossen, im Median in 6,0 Monaten (alle Partner: 5,0 Monate); 1 von 2 laufenden Maßnahmen mit geplantem Ende sind überfällig.",
 			`<caption id="speed-late-caption">`, `<time datetime="2024-12-31">`,
 		}},
-		{"en/cities/alpha/index.html", []string{
+		{"en/partners/alpha/index.html", []string{
 			`<span class="progress">12.5%<meter`, `<span class="progress">40%<meter`,
 			"Alpha finished 1 measures with start and end known to the month, taking a median of 6.0 months (all partners: 5.0 months); 1 of 2 running measures with a planned end are overdue.",
 		}},

@@ -16,7 +16,7 @@ type Format string
 const (
 	// Text is for people: one line per problem, in workbook order (by
 	// file, then sheet, then cell), e.g.
-	// data/cities/muenchen.xlsx: Kennzahlen!C7: Fehler: "viel" ist keine Zahl; …
+	// data/partners/muenchen.xlsx: Kennzahlen!C7: Fehler: "viel" ist keine Zahl; …
 	Text Format = "text"
 	// JSON is for tools: one document, described at jsonReport.
 	JSON Format = "json"
@@ -70,7 +70,7 @@ func (l List) Write(w io.Writer, f Format, lang string) error {
 //	  "warnings": 0,         // problems of severity "warning"
 //	  "problems": [          // in workbook order; [] when there are none
 //	    {
-//	      "file": "data/cities/muenchen.xlsx",
+//	      "file": "data/partners/muenchen.xlsx",
 //	      "sheet": "Kennzahlen", // "" for a problem with the whole file
 //	      "cell": "C7",          // "" for a whole sheet; "7" for a whole row
 //	      "row": 7,              // 1-based; 0 for a whole sheet or file
@@ -120,7 +120,7 @@ func (l List) JSON(lang string) ([]byte, error) {
 
 // GitHub prints one workflow command per problem, e.g.
 //
-//	::error file=data/cities/muenchen.xlsx,title=Kennzahlen!C7::data/cities/muenchen.xlsx: Kennzahlen!C7: "viel" ist keine Zahl; …
+//	::error file=data/partners/muenchen.xlsx,title=Kennzahlen!C7::data/partners/muenchen.xlsx: Kennzahlen!C7: "viel" ist keine Zahl; …
 //
 // The title names the place within the workbook (a line number would mean
 // nothing in an .xlsx file); the message repeats the whole position so

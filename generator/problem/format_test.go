@@ -18,14 +18,14 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 // format must escape: % and a line break in a cell, ':' and ',' in a file name.
 func sample() List {
 	var l List
-	city := "data/cities/neu,stadt.xlsx"
+	city := "data/partners/neu,stadt.xlsx"
 	l.Warnf(model.Pos{File: "data/framework.xlsx", Sheet: "Indikatoren", Row: 5, Col: 1}, IndicatorNoData, "D2")
 	l.Errorf(model.Pos{File: city, Sheet: "Maßnahmen", Row: 3, Col: 4}, CellStatus, "irgendwann")
 	l.Errorf(model.Pos{File: city, Sheet: "Kennzahlen", Row: 7, Col: 3}, CellNumber, "12,5 % ca.")
 	l.Errorf(model.Pos{File: city, Sheet: "Stadt", Row: 2, Col: 2}, CellRequired, "Name\r\n(de)")
 	l.Errorf(model.Pos{File: city, Sheet: "Kennzahlen", Row: 1}, YearNone)
 	l.Errorf(model.Pos{File: city, Sheet: "Stadt"}, SheetEmpty, `"Feld" / "Wert"`)
-	l.Errorf(model.Pos{File: "data/cities/C:München.xlsx"}, FileSlug, "C:München.xlsx", "c-muenchen.xlsx")
+	l.Errorf(model.Pos{File: "data/partners/C:München.xlsx"}, FileSlug, "C:München.xlsx", "c-muenchen.xlsx")
 	return l
 }
 
@@ -133,9 +133,9 @@ func TestParseFormat(t *testing.T) {
 func TestNamesStayOnTheirLine(t *testing.T) {
 	hostile := "x\n::error file=a,title=b::pwned\r::warning::x\u2028\x1b[31m"
 	var l List
-	l.Errorf(model.Pos{File: "data/cities/a" + hostile + ".xlsx", Sheet: "Kenn" + hostile, Row: 7, Col: 3}, CellNumber, hostile)
-	l.Errorf(model.Pos{File: "data/cities/b" + hostile + ".xlsx", Sheet: "Stadt" + hostile}, SheetDamaged, "xl/"+hostile, hostile)
-	l.Errorf(model.Pos{File: "data/cities/c" + hostile + ".xlsx"}, FileOpen, "open "+hostile)
+	l.Errorf(model.Pos{File: "data/partners/a" + hostile + ".xlsx", Sheet: "Kenn" + hostile, Row: 7, Col: 3}, CellNumber, hostile)
+	l.Errorf(model.Pos{File: "data/partners/b" + hostile + ".xlsx", Sheet: "Stadt" + hostile}, SheetDamaged, "xl/"+hostile, hostile)
+	l.Errorf(model.Pos{File: "data/partners/c" + hostile + ".xlsx"}, FileOpen, "open "+hostile)
 	for _, f := range Formats {
 		for _, lang := range []string{"de", "en"} {
 			var b bytes.Buffer
@@ -158,7 +158,7 @@ func TestNamesStayOnTheirLine(t *testing.T) {
 					if f == Text && bytes.HasPrefix(line, []byte("::")) {
 						t.Errorf("%s/%s: a line starts a workflow command: %s", f, lang, line)
 					}
-					if f == Text && !bytes.HasPrefix(line, []byte(`"data/cities/`)) {
+					if f == Text && !bytes.HasPrefix(line, []byte(`"data/partners/`)) {
 						t.Errorf("%s/%s: the file name is not quoted: %s", f, lang, line)
 					}
 					if f == GitHub && !bytes.HasPrefix(line, []byte("::error ")) {

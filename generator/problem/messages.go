@@ -99,6 +99,8 @@ const (
 	FileCopy           Code = "file.copy"
 	FileFrameworkTwice Code = "file.framework_twice"
 	DataDirMissing     Code = "file.data_missing"
+	FolderOldName      Code = "file.folder_old_name"
+	FolderTwice        Code = "file.folder_twice"
 	CellDateNotNumber  Code = "cell.date_not_number"
 	CellPercentNotHere Code = "cell.percent_not_here"
 	YearTwice          Code = "year.twice"
@@ -166,8 +168,8 @@ var catalog = map[Code]message{
 		"Datei kann nicht gelesen werden (%s); erwartet wird eine Arbeitsmappe (.xlsx oder .ods) ohne Passwort",
 		"cannot read the file (%s); expected a workbook (.xlsx or .ods) without a password"},
 	FileNoCities: {
-		"keine Stadt-Arbeitsmappe gefunden; erwartet wird mindestens eine Datei data/cities/<stadt>.xlsx oder .ods",
-		"no city workbook found; expected at least one file data/cities/<city>.xlsx or .ods"},
+		"keine Partner-Arbeitsmappe gefunden; erwartet wird mindestens eine Datei data/partners/<name>.xlsx oder .ods",
+		"no partner workbook found; expected at least one file data/partners/<name>.xlsx or .ods"},
 	FileSlug: {
 		"Dateiname %q ist als Adresse der Stadt ungeeignet; erwartet werden Kleinbuchstaben, Ziffern und '-': umbenennen in %s",
 		"file name %q cannot serve as the city's address; expected lower-case letters, digits and '-': rename it to %s"},
@@ -382,8 +384,14 @@ var catalog = map[Code]message{
 		"zwei Rahmenwerke: %s und %s; erwartet wird nur eines davon",
 		"two frameworks: %s and %s; expected only one of them"},
 	DataDirMissing: {
-		"Datenordner %s nicht gefunden; erwartet wird ein Ordner mit framework.xlsx (oder .ods) und dem Ordner cities: im Projektordner starten oder den Ordner mit --data angeben",
-		"data folder %s not found; expected a folder holding framework.xlsx (or .ods) and the folder cities: run from the project folder or name the folder with --data"},
+		"Datenordner %s nicht gefunden; erwartet wird ein Ordner mit framework.xlsx (oder .ods) und dem Ordner partners: im Projektordner starten oder den Ordner mit --data angeben",
+		"data folder %s not found; expected a folder holding framework.xlsx (or .ods) and the folder partners: run from the project folder or name the folder with --data"},
+	FolderOldName: {
+		"der Ordner %s heißt jetzt %s, denn er enthält Partner jeder Art; erwartet wird der neue Name: Ordner umbenennen (bis dahin wird er gelesen)",
+		"the folder %s is now called %s, as it holds partners of every kind; expected the new name: rename the folder (until then it is read)"},
+	FolderTwice: {
+		"%s neben %s enthält Arbeitsmappen (%s), die nicht gelesen würden; erwartet wird nur %s: die Dateien dorthin verschieben und den alten Ordner löschen",
+		"%s beside %s holds workbooks (%s) that would not be read; expected only %s: move the files there and delete the old folder"},
 	CellDateNotNumber: {
 		"Zelle zeigt das Datum %s, keine Zahl; erwartet wird eine Zahl: mit Komma schreiben (12,5), denn 12.5 wird in deutscher Einstellung zum Datum, und das Zellformat auf Zahl stellen",
 		"cell shows the date %s, not a number; expected a number: set the cell's format to number (in a German setting, write 12,5: 12.5 becomes a date)"},

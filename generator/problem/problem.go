@@ -86,7 +86,7 @@ func cellNumber(v float64, lang string) string {
 	return s
 }
 
-// Format prints "data/cities/muenchen.xlsx: Kennzahlen!C7: Fehler: ...".
+// Format prints "data/partners/muenchen.xlsx: Kennzahlen!C7: Fehler: ...".
 func (p Problem) Format(lang string) string {
 	return fmt.Sprintf("%s: %s: %s", p.Pos, p.Severity.label(lang), p.Message(lang))
 }

@@ -3,7 +3,6 @@ package serve
 import (
 	"crypto/sha256"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -50,7 +49,7 @@ func (r *Reader) Check(dataDir string, progress Progress) (model.Dataset, proble
 		return model.Dataset{}, probs, nil
 	}
 	if len(files.Cities) == 0 && !probs.Has(problem.FileOpen) {
-		probs.Errorf(model.Pos{File: filepath.Join(dataDir, workbook.CitiesDir)}, problem.FileNoCities)
+		probs.Errorf(model.Pos{File: workbook.PartnersFolder(dataDir)}, problem.FileNoCities)
 	}
 	all := files.All()
 

@@ -119,7 +119,7 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer w.Close()
-	for _, dir := range []string{s.o.DataDir, filepath.Join(s.o.DataDir, "cities")} {
+	for _, dir := range []string{s.o.DataDir, workbook.PartnersFolder(s.o.DataDir)} {
 		if err := w.Add(dir); err != nil {
 			return fmt.Errorf("watching %s: %w", dir, err)
 		}

@@ -170,8 +170,8 @@ func TestServe(t *testing.T) {
 		t.Skip("real Hugo builds")
 	}
 	data := wt.Dataset(t, t.TempDir())
-	alpha := filepath.Join(data, "cities", "alpha.xlsx")
-	beta := filepath.Join(data, "cities", "beta.xlsx")
+	alpha := filepath.Join(data, "partners", "alpha.xlsx")
+	beta := filepath.Join(data, "partners", "beta.xlsx")
 	p := start(t, data)
 
 	first := p.next(t)
@@ -273,7 +273,7 @@ func TestServe(t *testing.T) {
 		if r := p.next(t); r.Err != nil {
 			t.Fatalf("without beta: %v\n%s", r.Err, r.Problems.Text("en"))
 		}
-		if code, _ := p.get(t, "/staedte/beta/"); code != http.StatusNotFound {
+		if code, _ := p.get(t, "/partner/beta/"); code != http.StatusNotFound {
 			t.Errorf("beta's page after deleting its workbook: %d; want 404", code)
 		}
 		if err := os.WriteFile(beta, saved, 0o644); err != nil {
@@ -285,7 +285,7 @@ func TestServe(t *testing.T) {
 		if r.Err != nil || !contains(r.Changed, beta) {
 			t.Errorf("restored: err %v, parsed %v; want beta parsed again", r.Err, r.Changed)
 		}
-		if code, _ := p.get(t, "/staedte/beta/"); code != 200 {
+		if code, _ := p.get(t, "/partner/beta/"); code != 200 {
 			t.Errorf("beta's page after restoring its workbook: %d", code)
 		}
 	})
@@ -325,7 +325,7 @@ func contains(s []string, v string) bool {
 // with the notice naming the cell.
 func TestFirstBuildWithErrors(t *testing.T) {
 	data := wt.Dataset(t, t.TempDir())
-	wt.SetCells(t, filepath.Join(data, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": "viel"})
+	wt.SetCells(t, filepath.Join(data, "partners", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C2": "viel"})
 	p := start(t, data)
 	if r := p.next(t); !errors.Is(r.Err, pipeline.ErrInvalidData) {
 		t.Fatalf("first build: %v", r.Err)
@@ -364,7 +364,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 	if r := p.next(b); r.Err != nil {
 		b.Fatal(r.Err)
 	}
-	city := filepath.Join(data, "cities", "augsburg.xlsx")
+	city := filepath.Join(data, "partners", "augsburg.xlsx")
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		wt.SetCells(b, city, "Stadt", wt.Cells{"D2": fmt.Sprintf("Anmerkung %d", i)})
@@ -391,7 +391,7 @@ func BenchmarkSaveToReloadAtScale(b *testing.B) {
 	if err := os.CopyFS(data, os.DirFS(src)); err != nil {
 		b.Fatal(err)
 	}
-	cities, err := filepath.Glob(filepath.Join(data, "cities", "*.xlsx"))
+	cities, err := filepath.Glob(filepath.Join(data, "partners", "*.xlsx"))
 	if err != nil || len(cities) == 0 {
 		b.Fatalf("no city workbooks in %s (%v)", src, err)
 	}
@@ -426,7 +426,7 @@ func TestRelevantChanges(t *testing.T) {
 		"muenchen.xlsx": true, "muenchen.ods": true, "MUENCHEN.ODS": true, "augsburg.xls": true, "fuerth.csv": true,
 		"~$muenchen.xlsx": false, ".~lock.muenchen.ods#": false, "notes.txt": false, "muenchen.ods.tmp": false,
 	} {
-		ev := fsnotify.Event{Name: filepath.Join("data", "cities", name), Op: fsnotify.Write}
+		ev := fsnotify.Event{Name: filepath.Join("data", "partners", name), Op: fsnotify.Write}
 		if got := relevant(ev); got != want {
 			t.Errorf("relevant(%s) = %v; want %v", name, got, want)
 		}

@@ -77,7 +77,7 @@ func TestCompareData(t *testing.T) {
 		{
 			name: "dimension missing",
 			edit: func(t *testing.T, dir string) {
-				wt.SetCells(t, filepath.Join(dir, "cities", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C4": nil, "C5": nil})
+				wt.SetCells(t, filepath.Join(dir, "partners", "alpha.xlsx"), "Kennzahlen", wt.Cells{"C4": nil, "C5": nil})
 			},
 			dims:      map[string][]*float64{"alpha": {f(15), nil}, "beta": {f(80), nil}},
 			index:     map[string]*float64{"alpha": f(15), "beta": f(80)},
@@ -179,7 +179,7 @@ func TestCompareFiles(t *testing.T) {
 	dir := wt.Dataset(t, t.TempDir())
 	// Beta's V1 of 2023 at 62 makes beta's VER (62 + 100)/2 = 81 and its
 	// index (2·81 + 100)/3 = 87.333…: not a short decimal.
-	wt.SetCells(t, filepath.Join(dir, "cities", "beta.xlsx"), "Kennzahlen", wt.Cells{"C2": 62})
+	wt.SetCells(t, filepath.Join(dir, "partners", "beta.xlsx"), "Kennzahlen", wt.Cells{"C2": 62})
 	_, res, c := compareData(t, dir)
 	files, err := c.Files()
 	if err != nil {
@@ -225,7 +225,7 @@ func TestCompareFiles(t *testing.T) {
 // TestCompareDataText: markup in a city name stays JSON text.
 func TestCompareDataText(t *testing.T) {
 	dir := wt.Dataset(t, t.TempDir())
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), wt.City("</script><b>x</b>", 1)...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), wt.City("</script><b>x</b>", 1)...)
 	_, _, c := compareData(t, dir)
 	files, err := c.Files()
 	if err != nil {

@@ -18,11 +18,11 @@ import (
 // contact; alpha gets no quick win from its own offer.
 func TestOffers(t *testing.T) {
 	dir := wt.Dataset(t, t.TempDir())
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), append(wt.City("Alpha", 1), wt.Sheet{Name: "Angebote", Rows: [][]any{
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), append(wt.City("Alpha", 1), wt.Sheet{Name: "Angebote", Rows: [][]any{
 		{"Art", "Thema", "Titel", "Bedingungen", "Kontakt", "Verfügbar ab", "Quelle"},
 		{"Beratung", "OZG – Online-Dienste", "OZG-Beratung", "kostenfrei", "ozg@alpha.de", "03.2024", "Beispielwert, illustrativ"},
 	}})...)
-	wt.Write(t, filepath.Join(dir, "cities", "gamma.xlsx"), wt.City("Gamma", 3)...)
+	wt.Write(t, filepath.Join(dir, "partners", "gamma.xlsx"), wt.City("Gamma", 3)...)
 	ds, probs := workbook.ReadDataset(dir)
 	if len(probs) != 0 {
 		t.Fatalf("fixture has problems:\n%s", probs.Text("en"))

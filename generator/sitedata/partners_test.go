@@ -30,7 +30,7 @@ func TestPartnerNotScored(t *testing.T) {
 	without := build()
 	uni := wt.City("Hochschule Gamma", 3)
 	uni[0].Rows = append(uni[0].Rows, []any{"Art", "Hochschule", nil})
-	wt.Write(t, filepath.Join(dir, "cities", "gamma.xlsx"), uni[0], uni[2]) // no KPI sheet
+	wt.Write(t, filepath.Join(dir, "partners", "gamma.xlsx"), uni[0], uni[2]) // no KPI sheet
 	with := build()
 
 	var gamma *sitedata.City
@@ -106,10 +106,10 @@ func TestJointProjectOnce(t *testing.T) {
 	alpha := wt.City("Alpha", 1)
 	alpha[2].Rows[0] = append(alpha[2].Rows[0], "Partner")
 	alpha[2].Rows[1] = append(alpha[2].Rows[1], "beta, Gamma.xlsx")
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), alpha...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), alpha...)
 	uni := wt.City("Hochschule Gamma", 3)
 	uni[0].Rows = append(uni[0].Rows, []any{"Art", "Hochschule", nil})
-	wt.Write(t, filepath.Join(dir, "cities", "gamma.xlsx"), uni[0], uni[2])
+	wt.Write(t, filepath.Join(dir, "partners", "gamma.xlsx"), uni[0], uni[2])
 	ds, probs := workbook.ReadDataset(dir)
 	if len(probs) != 0 {
 		t.Fatalf("problems:\n%s", probs.Text("en"))

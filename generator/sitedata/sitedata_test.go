@@ -62,7 +62,7 @@ func TestGolden(t *testing.T) {
 func TestSpreadsheetTextStaysData(t *testing.T) {
 	dir := wt.Dataset(t, t.TempDir())
 	city := wt.City("</script><script>alert(1)</script>", 1)
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), city...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), city...)
 	ds, _ := workbook.ReadDataset(dir)
 	out := t.TempDir()
 	if err := sitedata.Write(out, sitedata.Build(ds, score.Compute(ds), compare.Build(ds, score.Compute(ds)))); err != nil {

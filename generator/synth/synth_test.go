@@ -42,7 +42,7 @@ func TestSyntheticDataValidatesAndScores(t *testing.T) {
 	write(t, filepath.Join(dir, "framework.xlsx"), synth.Framework(o))
 	for c := range o.Cities {
 		name, sheets := synth.City(o, c)
-		write(t, filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+		write(t, filepath.Join(dir, "partners", workbook.Slug(name)+".xlsx"), sheets)
 	}
 	ds, probs := workbook.ReadDataset(dir)
 	// The first day after the last year: nothing may lie after it.
@@ -132,7 +132,7 @@ func TestCooperation(t *testing.T) {
 		if name != synth.Name(o, c) {
 			t.Errorf("partner %d: City names it %q, Name %q", c, name, synth.Name(o, c))
 		}
-		write(t, filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets)
+		write(t, filepath.Join(dir, "partners", workbook.Slug(name)+".xlsx"), sheets)
 	}
 	ds, probs := workbook.ReadDataset(dir)
 	probs = append(probs, validate.Dataset(ds, validate.Options{Today: model.Date{Year: 2026, Month: 1, Day: 1}})...)

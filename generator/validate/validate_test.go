@@ -22,8 +22,8 @@ func check(t *testing.T, fw, alpha []wt.Sheet) []string {
 	t.Helper()
 	dir := t.TempDir()
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), fw...)
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), alpha...)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), alpha...)
+	wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
 	ds, probs := workbook.ReadDataset(dir)
 	probs = append(probs, validate.Dataset(ds, validate.Options{Today: today})...)
 	var out []string
@@ -99,31 +99,31 @@ func TestOneProblemPerErrorClass(t *testing.T) {
 		{"reference year without data", set(set(fw(), "Einstellungen", 3, 0, "Bezugsjahr"), "Einstellungen", 3, 1, 2019), city(),
 			`framework.xlsx: Einstellungen!B4: error: reference year 2019 has no data; expected one of the years with data: 2022, 2023`},
 		{"non-numeric KPI", fw(), set(city(), "Kennzahlen", 1, 2, "viel"),
-			`cities/alpha.xlsx: Kennzahlen!C2: error: "viel" is not a number; expected a number such as 1,234.5 or 12.5 %`},
+			`partners/alpha.xlsx: Kennzahlen!C2: error: "viel" is not a number; expected a number such as 1,234.5 or 12.5 %`},
 		{"value outside the goalposts: a warning", set(fw(), "Indikatoren", 1, 4, "Punkte"), set(city(), "Kennzahlen", 1, 2, 130),
-			`cities/alpha.xlsx: Kennzahlen!C2: warning: value 130 lies outside the goalposts 0–100 of "V1"; it counts as 100 (clamped). Please check that value and goalposts are right`},
+			`partners/alpha.xlsx: Kennzahlen!C2: warning: value 130 lies outside the goalposts 0–100 of "V1"; it counts as 100 (clamped). Please check that value and goalposts are right`},
 		{"formula error value", fw(), set(city(), "Kennzahlen", 3, 1, "#DIV/0!"),
-			`cities/alpha.xlsx: Kennzahlen!B4: error: cell holds the error value #DIV/0! (a formula could not be computed); expected a value`},
+			`partners/alpha.xlsx: Kennzahlen!B4: error: cell holds the error value #DIV/0! (a formula could not be computed); expected a value`},
 		{"percentage out of range", fw(), set(city(), "Kennzahlen", 1, 2, 130),
-			`cities/alpha.xlsx: Kennzahlen!C2: error: value 130 lies outside 0–100 (indicator "V1" is measured in %); expected a percentage from 0 to 100`},
+			`partners/alpha.xlsx: Kennzahlen!C2: error: value 130 lies outside 0–100 (indicator "V1" is measured in %); expected a percentage from 0 to 100`},
 		{"impossible year", fw(), set(city(), "Kennzahlen", 0, 2, 3023),
-			`cities/alpha.xlsx: Kennzahlen!C1: error: column header "3023" is not a possible year; expected a year from 1990 to 2100`},
+			`partners/alpha.xlsx: Kennzahlen!C1: error: column header "3023" is not a possible year; expected a year from 1990 to 2100`},
 		{"unknown indicator", fw(), set(city(), "Kennzahlen", 4, 0, "D9"),
-			`cities/alpha.xlsx: Kennzahlen!A5: error: unknown indicator "D9"; expected an ID from the Indicators sheet in framework.xlsx`},
+			`partners/alpha.xlsx: Kennzahlen!A5: error: unknown indicator "D9"; expected an ID from the Indicators sheet in framework.xlsx`},
 		{"unknown status", fw(), set(city(), "Maßnahmen", 1, 3, "vielleicht"),
-			`cities/alpha.xlsx: Maßnahmen!D2: error: "vielleicht" is not a status; expected planned, in progress, done or stopped (geplant, in Umsetzung, abgeschlossen, eingestellt)`},
+			`partners/alpha.xlsx: Maßnahmen!D2: error: "vielleicht" is not a status; expected planned, in progress, done or stopped (geplant, in Umsetzung, abgeschlossen, eingestellt)`},
 		{"unknown topic", fw(), set(city(), "Maßnahmen", 2, 2, "KI"),
-			`cities/alpha.xlsx: Maßnahmen!C3: error: unknown topic "KI"; expected an ID from the Topics sheet in framework.xlsx`},
+			`partners/alpha.xlsx: Maßnahmen!C3: error: unknown topic "KI"; expected an ID from the Topics sheet in framework.xlsx`},
 		{"duplicate measure ID", fw(), set(city(), "Maßnahmen", 2, 0, "M-01"),
-			`cities/alpha.xlsx: Maßnahmen!A3: error: ID "M-01" appears twice (first in A2); expected a unique ID`},
+			`partners/alpha.xlsx: Maßnahmen!A3: error: ID "M-01" appears twice (first in A2); expected a unique ID`},
 		{"end before start", fw(), set(city(), "Maßnahmen", 1, 5, "31.12.2019"),
-			`cities/alpha.xlsx: Maßnahmen!F2: error: end 2019-12-31 lies before the start 2020; expected an end on or after the start`},
+			`partners/alpha.xlsx: Maßnahmen!F2: error: end 2019-12-31 lies before the start 2020; expected an end on or after the start`},
 		{"bad date", fw(), set(city(), "Maßnahmen", 1, 4, "bald"),
-			`cities/alpha.xlsx: Maßnahmen!E2: error: "bald" is not a date; expected a date such as 24.07.2019, 2019-07-24, 07.2019 or 2019`},
+			`partners/alpha.xlsx: Maßnahmen!E2: error: "bald" is not a date; expected a date such as 24.07.2019, 2019-07-24, 07.2019 or 2019`},
 		{"javascript link", fw(), set(city(), "Maßnahmen", 1, 6, "javascript:alert(1)"),
-			`cities/alpha.xlsx: Maßnahmen!G2: error: "javascript:alert(1)" is not an allowed link; expected an address starting with https:// or http:// (for the contact also mailto:)`},
+			`partners/alpha.xlsx: Maßnahmen!G2: error: "javascript:alert(1)" is not an allowed link; expected an address starting with https:// or http:// (for the contact also mailto:)`},
 		{"missing required cell", fw(), set(city(), "Maßnahmen", 2, 1, nil),
-			`cities/alpha.xlsx: Maßnahmen!B3: error: Titel / Title is missing; expected a value`},
+			`partners/alpha.xlsx: Maßnahmen!B3: error: Titel / Title is missing; expected a value`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,8 +146,8 @@ func TestEveryProblemOfARunIsReported(t *testing.T) {
 		t.Fatalf("want 4 problems, got %d:\n%s", len(got), strings.Join(got, "\n"))
 	}
 	// Workbook order: the framework first, then alpha's sheets top to bottom.
-	for i, prefix := range []string{"cities/alpha.xlsx: Kennzahlen!B2", "cities/alpha.xlsx: Kennzahlen!C3",
-		"cities/alpha.xlsx: Maßnahmen!D2", "framework.xlsx: Reifegrade!A4"} {
+	for i, prefix := range []string{"framework.xlsx: Reifegrade!A4", "partners/alpha.xlsx: Kennzahlen!B2",
+		"partners/alpha.xlsx: Kennzahlen!C3", "partners/alpha.xlsx: Maßnahmen!D2"} {
 		if !strings.HasPrefix(got[i], prefix) {
 			t.Errorf("problem %d = %q; want it to start with %q", i, got[i], prefix)
 		}
@@ -178,8 +178,8 @@ func TestIndicatorWithoutDataIsAWarning(t *testing.T) {
 		return s
 	}
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), strip(city)...)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), strip(sourced(wt.City("Beta", 2)))...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), strip(city)...)
+	wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), strip(sourced(wt.City("Beta", 2)))...)
 	ds, probs := workbook.ReadDataset(dir)
 	probs = append(probs, validate.Dataset(ds, validate.Options{Today: today})...)
 	if probs.Errors() != 0 || len(probs) != 1 || probs[0].Severity != problem.Warning || probs[0].Code != problem.IndicatorNoData {
@@ -216,19 +216,19 @@ func TestHistoryWarnings(t *testing.T) {
 	}{
 		{"a steady series", [][]any{header, {"D1", 10, 11, 12, 13, 14, "Portal"}}, nil},
 		{"a jump", [][]any{header, {"D1", 10, 11, 12, 13, 30, "Portal"}}, []string{
-			`cities/alpha.xlsx: Kennzahlen!F2: warning: value 30 differs by more than three standard deviations from the other years of indicator "D1" (mean 11.5, standard deviation 1.29); please check value and unit`}},
+			`partners/alpha.xlsx: Kennzahlen!F2: warning: value 30 differs by more than three standard deviations from the other years of indicator "D1" (mean 11.5, standard deviation 1.29); please check value and unit`}},
 		{"a jump in the middle, lower", [][]any{header, {"D1", 100, 101, 3, 99, 100, "Portal"}}, []string{
-			`cities/alpha.xlsx: Kennzahlen!D2: warning: value 3 differs by more than three standard deviations from the other years of indicator "D1" (mean 100, standard deviation 0.82); please check value and unit`}},
+			`partners/alpha.xlsx: Kennzahlen!D2: warning: value 3 differs by more than three standard deviations from the other years of indicator "D1" (mean 100, standard deviation 0.82); please check value and unit`}},
 		{"three others are too few to judge", [][]any{header, {"D1", nil, 10, 11, 12, 30, "Portal"}}, nil},
 		{"a constant history flags nothing", [][]any{header, {"D1", 5, 5, 5, 5, 9, "Portal"}}, nil},
 		{"a missing year between reported ones", [][]any{header, {"D1", 10, nil, nil, 13, nil, "Portal"}, {"D2", 1, 2, 3, 4, 5, "Portal"}}, []string{
-			`cities/alpha.xlsx: Kennzahlen!C2: warning: no value for 2020 although indicator "D1" has values for 2019 and 2022; please check whether the value is missing (empty cell = no value)`,
-			`cities/alpha.xlsx: Kennzahlen!D2: warning: no value for 2021 although indicator "D1" has values for 2019 and 2022; please check whether the value is missing (empty cell = no value)`}},
+			`partners/alpha.xlsx: Kennzahlen!C2: warning: no value for 2020 although indicator "D1" has values for 2019 and 2022; please check whether the value is missing (empty cell = no value)`,
+			`partners/alpha.xlsx: Kennzahlen!D2: warning: no value for 2021 although indicator "D1" has values for 2019 and 2022; please check whether the value is missing (empty cell = no value)`}},
 		{"missing years before and after are not gaps", [][]any{header, {"D1", nil, 10, 11, nil, nil, "Portal"}}, nil},
 		{"a year no row reports points at the row", [][]any{{"Indikator", 2019, 2021, "Quelle"}, {"D1", 10, 11, "Portal"}}, []string{
-			`cities/alpha.xlsx: Kennzahlen!A2: warning: no value for 2020 although indicator "D1" has values for 2019 and 2021; please check whether the value is missing (empty cell = no value)`}},
+			`partners/alpha.xlsx: Kennzahlen!A2: warning: no value for 2020 although indicator "D1" has values for 2019 and 2021; please check whether the value is missing (empty cell = no value)`}},
 		{"a missing source", [][]any{header, {"D1", 10, 11, 12, 13, 14, nil}}, []string{
-			`cities/alpha.xlsx: Kennzahlen!A2: warning: indicator "D1" has values but no source; expected the origin of the values in the column Source, e.g. "Office for Statistics, annual report 2024"`}},
+			`partners/alpha.xlsx: Kennzahlen!A2: warning: indicator "D1" has values but no source; expected the origin of the values in the column Source, e.g. "Office for Statistics, annual report 2024"`}},
 		{"a row without values needs no source", [][]any{header, {"D1", nil, nil, nil, nil, 14, "Portal"}, {"D2"}}, nil},
 	}
 	for _, tt := range tests {
@@ -247,10 +247,10 @@ func TestHistoryWarnings(t *testing.T) {
 func TestWarningsAloneStillValidate(t *testing.T) {
 	dir := t.TempDir()
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
-	wt.Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), series(wt.City("Alpha", 1),
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), series(wt.City("Alpha", 1),
 		[]any{"Indikator", 2019, 2020, 2021, 2022, 2023, 2024, "Quelle"},
 		[]any{"D1", 10, 11, 12, 13, nil, 40, nil})...)
-	wt.Write(t, filepath.Join(dir, "cities", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
+	wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), sourced(wt.City("Beta", 2))...)
 	ds, probs := workbook.ReadDataset(dir)
 	probs = append(probs, validate.Dataset(ds, validate.Options{Today: today})...)
 	if probs.Errors() != 0 || len(probs) != 3 {

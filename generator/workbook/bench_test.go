@@ -13,7 +13,7 @@ import (
 func writeSynthSet(b *testing.B, o synth.Options) string {
 	b.Helper()
 	dir := b.TempDir()
-	if err := os.Mkdir(filepath.Join(dir, CitiesDir), 0o755); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, PartnersDir), 0o755); err != nil {
 		b.Fatal(err)
 	}
 	write := func(path string, sheets []synth.Sheet) {
@@ -32,7 +32,7 @@ func writeSynthSet(b *testing.B, o synth.Options) string {
 	write(filepath.Join(dir, FrameworkFile), synth.Framework(o))
 	for c := range o.Cities {
 		name, sheets := synth.City(o, c)
-		write(filepath.Join(dir, CitiesDir, Slug(name)+".xlsx"), sheets)
+		write(filepath.Join(dir, PartnersDir, Slug(name)+".xlsx"), sheets)
 	}
 	return dir
 }

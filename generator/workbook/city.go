@@ -109,7 +109,7 @@ func ParsePartnerKind(raw string) (model.PartnerKind, bool) {
 	return 0, false
 }
 
-// ReadCity reads data/cities/<slug>.xlsx; the slug is the file name.
+// ReadCity reads data/partners/<slug>.xlsx; the slug is the file name.
 func ReadCity(path string, probs *problem.List) model.City {
 	slug := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	c := model.City{Slug: slug, File: path, Pos: model.Pos{File: path}}

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -20,7 +19,7 @@ func ReadDataset(dataDir string) (model.Dataset, problem.List) {
 	ds := model.Dataset{Framework: ReadFramework(files.Framework, &probs)}
 	paths := files.Cities
 	if len(paths) == 0 && !probs.Has(problem.FileOpen) {
-		probs.Errorf(model.Pos{File: filepath.Join(dataDir, CitiesDir)}, problem.FileNoCities)
+		probs.Errorf(model.Pos{File: PartnersFolder(dataDir)}, problem.FileNoCities)
 	}
 
 	// Workbooks are independent: read them side by side, then merge in

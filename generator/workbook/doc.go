@@ -1,6 +1,6 @@
 // Package workbook is the only code that knows spreadsheets. It reads the
 // framework (data/framework.xlsx) and the partners' workbooks
-// (data/cities/<slug>.xlsx, or LibreOffice's .ods) into model values that
+// (data/partners/<slug>.xlsx, or LibreOffice's .ods) into model values that
 // keep their file, sheet and cell, and it writes the workbooks people fill
 // in (templates) and download (the open-data export).
 //

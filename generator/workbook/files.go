@@ -17,8 +17,25 @@ import (
 // Paths of the data folder's parts, relative to it.
 const (
 	FrameworkFile = "framework.xlsx" // or framework.ods (FrameworkName)
-	CitiesDir     = "cities"
+	PartnersDir   = "partners"
+	// OldPartnersDir is the partners folder's name from the days when
+	// every partner was a city: still read, with a warning, while it is
+	// the only one.
+	OldPartnersDir = "cities"
 )
+
+// PartnersFolder is the folder of dataDir holding the partners'
+// workbooks: partners, or the old cities while only that one exists.
+func PartnersFolder(dataDir string) string {
+	dir := filepath.Join(dataDir, PartnersDir)
+	if _, err := os.Stat(dir); err != nil {
+		old := filepath.Join(dataDir, OldPartnersDir)
+		if st, err := os.Stat(old); err == nil && st.IsDir() {
+			return old
+		}
+	}
+	return dir
+}
 
 // workbookExts are the formats read, as Excel and LibreOffice save them.
 var workbookExts = []string{".xlsx", ".ods"}
@@ -38,7 +55,7 @@ var otherSpreadsheetExts = map[string]bool{
 // Files are the workbooks of a data folder.
 type Files struct {
 	Framework string   // data/framework.xlsx or .ods
-	Cities    []string // data/cities/<slug>.xlsx or .ods, in name order
+	Cities    []string // data/partners/<slug>.xlsx or .ods, in name order
 }
 
 // All is the framework followed by the cities.
@@ -70,7 +87,12 @@ func FindFiles(dataDir string) (Files, problem.List) {
 		probs.Errorf(model.Pos{File: frameworks[1]}, problem.FileFrameworkTwice, frameworks[0], frameworks[1])
 	}
 
-	dir := filepath.Join(dataDir, CitiesDir)
+	dir := PartnersFolder(dataDir)
+	if old := filepath.Join(dataDir, OldPartnersDir); dir == old {
+		probs.Warnf(model.Pos{File: old}, problem.FolderOldName, old, filepath.Join(dataDir, PartnersDir))
+	} else if names := spreadsheetNames(old); len(names) > 0 {
+		probs.Errorf(model.Pos{File: old}, problem.FolderTwice, old, dir, strings.Join(names, ", "), dir)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		probs.Errorf(model.Pos{File: dir}, problem.FileOpen, err.Error())
@@ -138,9 +160,21 @@ func FindFiles(dataDir string) (Files, problem.List) {
 func PartnerFiles(dataDir, slug string) []string {
 	var out []string
 	for _, ext := range workbookExts {
-		out = append(out, filepath.Join(dataDir, CitiesDir, slug+ext))
+		out = append(out, filepath.Join(PartnersFolder(dataDir), slug+ext))
 	}
 	return out
+}
+
+// spreadsheetNames are the names of the spreadsheets in dir, if any.
+func spreadsheetNames(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && IsSpreadsheetName(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
 
 // IsSpreadsheetName reports whether a file name is a spreadsheet's, in a

@@ -202,7 +202,7 @@ func TestTemporaryFilesRemoved(t *testing.T) {
 		c.Write(t, dir)
 		// The same strings in a workbook that opens: the spill without the
 		// broken styles.
-		good := filepath.Join(dir, "cities", "good.xlsx")
+		good := filepath.Join(dir, "partners", "good.xlsx")
 		copyWithout(t, badfiles.City(dir), good, "xl/styles.xml")
 		tmp := t.TempDir()
 		t.Setenv("TMPDIR", tmp)

@@ -36,7 +36,7 @@ func TestLibreOfficeCityValidated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			city := filepath.Join(dir, "cities", "regensburg."+format)
+			city := filepath.Join(dir, "partners", "regensburg."+format)
 			if err := os.MkdirAll(filepath.Dir(city), 0o755); err != nil {
 				t.Fatal(err)
 			}

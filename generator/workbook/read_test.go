@@ -161,7 +161,7 @@ func TestReadFrameworkSettingErrors(t *testing.T) {
 
 func TestNotAWorkbook(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "cities", "kaputt.xlsx")
+	path := filepath.Join(dir, "partners", "kaputt.xlsx")
 	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
 	if err := writeFile(path, "this is not a zip file"); err != nil {
 		t.Fatal(err)
@@ -176,7 +176,7 @@ func TestLockFilesAreIgnored(t *testing.T) {
 	dir := t.TempDir()
 	wt.Dataset(t, dir)
 	for _, name := range []string{"~$alpha.xlsx", ".~lock.alpha.xlsx#", "notes.txt"} {
-		if err := writeFile(filepath.Join(dir, "cities", name), "x"); err != nil {
+		if err := writeFile(filepath.Join(dir, "partners", name), "x"); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -76,15 +76,15 @@ func TestIsSlug(t *testing.T) {
 // out.
 func TestFindFilesNames(t *testing.T) {
 	dir := t.TempDir()
-	cities := filepath.Join(dir, "cities")
+	cities := filepath.Join(dir, "partners")
 	if err := os.MkdirAll(cities, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"framework.xlsx", "cities/neumarkt-i-d-opf.xlsx", "cities/muenchen.xlsx",
-		"cities/augsburg.ods", "cities/München.xlsx", "cities/neu--stadt.xlsx", "cities/muenchen (1).xlsx",
-		"cities/Muenchen Kopie.xlsx", "cities/muenchen-kopie.xlsx", "cities/Kopie von augsburg.ods",
-		"cities/regensburg (2).xlsx", "cities/bamberg.xls", "cities/fuerth.csv", "cities/erlangen.fods",
-		"cities/ingolstadt.numbers", "cities/notes.txt", "cities/.~lock.muenchen.xlsx#", "cities/~$muenchen.xlsx"} {
+	for _, name := range []string{"framework.xlsx", "partners/neumarkt-i-d-opf.xlsx", "partners/muenchen.xlsx",
+		"partners/augsburg.ods", "partners/München.xlsx", "partners/neu--stadt.xlsx", "partners/muenchen (1).xlsx",
+		"partners/Muenchen Kopie.xlsx", "partners/muenchen-kopie.xlsx", "partners/Kopie von augsburg.ods",
+		"partners/regensburg (2).xlsx", "partners/bamberg.xls", "partners/fuerth.csv", "partners/erlangen.fods",
+		"partners/ingolstadt.numbers", "partners/notes.txt", "partners/.~lock.muenchen.xlsx#", "partners/~$muenchen.xlsx"} {
 		if err := writeFile(filepath.Join(dir, name), "x"); err != nil {
 			t.Fatal(err)
 		}
@@ -121,5 +121,52 @@ func TestFindFilesNames(t *testing.T) {
 	_, probs = FindFiles(filepath.Join(dir, "nowhere"))
 	if len(probs) != 1 || probs[0].Code != problem.DataDirMissing {
 		t.Errorf("missing data folder: %v; want one %s", probs, problem.DataDirMissing)
+	}
+}
+
+// TestFindFilesOldFolder: the partners' folder was called cities. Alone it
+// is still read, with a warning to rename it; beside partners, workbooks
+// in it would silently be left out, so that is an error naming them, while
+// an old folder without spreadsheets is no matter.
+func TestFindFilesOldFolder(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files []string
+		read  string // base names of the workbooks read
+		want  []string
+	}{
+		{"only the old folder", []string{"cities/alpha.xlsx", "cities/beta.ods"}, "alpha.xlsx beta.ods",
+			[]string{`DATA/cities: warning: the folder DATA/cities is now called DATA/partners, as it holds partners of every kind; expected the new name: rename the folder (until then it is read)`}},
+		{"both folders", []string{"partners/alpha.xlsx", "cities/beta.xlsx", "cities/gamma.ods", "cities/notes.txt"}, "alpha.xlsx",
+			[]string{`DATA/cities: error: DATA/cities beside DATA/partners holds workbooks (beta.xlsx, gamma.ods) that would not be read; expected only DATA/partners: move the files there and delete the old folder`}},
+		{"an old folder without workbooks", []string{"partners/alpha.xlsx", "cities/notes.txt", "cities/.~lock.beta.xlsx#"}, "alpha.xlsx", nil},
+		{"only the new folder", []string{"partners/alpha.xlsx"}, "alpha.xlsx", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, name := range append([]string{"framework.xlsx"}, tc.files...) {
+				if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := writeFile(filepath.Join(dir, name), "x"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			files, probs := FindFiles(dir)
+			var got []string
+			for _, p := range probs.Sorted() {
+				got = append(got, strings.ReplaceAll(p.Format("en"), dir, "DATA"))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			var names []string
+			for _, c := range files.Cities {
+				names = append(names, filepath.Base(c))
+			}
+			if strings.Join(names, " ") != tc.read {
+				t.Errorf("read %q, want %q", strings.Join(names, " "), tc.read)
+			}
+		})
 	}
 }

@@ -167,7 +167,7 @@ var cityInstructions = []instructionLine{
 	{lineHeading, "Auswahllisten und Hinweise"},
 	{lineText, "Wenn Sie eine Zelle anklicken, erscheint ein Hinweis. Art des Partners, Indikator, Thema, Status und Angebotsart haben Auswahllisten aus dem aktuellen Rahmenwerk. Ein Wert, der nicht in der Liste steht, wird nach Rückfrage angenommen; die Prüfung meldet ihn, falls er ungültig ist."},
 	{lineHeading, "Prüfen"},
-	{lineText, "Speichern Sie die Datei unter data/cities/<name>.xlsx und führen Sie „generator validate“ aus. Jedes Problem wird mit Datei, Blatt und Zelle genannt, z. B. „data/cities/muenchen.xlsx: Kennzahlen!C7“. Ausführlich: docs/strategists.md."},
+	{lineText, "Speichern Sie die Datei unter data/partners/<name>.xlsx und führen Sie „generator validate“ aus. Jedes Problem wird mit Datei, Blatt und Zelle genannt, z. B. „data/partners/muenchen.xlsx: Kennzahlen!C7“. Ausführlich: docs/strategists.md."},
 	{lineText, ""},
 	{lineTitle, "Partner workbook – instructions"},
 	{lineText, "This workbook holds one partner's data (a municipality, a state, a municipal company, a university, …) for the portal \"Cities' digital maturity compared\". The generator reads the sheets Stadt (city), Kennzahlen (KPIs), Maßnahmen (measures), Berichte (reports) and Angebote (offers). It does not read this sheet or the hidden sheet \"Listen (Lists)\"."},
@@ -183,7 +183,7 @@ var cityInstructions = []instructionLine{
 	{lineHeading, "Drop-downs and hints"},
 	{lineText, "Selecting a cell shows a hint. Kind of partner, indicator, topic, status and kind of offer have drop-down lists from the current framework. A value not in the list is accepted after a question; validation reports it if it is not valid."},
 	{lineHeading, "Checking"},
-	{lineText, "Save the file as data/cities/<name>.xlsx and run \"generator validate --lang en\". Every problem is named with file, sheet and cell, e.g. \"data/cities/muenchen.xlsx: Kennzahlen!C7\". More: docs/strategists.md."},
+	{lineText, "Save the file as data/partners/<name>.xlsx and run \"generator validate --lang en\". Every problem is named with file, sheet and cell, e.g. \"data/partners/muenchen.xlsx: Kennzahlen!C7\". More: docs/strategists.md."},
 }
 
 var frameworkInstructions = []instructionLine{

@@ -18,7 +18,7 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { serve } from "./serve.mjs";
 
-const PAGES = ["/", "/staedte/muenchen/", "/vergleich/", "/strategie/", "/en/", "/en/cities/muenchen/", "/en/compare/", "/en/strategy/"];
+const PAGES = ["/", "/partner/muenchen/", "/vergleich/", "/strategie/", "/en/", "/en/partners/muenchen/", "/en/compare/", "/en/strategy/"];
 
 function args(argv) {
   const o = { site: "site/public", runs: 3, cpu: 0, json: "", pages: [] };

@@ -19,7 +19,7 @@ import (
 // number, so the files do not depend on the order in which they are
 // written.
 func Dataset(dir string, o synth.Options) error {
-	if err := os.MkdirAll(filepath.Join(dir, "cities"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "partners"), 0o755); err != nil {
 		return err
 	}
 	if err := Book(filepath.Join(dir, workbook.FrameworkFile), synth.Framework(o)); err != nil {
@@ -34,7 +34,7 @@ func Dataset(dir string, o synth.Options) error {
 			defer wg.Done()
 			for c := range next {
 				name, sheets := synth.City(o, c)
-				if err := Book(filepath.Join(dir, "cities", workbook.Slug(name)+".xlsx"), sheets); err != nil {
+				if err := Book(filepath.Join(dir, "partners", workbook.Slug(name)+".xlsx"), sheets); err != nil {
 					select {
 					case errs <- err:
 					default:

@@ -40,7 +40,7 @@ type Case struct {
 }
 
 // City is the path of the city workbook most cases break.
-func City(dir string) string { return filepath.Join(dir, "cities", "alpha.xlsx") }
+func City(dir string) string { return filepath.Join(dir, "partners", "alpha.xlsx") }
 
 // Framework is the path of the framework workbook.
 func Framework(dir string) string { return filepath.Join(dir, "framework.xlsx") }
@@ -89,11 +89,11 @@ func Cases() []Case {
 		{Name: "no-cities", Write: func(t testing.TB, dir string) {
 			wt.Dataset(t, dir)
 			remove(t, City(dir))
-			remove(t, filepath.Join(dir, "cities", "beta.xlsx"))
+			remove(t, filepath.Join(dir, "partners", "beta.xlsx"))
 		}},
 		{Name: "file-name-not-a-slug", Write: func(t testing.TB, dir string) {
 			wt.Dataset(t, dir)
-			if err := os.Rename(City(dir), filepath.Join(dir, "cities", "Alpha Stadt.xlsx")); err != nil {
+			if err := os.Rename(City(dir), filepath.Join(dir, "partners", "Alpha Stadt.xlsx")); err != nil {
 				t.Fatal(err)
 			}
 		}},
@@ -184,7 +184,7 @@ func Cases() []Case {
 		// Names that would start a log line or an annotation of their own.
 		{Name: "file-name-newline", Write: func(t testing.TB, dir string) {
 			wt.Dataset(t, dir)
-			if err := os.Rename(City(dir), filepath.Join(dir, "cities", "alpha\n::error::x.xlsx")); err != nil {
+			if err := os.Rename(City(dir), filepath.Join(dir, "partners", "alpha\n::error::x.xlsx")); err != nil {
 				t.Skip("the file system refuses the name:", err)
 			}
 		}},

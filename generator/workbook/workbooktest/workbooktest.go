@@ -119,7 +119,7 @@ func City(name string, k float64) []Sheet {
 func Dataset(t testing.TB, dir string) string {
 	t.Helper()
 	Write(t, filepath.Join(dir, "framework.xlsx"), Framework()...)
-	Write(t, filepath.Join(dir, "cities", "alpha.xlsx"), City("Alpha", 1)...)
-	Write(t, filepath.Join(dir, "cities", "beta.xlsx"), City("Beta", 2)...)
+	Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), City("Alpha", 1)...)
+	Write(t, filepath.Join(dir, "partners", "beta.xlsx"), City("Beta", 2)...)
 	return dir
 }
