@@ -102,12 +102,10 @@ var (
 	txtLon        = msg{"Längengrad", "Longitude"}
 	txtNoIndex    = msg{"ohne Index", "no index"}
 	txtNoMeasure  = msg{"keine Maßnahme", "no measure"}
-	txtStatus     = map[string]msg{
-		"planned":     {"geplant", "planned"},
-		"in_progress": {"in Umsetzung", "in progress"},
-		"done":        {"abgeschlossen", "done"},
-		"stopped":     {"eingestellt", "stopped"},
-	}
+	txtPlanned    = msg{"geplant", "planned"}
+	txtInProgress = msg{"in Umsetzung", "in progress"}
+	txtDone       = msg{"abgeschlossen", "done"}
+	txtStopped    = msg{"eingestellt", "stopped"}
 
 	txtDimNone = msg{"Für %[1]d hat noch keine Stadt Punkte in %[2]s.", "No city has a score in %[2]s for %[1]d yet."}
 	txtDimOne  = msg{"%s hat als einzige Stadt %d Punkte in %s: %s.", "%s is the only city with a %d score in %s: %s points."}

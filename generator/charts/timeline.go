@@ -8,11 +8,9 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
-
-// statuses in the order the timeline's legend lists them.
-var statuses = []string{"planned", "in_progress", "done", "stopped"}
 
 // timeline draws each of a city's measures that has a start and an end
 // date as a bar from start to end, one series per status (its own
@@ -23,14 +21,16 @@ var statuses = []string{"planned", "in_progress", "done", "stopped"}
 func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	tbl := Table{Columns: []string{txtMeasure.in(lang), txtStatusWord.in(lang), txtStart.in(lang), txtEnd.in(lang)}}
 	type bar struct {
-		title, status, tip string
-		from, to           float64
+		title    string
+		status   model.Status
+		tip      string
+		from, to float64
 	}
 	var bars []bar
 	undated := 0
 	for _, m := range c.Measures {
 		title := name(m.Title, lang)
-		tbl.Rows = append(tbl.Rows, []any{title, status(lang, m.Status), m.Start, m.End})
+		tbl.Rows = append(tbl.Rows, []any{title, statusLooks[m.Status].word.in(lang), m.Start, m.End})
 		from, okFrom := yearFraction(m.Start, false)
 		to, okTo := yearFraction(m.End, true)
 		if !okFrom || !okTo || to < from {
@@ -51,7 +51,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		lo, hi, done := math.Inf(1), math.Inf(-1), 0
 		for _, b := range bars {
 			lo, hi = math.Min(lo, b.from), math.Max(hi, b.to)
-			if b.status == "done" {
+			if b.status == model.Done {
 				done++
 			}
 		}
@@ -71,12 +71,12 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	}
 	var titles []string
 	base := make([]opts.BarData, len(bars))
-	spans := map[string][]opts.BarData{}
+	spans := map[model.Status][]opts.BarData{}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, b := range bars {
 		titles = append(titles, b.title)
 		base[i] = opts.BarData{Value: b.from}
-		for _, st := range statuses {
+		for _, st := range model.Statuses() {
 			d := opts.BarData{Value: "-"}
 			if st == b.status {
 				d = opts.BarData{Value: round3(b.to - b.from), Name: b.tip}
@@ -106,8 +106,10 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		gecharts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0)}),
 	)
-	for _, st := range statuses {
-		chart.AddSeries(statusSymbol[st]+" "+status(lang, st), spans[st],
+	// The legend lists the statuses in their order in the model.
+	for _, st := range model.Statuses() {
+		look := statusLooks[st]
+		chart.AddSeries(look.symbol+" "+look.word.in(lang), spans[st],
 			gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		)
 	}
