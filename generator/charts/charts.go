@@ -204,9 +204,11 @@ func finishWith(c chart, l look, kind, summary string, decimals int, data Table)
 	if err != nil {
 		return Chart{}, fmt.Errorf("charts: %w", err)
 	}
-	// Any function marker left in text (spreadsheet names are cleaned
-	// already) is split, so no consumer can turn it into code.
-	b = bytes.ReplaceAll(b, []byte(funcMarker), []byte(`_\u2060_f_\u2060_`))
+	// Everything the chart says leaves here: the option (its texts are JSON
+	// strings, where the marker is split as in any other text), the summary
+	// and the table.
+	b = bytes.ReplaceAll(b, []byte(funcMarker), []byte(markerSplit))
+	summary = clean(summary)
 	for i, c := range data.Columns {
 		data.Columns[i] = clean(c)
 	}
@@ -319,7 +321,7 @@ func ranking(s sitedata.Site, lang string) (Chart, error) {
 	var data []opts.BarData
 	tbl := Table{Columns: []string{txtCity.in(lang), txtIndex.in(lang)}}
 	for _, r := range rankingShown(s) {
-		names = append(names, clean(r.NameIn(lang)))
+		names = append(names, r.NameIn(lang))
 		data = append(data, opts.BarData{Value: value(r.Index)})
 		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang), cell(r.Index)})
 	}
@@ -359,7 +361,7 @@ func rankingSummary(s sitedata.Site, lang string) string {
 	var ranked []row
 	for _, r := range s.Ranking {
 		if r.Rank != nil && r.Index != nil {
-			ranked = append(ranked, row{clean(r.NameIn(lang)), *r.Index, *r.Rank})
+			ranked = append(ranked, row{r.NameIn(lang), *r.Index, *r.Rank})
 		}
 	}
 	switch {
@@ -409,7 +411,7 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, y
 		for _, y := range ys {
 			data = append(data, opts.LineData{Value: value(yearIndex(c, y))})
 		}
-		line.AddSeries(clean(c.NameIn(lang)), data,
+		line.AddSeries(c.NameIn(lang), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
@@ -496,7 +498,7 @@ func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
 	if !found || bestDelta == 0 {
 		return txtTrendFlat.in(lang, from, to)
 	}
-	return txtTrendMost.in(lang, from, to, clean(best.NameIn(lang)), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
+	return txtTrendMost.in(lang, from, to, best.NameIn(lang), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
 }
 
 func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
@@ -513,12 +515,12 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var summary string
 	switch len(pts) {
 	case 0:
-		summary = txtCityTrendNo.in(lang, clean(c.NameIn(lang)))
+		summary = txtCityTrendNo.in(lang, c.NameIn(lang))
 	case 1:
-		summary = txtCityTrendOne.in(lang, clean(c.NameIn(lang)), pts[0].year, num(s, lang, pts[0].index))
+		summary = txtCityTrendOne.in(lang, c.NameIn(lang), pts[0].year, num(s, lang, pts[0].index))
 	default:
 		a, b := pts[0], pts[len(pts)-1]
-		summary = txtCityTrend.in(lang, clean(c.NameIn(lang)), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
+		summary = txtCityTrend.in(lang, c.NameIn(lang), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
 			signed(s, lang, score.Round(b.index-a.index, s.Settings.Decimals)))
 	}
 	ys := indexYears(s, c)
@@ -551,7 +553,7 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
-	r.AddSeries(clean(c.NameIn(lang)), []opts.RadarData{{Name: clean(c.NameIn(lang)), Value: own}},
+	r.AddSeries(c.NameIn(lang), []opts.RadarData{{Name: c.NameIn(lang), Value: own}},
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "solid"}),
 		gecharts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[0] }),
@@ -619,7 +621,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 			gapDim, gap, gapOwn, gapAvg = d, g, *own, *avg
 		}
 	}
-	cityName := clean(c.NameIn(lang))
+	cityName := c.NameIn(lang)
 	switch {
 	case compared == 0:
 		return txtRadarNone.in(lang, cityName, s.ReferenceYear)

@@ -155,7 +155,7 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 		}
 		placed++
 		points = append(points, [2]float64{*c.Lon, *c.Lat})
-		label := clean(r.NameIn(lang))
+		label := r.NameIn(lang)
 		if r.Index == nil || r.Level == nil {
 			noIndex = append(noIndex, opts.GeoData{Name: label, Value: []any{*c.Lon, *c.Lat}})
 			continue
@@ -175,9 +175,9 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	case best == nil:
 		summary = txtMapNoIndex.in(lang, count(placed))
 	case best == worst:
-		summary = txtMapOne.in(lang, count(placed), clean(best.NameIn(lang)), num(s, lang, *best.Index))
+		summary = txtMapOne.in(lang, count(placed), best.NameIn(lang), num(s, lang, *best.Index))
 	default:
-		summary = txtMap.in(lang, count(placed), clean(best.NameIn(lang)), num(s, lang, *best.Index), clean(worst.NameIn(lang)), num(s, lang, *worst.Index))
+		summary = txtMap.in(lang, count(placed), best.NameIn(lang), num(s, lang, *best.Index), worst.NameIn(lang), num(s, lang, *worst.Index))
 	}
 	if rest := len(s.Ranking) - placed; rest > 0 && placed > 0 {
 		summary += " " + txtMapRest.in(lang, count(rest))

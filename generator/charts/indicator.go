@@ -85,12 +85,12 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 			last = &change{to: y, last: v}
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		line.AddSeries(clean(c.NameIn(lang)), data,
+		line.AddSeries(c.NameIn(lang), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 		)
 		if first != nil && last.to > first.from {
-			ch := change{city: clean(c.NameIn(lang)), from: first.from, to: last.to, first: first.first, last: last.last,
+			ch := change{city: c.NameIn(lang), from: first.from, to: last.to, first: first.first, last: last.last,
 				gap: score.Round(last.last-first.first, ind.Decimals)}
 			if most == nil || abs(ch.gap) > abs(most.gap) {
 				most = &ch

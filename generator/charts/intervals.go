@@ -36,7 +36,7 @@ func intervals(s sitedata.Site, lang string) (Chart, error) {
 		summary = txtIntervalsFixed.in(lang, count(st.counted), count(s.Analysis.Uncertainty.Draws))
 	default:
 		w := st.widest.interval
-		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, count(s.Analysis.Uncertainty.Draws), count(st.fixed), count(st.counted))
+		summary = txtIntervals.in(lang, st.widest.name, w.Low, w.High, w.Median, count(s.Analysis.Uncertainty.Draws), count(st.fixed), count(st.counted))
 	}
 	return intervalChart(lang, summary, rows, tbl, 0)
 }
@@ -69,12 +69,12 @@ func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang string) (Char
 		summary = txtIntervalsFixed.in(lang, count(st.counted), count(draws))
 	case sc.Omitted == 0:
 		w := st.widest.interval
-		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, count(draws), count(st.fixed), count(st.counted))
+		summary = txtIntervals.in(lang, st.widest.name, w.Low, w.High, w.Median, count(draws), count(st.fixed), count(st.counted))
 	case st.fixed == st.counted:
 		summary = txtIntervalsTopFixed.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(draws))
 	default:
 		w := st.widest.interval
-		summary = txtIntervalsTop.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(st.fixed), count(draws), clean(st.widest.name), w.Low, w.High)
+		summary = txtIntervalsTop.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(st.fixed), count(draws), st.widest.name, w.Low, w.High)
 	}
 	// A tick per rank would crowd the axis of a thousand ranks.
 	return intervalChart(lang, summary, rows, tbl, 10)
@@ -129,7 +129,7 @@ func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits i
 		}
 		iv := r.interval
 		i := len(names)
-		names = append(names, clean(r.name))
+		names = append(names, r.name)
 		// The bars stack: an invisible one up to the low end, then the
 		// interval itself.
 		base = append(base, opts.BarData{Value: iv.Low})

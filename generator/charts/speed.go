@@ -55,7 +55,7 @@ func speed(s sitedata.Site, lang string) (Chart, error) {
 func citySpeed(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	sp := c.Speed
 	topicName := topicNames(s, lang)
-	city := clean(c.NameIn(lang))
+	city := c.NameIn(lang)
 	tbl := Table{Columns: []string{txtTopic.in(lang), c.NameIn(lang), txtSpeedPartners.in(lang)}, Rows: [][]any{}}
 	var names []string
 	var own, all []opts.BarData

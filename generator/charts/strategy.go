@@ -44,7 +44,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 	cityName := map[string]string{}
 	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}
 	for _, c := range s.Cities {
-		cities = append(cities, clean(c.NameIn(lang)))
+		cities = append(cities, c.NameIn(lang))
 		cityName[c.Slug] = c.NameIn(lang)
 		tbl.Columns = append(tbl.Columns, c.NameIn(lang))
 	}
@@ -96,7 +96,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				best = c
 			}
 		}
-		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), clean(best.NameIn(lang)), count(covered[best.Slug]))
+		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), best.NameIn(lang), count(covered[best.Slug]))
 	}
 	hm := gecharts.NewHeatMap()
 	hm.SetGlobalOptions(

@@ -201,9 +201,9 @@ func signed(s sitedata.Site, lang string, v float64) string {
 // German, as everywhere on the site.
 func name(t model.Text, lang string) string {
 	if lang == "en" && t.En != "" {
-		return clean(t.En)
+		return t.En
 	}
-	return clean(t.De)
+	return t.De
 }
 
 // join lists names: "A", "A und B", "A, B und C".
@@ -216,11 +216,15 @@ func join(lang string, names []string) string {
 
 // funcMarker is what go-echarts' HTML renderer turns into live JavaScript.
 // We never use that renderer, but text from spreadsheets must not carry the
-// marker into any option, in case a later consumer does.
+// marker into any chart, in case a later consumer does. It is escaping for
+// that one consumer, so it is done where a chart is finished (finishWith),
+// not to the site's data, whose pages and downloads show text as written.
 const funcMarker = "__f__"
 
-// clean neutralises the function marker in text that came from a
-// spreadsheet: a word joiner (U+2060, invisible) splits it.
+// markerSplit is the marker split by word joiners (U+2060, invisible).
+const markerSplit = "_\u2060_f_\u2060_"
+
+// clean neutralises the function marker in a text of a chart.
 func clean(s string) string {
-	return strings.ReplaceAll(s, funcMarker, "_\u2060_f_\u2060_")
+	return strings.ReplaceAll(s, funcMarker, markerSplit)
 }

@@ -40,7 +40,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		// The tooltip names the measure: its title on the axis may be cut.
 		bars = append(bars, bar{title, m.Status, title + ": " + dateRange(lang, m.Start, m.End), from, to})
 	}
-	cityName := clean(c.NameIn(lang))
+	cityName := c.NameIn(lang)
 	var summary string
 	switch {
 	case len(c.Measures) == 0:
