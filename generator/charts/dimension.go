@@ -28,10 +28,10 @@ type ranked struct {
 // reference year, the rows of the dimension page's table in their order
 // (sitedata.RankList: ranked cities by rank, then by name; then the cities
 // without a score; above the list limit the first and last ones).
-func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart, error) {
+func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang language) (Chart, error) {
 	cityName := make(map[string]string, len(s.Cities))
 	for _, c := range s.Cities {
-		cityName[c.Slug] = c.NameIn(lang)
+		cityName[c.Slug] = c.NameIn(lang.code)
 	}
 	var rows []ranked
 	for _, p := range d.Ranking.Rows {
@@ -65,7 +65,7 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 
 // rankedSummary names the leader (or the tied leaders) and the last city
 // of a ranking in a dimension.
-func rankedSummary(s sitedata.Site, rows []ranked, lang string, year int, dim string) string {
+func rankedSummary(s sitedata.Site, rows []ranked, lang language, year int, dim string) string {
 	var r []ranked
 	for _, x := range rows {
 		if x.rank != nil && x.value != nil {

@@ -24,7 +24,7 @@ var (
 // topic a bar of all cities, stacked by the most advanced status of their
 // measures in the topic. Its table has, per status, the count and the
 // share of all cities, in sitedata.ScaleStatuses order.
-func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Chart, error) {
+func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang language) (Chart, error) {
 	topicName := map[string]string{}
 	for _, t := range s.Topics {
 		topicName[t.ID] = name(t.Name, lang)

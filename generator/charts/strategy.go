@@ -36,7 +36,7 @@ func lookOf(c sitedata.CellStatus) statusLook {
 // strategy is the topic × city heat map of the strategy page's matrix: the
 // most advanced status of each city's measures in each topic.
 // Above the list limit it counts the cities by status instead.
-func strategy(s sitedata.Site, lang string) (Chart, error) {
+func strategy(s sitedata.Site, lang language) (Chart, error) {
 	if sc := s.Strategies.Scale; sc != nil {
 		return strategyCounts(s, *sc, lang)
 	}
@@ -44,9 +44,9 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 	cityName := map[string]string{}
 	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}
 	for _, c := range s.Cities {
-		cities = append(cities, c.NameIn(lang))
-		cityName[c.Slug] = c.NameIn(lang)
-		tbl.Columns = append(tbl.Columns, c.NameIn(lang))
+		cities = append(cities, c.NameIn(lang.code))
+		cityName[c.Slug] = c.NameIn(lang.code)
+		tbl.Columns = append(tbl.Columns, c.NameIn(lang.code))
 	}
 	topicName := map[string]string{}
 	for _, t := range s.Topics {
@@ -96,7 +96,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				best = c
 			}
 		}
-		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), best.NameIn(lang), count(covered[best.Slug]))
+		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), best.NameIn(lang.code), count(covered[best.Slug]))
 	}
 	hm := gecharts.NewHeatMap()
 	hm.SetGlobalOptions(

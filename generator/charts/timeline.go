@@ -18,7 +18,7 @@ import (
 // data rows are the city page's measures table, every measure in its
 // order; those without both dates are in the table only, and the summary
 // says how many.
-func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+func timeline(s sitedata.Site, c sitedata.City, lang language) (Chart, error) {
 	tbl := Table{Columns: []string{txtMeasure.in(lang), txtStatusWord.in(lang), txtStart.in(lang), txtEnd.in(lang)}}
 	type bar struct {
 		title    string
@@ -40,7 +40,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		// The tooltip names the measure: its title on the axis may be cut.
 		bars = append(bars, bar{title, m.Status, title + ": " + dateRange(lang, m.Start, m.End), from, to})
 	}
-	cityName := c.NameIn(lang)
+	cityName := c.NameIn(lang.code)
 	var summary string
 	switch {
 	case len(c.Measures) == 0:
@@ -173,23 +173,23 @@ func yearFraction(iso string, end bool) (float64, bool) {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // dateRange is "2020 – 31.12.2024" in the language's date style.
-func dateRange(lang, from, to string) string {
+func dateRange(lang language, from, to string) string {
 	return isoDate(lang, from) + " – " + isoDate(lang, to)
 }
 
 // isoDate writes an ISO date as the pages do (i18n date_format_day and
 // date_format_month): 24.07.2019 or Juli 2019 in German, 24 Jul 2019 or
 // Jul 2019 in English; a year alone as it is.
-func isoDate(lang, iso string) string {
+func isoDate(lang language, iso string) string {
 	de := [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
 	if t, err := time.Parse("2006-01-02", iso); err == nil {
-		if lang == "de" {
+		if lang.code == "de" {
 			return t.Format("02.01.2006")
 		}
 		return t.Format("2 Jan 2006")
 	}
 	if t, err := time.Parse("2006-01", iso); err == nil {
-		if lang == "de" {
+		if lang.code == "de" {
 			return de[t.Month()-1] + " " + strconv.Itoa(t.Year())
 		}
 		return t.Format("Jan 2006")

@@ -14,7 +14,7 @@ func TestTimelineSummaryCounts(t *testing.T) {
 		{ID: "M1", Status: model.Done, Start: "2020", End: "2022"},
 		{ID: "M2", Status: model.Planned},
 	}}
-	ch, err := timeline(s, c, "en")
+	ch, err := timeline(s, c, testLang(t, "en"))
 	if err != nil {
 		t.Fatal(err)
 	}
