@@ -38,13 +38,17 @@ func BenchmarkBuild(b *testing.B) {
 		b.Skip("site/node_modules missing (make test installs it)")
 	}
 	s := synthSite(b, synth.Options{Cities: 100, Indicators: 50, Years: 10, Measures: 20, Seed: 1})
+	locales, err := siteLocales()
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(s, topo); err != nil {
+		if _, err := Build(s, topo, locales); err != nil {
 			b.Fatal(err)
 		}
 		for _, c := range s.Cities {
-			if _, err := City(s, c); err != nil {
+			if _, err := City(s, c, locales); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
@@ -87,8 +88,13 @@ type Table struct {
 }
 
 // Build makes every chart of the site but the cities' own (City). topo is
-// the world-atlas countries TopoJSON the map's outline comes from.
-func Build(s sitedata.Site, topo []byte) (Charts, error) {
+// the world-atlas countries TopoJSON the map's outline comes from; locales
+// are the site's (hugo.Locales), whose number formats the charts use.
+func Build(s sitedata.Site, topo []byte, locales map[string]hugo.Locale) (Charts, error) {
+	ls, err := newLangs(locales)
+	if err != nil {
+		return Charts{}, err
+	}
 	out := Charts{Dimensions: map[string]Localized{}, Indicators: map[string]Localized{}}
 	outline, err := Outline(topo, Country)
 	if err != nil {
@@ -96,32 +102,32 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 	}
 	for _, c := range []struct {
 		dst   *Localized
-		build func(lang string) (Chart, error)
+		build func(lang language) (Chart, error)
 	}{
-		{&out.Ranking, func(lang string) (Chart, error) { return ranking(s, lang) }},
-		{&out.Trend, func(lang string) (Chart, error) { return trend(s, lang) }},
-		{&out.Intervals, func(lang string) (Chart, error) { return intervals(s, lang) }},
-		{&out.Strategy, func(lang string) (Chart, error) { return strategy(s, lang) }},
-		{&out.Speed, func(lang string) (Chart, error) { return speed(s, lang) }},
+		{&out.Ranking, func(lang language) (Chart, error) { return ranking(s, lang) }},
+		{&out.Trend, func(lang language) (Chart, error) { return trend(s, lang) }},
+		{&out.Intervals, func(lang language) (Chart, error) { return intervals(s, lang) }},
+		{&out.Strategy, func(lang language) (Chart, error) { return strategy(s, lang) }},
+		{&out.Speed, func(lang language) (Chart, error) { return speed(s, lang) }},
 	} {
-		if *c.dst, err = localize(c.build); err != nil {
+		if *c.dst, err = ls.localize(c.build); err != nil {
 			return Charts{}, err
 		}
 	}
 	// A map with a point per city is for a list of partners; above the list
 	// limit the home page leaves it out (the coordinates are downloads).
 	if s.Lists.Full {
-		if out.Map, err = localize(func(lang string) (Chart, error) { return partnerMap(s, outline, lang) }); err != nil {
+		if out.Map, err = ls.localize(func(lang language) (Chart, error) { return partnerMap(s, outline, lang) }); err != nil {
 			return Charts{}, err
 		}
 	}
 	for _, d := range s.Dimensions {
-		if out.Dimensions[d.ID], err = localize(func(lang string) (Chart, error) { return dimensionRanking(s, d, lang) }); err != nil {
+		if out.Dimensions[d.ID], err = ls.localize(func(lang language) (Chart, error) { return dimensionRanking(s, d, lang) }); err != nil {
 			return Charts{}, err
 		}
 	}
 	for _, ind := range s.Indicators {
-		if out.Indicators[ind.ID], err = localize(func(lang string) (Chart, error) { return indicatorTrend(s, ind, lang) }); err != nil {
+		if out.Indicators[ind.ID], err = ls.localize(func(lang language) (Chart, error) { return indicatorTrend(s, ind, lang) }); err != nil {
 			return Charts{}, err
 		}
 	}
@@ -131,31 +137,35 @@ func Build(s sitedata.Site, topo []byte) (Charts, error) {
 // City makes c's charts. They are not part of Charts: each city page
 // reads its charts from a file of its own (generator/pipeline), written
 // as they are made, so that neither the build nor Hugo holds them all.
-func City(s sitedata.Site, c sitedata.City) (CityCharts, error) {
+// locales are as for Build.
+func City(s sitedata.Site, c sitedata.City, locales map[string]hugo.Locale) (CityCharts, error) {
 	var cc CityCharts
-	var err error
-	// Only municipalities have scores to draw (sitedata.City.Scored).
-	if c.Scored {
-		if cc.Radar, err = localize(func(lang string) (Chart, error) { return radar(s, c, lang) }); err != nil {
-			return cc, err
-		}
-		if cc.Trend, err = localize(func(lang string) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
-			return cc, err
-		}
-	}
-	if cc.Timeline, err = localize(func(lang string) (Chart, error) { return timeline(s, c, lang) }); err != nil {
+	ls, err := newLangs(locales)
+	if err != nil {
 		return cc, err
 	}
-	cc.Speed, err = localize(func(lang string) (Chart, error) { return citySpeed(s, c, lang) })
+	// Only municipalities have scores to draw (sitedata.City.Scored).
+	if c.Scored {
+		if cc.Radar, err = ls.localize(func(lang language) (Chart, error) { return radar(s, c, lang) }); err != nil {
+			return cc, err
+		}
+		if cc.Trend, err = ls.localize(func(lang language) (Chart, error) { return cityTrend(s, c, lang) }); err != nil {
+			return cc, err
+		}
+	}
+	if cc.Timeline, err = ls.localize(func(lang language) (Chart, error) { return timeline(s, c, lang) }); err != nil {
+		return cc, err
+	}
+	cc.Speed, err = ls.localize(func(lang language) (Chart, error) { return citySpeed(s, c, lang) })
 	return cc, err
 }
 
-func localize(build func(lang string) (Chart, error)) (Localized, error) {
-	de, err := build("de")
+func (ls langs) localize(build func(lang language) (Chart, error)) (Localized, error) {
+	de, err := build(ls.de)
 	if err != nil {
 		return Localized{}, err
 	}
-	en, err := build("en")
+	en, err := build(ls.en)
 	return Localized{De: de, En: en}, err
 }
 
@@ -204,9 +214,11 @@ func finishWith(c chart, l look, kind, summary string, decimals int, data Table)
 	if err != nil {
 		return Chart{}, fmt.Errorf("charts: %w", err)
 	}
-	// Any function marker left in text (spreadsheet names are cleaned
-	// already) is split, so no consumer can turn it into code.
-	b = bytes.ReplaceAll(b, []byte(funcMarker), []byte(`_\u2060_f_\u2060_`))
+	// Everything the chart says leaves here: the option (its texts are JSON
+	// strings, where the marker is split as in any other text), the summary
+	// and the table.
+	b = bytes.ReplaceAll(b, []byte(funcMarker), []byte(markerSplit))
+	summary = clean(summary)
 	for i, c := range data.Columns {
 		data.Columns[i] = clean(c)
 	}
@@ -314,14 +326,14 @@ var (
 	lineStyles = []string{"solid", "dashed", "dotted"}
 )
 
-func ranking(s sitedata.Site, lang string) (Chart, error) {
+func ranking(s sitedata.Site, lang language) (Chart, error) {
 	var names []string
 	var data []opts.BarData
 	tbl := Table{Columns: []string{txtCity.in(lang), txtIndex.in(lang)}}
 	for _, r := range rankingShown(s) {
-		names = append(names, clean(r.NameIn(lang)))
+		names = append(names, r.NameIn(lang.code))
 		data = append(data, opts.BarData{Value: value(r.Index)})
-		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang), cell(r.Index)})
+		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang.code), cell(r.Index)})
 	}
 	summary := rankingSummary(s, lang)
 	bar := gecharts.NewBar()
@@ -350,7 +362,7 @@ func rankingShown(s sitedata.Site) []sitedata.RankingRow {
 	return s.Ranking[:s.Lists.Top]
 }
 
-func rankingSummary(s sitedata.Site, lang string) string {
+func rankingSummary(s sitedata.Site, lang language) string {
 	type row struct {
 		name  string
 		index float64
@@ -359,7 +371,7 @@ func rankingSummary(s sitedata.Site, lang string) string {
 	var ranked []row
 	for _, r := range s.Ranking {
 		if r.Rank != nil && r.Index != nil {
-			ranked = append(ranked, row{clean(r.NameIn(lang)), *r.Index, *r.Rank})
+			ranked = append(ranked, row{r.NameIn(lang.code), *r.Index, *r.Rank})
 		}
 	}
 	switch {
@@ -393,7 +405,7 @@ func yearIndex(c sitedata.City, year int) *float64 {
 }
 
 // trendChart draws cities' index over years, a line each.
-func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, ys []int, tbl Table) (Chart, error) {
+func trendChart(s sitedata.Site, lang language, summary string, cities []sitedata.City, ys []int, tbl Table) (Chart, error) {
 	line := gecharts.NewLine()
 	line.SetGlobalOptions(
 		aria(summary),
@@ -409,7 +421,7 @@ func trendChart(s sitedata.Site, lang, summary string, cities []sitedata.City, y
 		for _, y := range ys {
 			data = append(data, opts.LineData{Value: value(yearIndex(c, y))})
 		}
-		line.AddSeries(clean(c.NameIn(lang)), data,
+		line.AddSeries(c.NameIn(lang.code), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 			gecharts.WithLabelOpts(opts.Label{Show: opts.Bool(len(cities) == 1), Position: "top"}),
@@ -433,7 +445,7 @@ func indexYears(s sitedata.Site, cities ...sitedata.City) []int {
 
 // trend shows every city's index over the years, in ranking order; above
 // the list limit, the distribution by year.
-func trend(s sitedata.Site, lang string) (Chart, error) {
+func trend(s sitedata.Site, lang language) (Chart, error) {
 	if !s.Lists.Full {
 		return spread(s, lang, s.IndexYears, txtIndex.in(lang), opts.YAxis{Name: txtIndex.in(lang)}, "", s.Settings.Decimals, scaleMax(s))
 	}
@@ -450,7 +462,7 @@ func trend(s sitedata.Site, lang string) (Chart, error) {
 	ys := indexYears(s, cities...)
 	tbl := Table{Columns: append([]string{txtCity.in(lang)}, yearLabels(ys)...)}
 	for _, c := range cities {
-		row := []any{c.NameIn(lang)}
+		row := []any{c.NameIn(lang.code)}
 		for _, y := range ys {
 			row = append(row, cell(yearIndex(c, y)))
 		}
@@ -459,7 +471,7 @@ func trend(s sitedata.Site, lang string) (Chart, error) {
 	return trendChart(s, lang, trendSummary(s, cities, lang), cities, ys, tbl)
 }
 
-func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
+func trendSummary(s sitedata.Site, cities []sitedata.City, lang language) string {
 	withIndex := map[int]bool{}
 	for _, c := range cities {
 		for _, y := range c.Scores {
@@ -496,10 +508,10 @@ func trendSummary(s sitedata.Site, cities []sitedata.City, lang string) string {
 	if !found || bestDelta == 0 {
 		return txtTrendFlat.in(lang, from, to)
 	}
-	return txtTrendMost.in(lang, from, to, clean(best.NameIn(lang)), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
+	return txtTrendMost.in(lang, from, to, best.NameIn(lang.code), signed(s, lang, bestDelta), num(s, lang, bestFrom), num(s, lang, bestTo))
 }
 
-func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+func cityTrend(s sitedata.Site, c sitedata.City, lang language) (Chart, error) {
 	type point struct {
 		year  int
 		index float64
@@ -513,12 +525,12 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	var summary string
 	switch len(pts) {
 	case 0:
-		summary = txtCityTrendNo.in(lang, clean(c.NameIn(lang)))
+		summary = txtCityTrendNo.in(lang, c.NameIn(lang.code))
 	case 1:
-		summary = txtCityTrendOne.in(lang, clean(c.NameIn(lang)), pts[0].year, num(s, lang, pts[0].index))
+		summary = txtCityTrendOne.in(lang, c.NameIn(lang.code), pts[0].year, num(s, lang, pts[0].index))
 	default:
 		a, b := pts[0], pts[len(pts)-1]
-		summary = txtCityTrend.in(lang, clean(c.NameIn(lang)), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
+		summary = txtCityTrend.in(lang, c.NameIn(lang.code), num(s, lang, a.index), a.year, num(s, lang, b.index), b.year,
 			signed(s, lang, score.Round(b.index-a.index, s.Settings.Decimals)))
 	}
 	ys := indexYears(s, c)
@@ -532,10 +544,10 @@ func cityTrend(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 // radar compares a city's dimension scores in the reference year with the
 // other partners' median, the reference of the city's strengths and
 // weaknesses.
-func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+func radar(s sitedata.Site, c sitedata.City, lang language) (Chart, error) {
 	var indicators []*opts.Indicator
 	var own, med []any
-	tbl := Table{Columns: []string{txtDimension.in(lang), c.NameIn(lang), txtMedian.in(lang)}}
+	tbl := Table{Columns: []string{txtDimension.in(lang), c.NameIn(lang.code), txtMedian.in(lang)}}
 	for i, d := range s.Dimensions {
 		indicators = append(indicators, &opts.Indicator{Name: name(d.Name, lang), Min: 0, Max: float32(scaleMax(s))})
 		own = append(own, value(dimScore(c.Reference.Dimensions, d.ID)))
@@ -551,7 +563,7 @@ func radar(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 	)
-	r.AddSeries(clean(c.NameIn(lang)), []opts.RadarData{{Name: clean(c.NameIn(lang)), Value: own}},
+	r.AddSeries(c.NameIn(lang.code), []opts.RadarData{{Name: c.NameIn(lang.code), Value: own}},
 		gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "solid"}),
 		gecharts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.2)}),
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Symbol = symbols[0] }),
@@ -602,7 +614,7 @@ func dimScore(ds []sitedata.ScoreByDim, id string) *float64 {
 	return nil
 }
 
-func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
+func radarSummary(s sitedata.Site, c sitedata.City, lang language) string {
 	above, compared := 0, 0
 	var gapDim sitedata.Dimension
 	var gap, gapOwn, gapAvg float64
@@ -619,7 +631,7 @@ func radarSummary(s sitedata.Site, c sitedata.City, lang string) string {
 			gapDim, gap, gapOwn, gapAvg = d, g, *own, *avg
 		}
 	}
-	cityName := clean(c.NameIn(lang))
+	cityName := c.NameIn(lang.code)
 	switch {
 	case compared == 0:
 		return txtRadarNone.in(lang, cityName, s.ReferenceYear)

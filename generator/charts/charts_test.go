@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/digitale-staedte/benchmark/generator/charts"
 	"github.com/digitale-staedte/benchmark/generator/compare"
+	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/score"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
@@ -62,9 +64,22 @@ func topo(t *testing.T) []byte {
 	return b
 }
 
+// siteLocales are the project's locales, read once: reading Hugo's
+// configuration is the slow part of a chart test.
+var siteLocales = sync.OnceValues(func() (map[string]hugo.Locale, error) { return hugo.Locales("../../site") })
+
+func locales(t *testing.T) map[string]hugo.Locale {
+	t.Helper()
+	l, err := siteLocales()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 func build(t *testing.T, s sitedata.Site) charts.Charts {
 	t.Helper()
-	c, err := charts.Build(s, topo(t))
+	c, err := charts.Build(s, topo(t), locales(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +91,7 @@ func cities(t *testing.T, s sitedata.Site) map[string]charts.CityCharts {
 	t.Helper()
 	out := map[string]charts.CityCharts{}
 	for _, c := range s.Cities {
-		cc, err := charts.City(s, c)
+		cc, err := charts.City(s, c, locales(t))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,7 +102,7 @@ func cities(t *testing.T, s sitedata.Site) map[string]charts.CityCharts {
 
 func write(t *testing.T, s sitedata.Site) []byte {
 	t.Helper()
-	c, err := charts.Build(s, topo(t))
+	c, err := charts.Build(s, topo(t), locales(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,10 +28,10 @@ type ranked struct {
 // reference year, the rows of the dimension page's table in their order
 // (sitedata.RankList: ranked cities by rank, then by name; then the cities
 // without a score; above the list limit the first and last ones).
-func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart, error) {
+func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang language) (Chart, error) {
 	cityName := make(map[string]string, len(s.Cities))
 	for _, c := range s.Cities {
-		cityName[c.Slug] = c.NameIn(lang)
+		cityName[c.Slug] = c.NameIn(lang.code)
 	}
 	var rows []ranked
 	for _, p := range d.Ranking.Rows {
@@ -42,7 +42,7 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 	var names []string
 	var data []opts.BarData
 	for _, r := range rows {
-		names = append(names, clean(r.name))
+		names = append(names, r.name)
 		data = append(data, opts.BarData{Value: value(r.value)})
 		tbl.Rows = append(tbl.Rows, []any{r.name, cell(r.value)})
 	}
@@ -65,7 +65,7 @@ func dimensionRanking(s sitedata.Site, d sitedata.Dimension, lang string) (Chart
 
 // rankedSummary names the leader (or the tied leaders) and the last city
 // of a ranking in a dimension.
-func rankedSummary(s sitedata.Site, rows []ranked, lang string, year int, dim string) string {
+func rankedSummary(s sitedata.Site, rows []ranked, lang language, year int, dim string) string {
 	var r []ranked
 	for _, x := range rows {
 		if x.rank != nil && x.value != nil {
@@ -76,18 +76,18 @@ func rankedSummary(s sitedata.Site, rows []ranked, lang string, year int, dim st
 	case 0:
 		return txtDimNone.in(lang, year, dim)
 	case 1:
-		return txtDimOne.in(lang, clean(r[0].name), year, dim, num(s, lang, *r[0].value))
+		return txtDimOne.in(lang, r[0].name, year, dim, num(s, lang, *r[0].value))
 	}
 	first, last := r[0], r[len(r)-1]
 	var leaders []string
 	for _, x := range r {
 		if *x.rank == *first.rank {
-			leaders = append(leaders, clean(x.name))
+			leaders = append(leaders, x.name)
 		}
 	}
 	if len(leaders) > 1 {
 		return txtDimTie.in(lang, join(lang, leaders), year, dim, num(s, lang, *first.value))
 	}
 	gap := score.Round(*first.value-*last.value, s.Settings.Decimals)
-	return txtDimLead.in(lang, clean(first.name), year, dim, num(s, lang, *first.value), num(s, lang, gap), clean(last.name), num(s, lang, *last.value))
+	return txtDimLead.in(lang, first.name, year, dim, num(s, lang, *first.value), num(s, lang, gap), last.name, num(s, lang, *last.value))
 }

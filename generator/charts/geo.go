@@ -134,7 +134,7 @@ func Outline(topo []byte, id string) (json.RawMessage, error) {
 // each), labelled with name and index while there are few. With
 // thousands of cities the series switch to ECharts' large mode: one path
 // per series, no element per point.
-func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, error) {
+func partnerMap(s sitedata.Site, outline json.RawMessage, lang language) (Chart, error) {
 	tbl := Table{Columns: []string{txtCity.in(lang), txtLat.in(lang), txtLon.in(lang), txtIndex.in(lang)}}
 	byLevel := map[int][]opts.GeoData{}
 	var noIndex []opts.GeoData
@@ -149,13 +149,13 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 			lat, lon := round3(*c.Lat), round3(*c.Lon)
 			c.Lat, c.Lon = &lat, &lon
 		}
-		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang), cell(c.Lat), cell(c.Lon), cell(r.Index)})
+		tbl.Rows = append(tbl.Rows, []any{r.NameIn(lang.code), cell(c.Lat), cell(c.Lon), cell(r.Index)})
 		if c.Lat == nil || c.Lon == nil {
 			continue
 		}
 		placed++
 		points = append(points, [2]float64{*c.Lon, *c.Lat})
-		label := clean(r.NameIn(lang))
+		label := r.NameIn(lang.code)
 		if r.Index == nil || r.Level == nil {
 			noIndex = append(noIndex, opts.GeoData{Name: label, Value: []any{*c.Lon, *c.Lat}})
 			continue
@@ -175,9 +175,9 @@ func partnerMap(s sitedata.Site, outline json.RawMessage, lang string) (Chart, e
 	case best == nil:
 		summary = txtMapNoIndex.in(lang, count(placed))
 	case best == worst:
-		summary = txtMapOne.in(lang, count(placed), clean(best.NameIn(lang)), num(s, lang, *best.Index))
+		summary = txtMapOne.in(lang, count(placed), best.NameIn(lang.code), num(s, lang, *best.Index))
 	default:
-		summary = txtMap.in(lang, count(placed), clean(best.NameIn(lang)), num(s, lang, *best.Index), clean(worst.NameIn(lang)), num(s, lang, *worst.Index))
+		summary = txtMap.in(lang, count(placed), best.NameIn(lang.code), num(s, lang, *best.Index), worst.NameIn(lang.code), num(s, lang, *worst.Index))
 	}
 	if rest := len(s.Ranking) - placed; rest > 0 && placed > 0 {
 		summary += " " + txtMapRest.in(lang, count(rest))

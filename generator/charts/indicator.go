@@ -12,7 +12,7 @@ import (
 // line per city, in the indicator's unit and with its decimals, as the
 // indicator page's table (rows: cities in site order, columns: years);
 // above the list limit, the distribution by year.
-func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart, error) {
+func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang language) (Chart, error) {
 	indName, unitName := name(ind.Name, lang), name(ind.Unit, lang)
 	// unit follows a value ("4,1 je 10.000 Einw.").
 	unit := ""
@@ -66,7 +66,7 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 		if !c.Scored {
 			continue // no KPIs: a series of gaps
 		}
-		row := []any{c.NameIn(lang)}
+		row := []any{c.NameIn(lang.code)}
 		var data []opts.LineData
 		obs := obs[i]
 		var first, last *change
@@ -85,12 +85,12 @@ func indicatorTrend(s sitedata.Site, ind sitedata.Indicator, lang string) (Chart
 			last = &change{to: y, last: v}
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		line.AddSeries(clean(c.NameIn(lang)), data,
+		line.AddSeries(c.NameIn(lang.code), data,
 			gecharts.WithLineChartOpts(opts.LineChart{Symbol: symbols[i%len(symbols)], SymbolSize: 9, ShowSymbol: opts.Bool(true)}),
 			gecharts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: lineStyles[i%len(lineStyles)]}),
 		)
 		if first != nil && last.to > first.from {
-			ch := change{city: clean(c.NameIn(lang)), from: first.from, to: last.to, first: first.first, last: last.last,
+			ch := change{city: c.NameIn(lang.code), from: first.from, to: last.to, first: first.first, last: last.last,
 				gap: score.Round(last.last-first.first, ind.Decimals)}
 			if most == nil || abs(ch.gap) > abs(most.gap) {
 				most = &ch

@@ -13,19 +13,19 @@ import (
 // rows follow the methodology page's uncertainty table (ranking order).
 // Above the list limit only the first and last ranked cities are drawn
 // (intervalsTop).
-func intervals(s sitedata.Site, lang string) (Chart, error) {
+func intervals(s sitedata.Site, lang language) (Chart, error) {
 	if sc := s.Analysis.Scale; sc != nil {
 		return intervalsTop(s, *sc, lang)
 	}
 	tbl := Table{Columns: intervalColumns(lang)}
 	var rows []intervalRow
 	for _, r := range s.Ranking {
-		row := []any{r.NameIn(lang), intCell(r.Rank), nil, nil, nil}
+		row := []any{r.NameIn(lang.code), intCell(r.Rank), nil, nil, nil}
 		if iv := r.Interval; iv != nil {
 			row[2], row[3], row[4] = iv.Median, iv.Low, iv.High
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		rows = append(rows, intervalRow{r.NameIn(lang), r.Rank, r.Interval})
+		rows = append(rows, intervalRow{r.NameIn(lang.code), r.Rank, r.Interval})
 	}
 	st := intervalStats(rows)
 	var summary string
@@ -36,7 +36,7 @@ func intervals(s sitedata.Site, lang string) (Chart, error) {
 		summary = txtIntervalsFixed.in(lang, count(st.counted), count(s.Analysis.Uncertainty.Draws))
 	default:
 		w := st.widest.interval
-		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, count(s.Analysis.Uncertainty.Draws), count(st.fixed), count(st.counted))
+		summary = txtIntervals.in(lang, st.widest.name, w.Low, w.High, w.Median, count(s.Analysis.Uncertainty.Draws), count(st.fixed), count(st.counted))
 	}
 	return intervalChart(lang, summary, rows, tbl, 0)
 }
@@ -44,20 +44,20 @@ func intervals(s sitedata.Site, lang string) (Chart, error) {
 // intervalsTop is the chart above the list limit: the first and last
 // ranked cities of sitedata.AnalysisScale, as the methodology page's table
 // lists them; the summary counts over all ranked cities.
-func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang string) (Chart, error) {
+func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang language) (Chart, error) {
 	tbl := Table{Columns: intervalColumns(lang)}
 	var rows []intervalRow
 	for _, r := range sc.Uncertainty {
-		row := []any{r.NameIn(lang), intCell(r.Rank), nil, nil, nil}
+		row := []any{r.NameIn(lang.code), intCell(r.Rank), nil, nil, nil}
 		if iv := r.Interval; iv != nil {
 			row[2], row[3], row[4] = iv.Median, iv.Low, iv.High
 		}
 		tbl.Rows = append(tbl.Rows, row)
-		rows = append(rows, intervalRow{r.NameIn(lang), r.Rank, r.Interval})
+		rows = append(rows, intervalRow{r.NameIn(lang.code), r.Rank, r.Interval})
 	}
 	var all []intervalRow
 	for _, r := range s.Ranking {
-		all = append(all, intervalRow{r.NameIn(lang), r.Rank, r.Interval})
+		all = append(all, intervalRow{r.NameIn(lang.code), r.Rank, r.Interval})
 	}
 	st := intervalStats(all)
 	draws := s.Analysis.Uncertainty.Draws
@@ -69,12 +69,12 @@ func intervalsTop(s sitedata.Site, sc sitedata.AnalysisScale, lang string) (Char
 		summary = txtIntervalsFixed.in(lang, count(st.counted), count(draws))
 	case sc.Omitted == 0:
 		w := st.widest.interval
-		summary = txtIntervals.in(lang, clean(st.widest.name), w.Low, w.High, w.Median, count(draws), count(st.fixed), count(st.counted))
+		summary = txtIntervals.in(lang, st.widest.name, w.Low, w.High, w.Median, count(draws), count(st.fixed), count(st.counted))
 	case st.fixed == st.counted:
 		summary = txtIntervalsTopFixed.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(draws))
 	default:
 		w := st.widest.interval
-		summary = txtIntervalsTop.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(st.fixed), count(draws), clean(st.widest.name), w.Low, w.High)
+		summary = txtIntervalsTop.in(lang, count(sc.Top), count(sc.Top), count(sc.Ranked), count(st.fixed), count(draws), st.widest.name, w.Low, w.High)
 	}
 	// A tick per rank would crowd the axis of a thousand ranks.
 	return intervalChart(lang, summary, rows, tbl, 10)
@@ -112,13 +112,13 @@ func intervalStats(rows []intervalRow) ivStats {
 	return st
 }
 
-func intervalColumns(lang string) []string {
+func intervalColumns(lang language) []string {
 	return []string{txtCity.in(lang), txtRank.in(lang), txtMedianRank.in(lang), txtLow.in(lang), txtHigh.in(lang)}
 }
 
 // intervalChart draws the rows with a rank and an interval; splits is the
 // rank axis's number of ticks (0: one per rank).
-func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits int) (Chart, error) {
+func intervalChart(lang language, summary string, rows []intervalRow, tbl Table, splits int) (Chart, error) {
 	var names []string
 	var base, span []opts.BarData
 	var medians, ranks []opts.ScatterData
@@ -129,7 +129,7 @@ func intervalChart(lang, summary string, rows []intervalRow, tbl Table, splits i
 		}
 		iv := r.interval
 		i := len(names)
-		names = append(names, clean(r.name))
+		names = append(names, r.name)
 		// The bars stack: an invisible one up to the low end, then the
 		// interval itself.
 		base = append(base, opts.BarData{Value: iv.Low})

@@ -59,7 +59,7 @@ func TestValueAxis(t *testing.T) {
 		{"no values", model.Text{De: "Tage"}, nil, axis{Name: "Tage", Scale: true}},
 		{"no unit", model.Text{}, []float64{2.5}, axis{Name: "Hotspots", Scale: true}},
 	} {
-		b, err := json.Marshal(valueAxis("Hotspots", tc.unit, name(tc.unit, "en"), tc.vals))
+		b, err := json.Marshal(valueAxis("Hotspots", tc.unit, name(tc.unit, testLang(t, "en")), tc.vals))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,20 +20,11 @@ var (
 		"The chart shows the first %d and the last %d of %d ranked cities; all of them keep their rank in 90 %% of %d simulations."}
 )
 
-// statusLabel is a status's word as the scale chart's series and the
-// table's columns name it: "" is "no measure".
-func statusLabel(lang, st string) string {
-	if st == "" {
-		return txtNoMeasure.in(lang)
-	}
-	return status(lang, st)
-}
-
 // strategyCounts is the strategy page's chart above the list limit: per
 // topic a bar of all cities, stacked by the most advanced status of their
 // measures in the topic. Its table has, per status, the count and the
 // share of all cities, in sitedata.ScaleStatuses order.
-func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Chart, error) {
+func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang language) (Chart, error) {
 	topicName := map[string]string{}
 	for _, t := range s.Topics {
 		topicName[t.ID] = name(t.Name, lang)
@@ -42,7 +33,8 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 	// share; the page's table adds the dimension.
 	tbl := Table{Columns: []string{txtTopic.in(lang)}}
 	for _, st := range sitedata.ScaleStatuses {
-		tbl.Columns = append(tbl.Columns, statusLabel(lang, st), txtShareCol.in(lang, statusLabel(lang, st)))
+		word := lookOf(st).word.in(lang)
+		tbl.Columns = append(tbl.Columns, word, txtShareCol.in(lang, word))
 	}
 	topics := make([]string, 0, len(sc.Topics))
 	series := make([][]opts.BarData, len(sitedata.ScaleStatuses))
@@ -84,7 +76,7 @@ func strategyCounts(s sitedata.Site, sc sitedata.StrategyScale, lang string) (Ch
 		gecharts.WithYAxisOpts(opts.YAxis{Type: "category", Data: topics, Inverse: opts.Bool(true)}),
 	)
 	for k, st := range sitedata.ScaleStatuses {
-		bar.AddSeries(statusLabel(lang, st), series[k],
+		bar.AddSeries(lookOf(st).word.in(lang), series[k],
 			gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) {
 				ss.Stack = "cities"
 				ss.BarMaxWidth = "28"

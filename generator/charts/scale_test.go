@@ -43,7 +43,11 @@ func option(t *testing.T, raw []byte) chartOption {
 func TestScaleStrategyChart(t *testing.T) {
 	s := site(t, nil)
 	sc := func(st string, n int, pct float64) sitedata.StatusCount {
-		return sitedata.StatusCount{Status: st, Count: n, SharePct: pct}
+		var status sitedata.CellStatus
+		if err := status.UnmarshalText([]byte(st)); err != nil {
+			t.Fatal(err)
+		}
+		return sitedata.StatusCount{Status: status, Count: n, SharePct: pct}
 	}
 	// Four cities: E-AKTE done in 2, planned in 1, nothing in 1; OZG in
 	// progress in 1, stopped in 1, nothing in 2.

@@ -16,7 +16,7 @@ const monthDecimals = 1
 // speed is the strategy page's delivery chart: per topic, the median
 // months from start to end of every partner's finished measures, for the
 // topics that have one (the table beside lists every topic).
-func speed(s sitedata.Site, lang string) (Chart, error) {
+func speed(s sitedata.Site, lang language) (Chart, error) {
 	sp := s.Strategies.Speed
 	topicName := topicNames(s, lang)
 	tbl := Table{Columns: []string{txtTopic.in(lang), txtSpeedMedian.in(lang)}, Rows: [][]any{}}
@@ -52,11 +52,11 @@ func speed(s sitedata.Site, lang string) (Chart, error) {
 // citySpeed is a city page's delivery chart: per topic in which the city
 // finished a measure with its dates, its median months beside every
 // partner's.
-func citySpeed(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+func citySpeed(s sitedata.Site, c sitedata.City, lang language) (Chart, error) {
 	sp := c.Speed
 	topicName := topicNames(s, lang)
-	city := clean(c.NameIn(lang))
-	tbl := Table{Columns: []string{txtTopic.in(lang), c.NameIn(lang), txtSpeedPartners.in(lang)}, Rows: [][]any{}}
+	city := c.NameIn(lang.code)
+	tbl := Table{Columns: []string{txtTopic.in(lang), c.NameIn(lang.code), txtSpeedPartners.in(lang)}, Rows: [][]any{}}
 	var names []string
 	var own, all []opts.BarData
 	for _, t := range sp.Topics {
@@ -84,7 +84,7 @@ func citySpeed(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 
 // speedRest ends a summary: how many running measures are overdue and how
 // many finished ones have no dates to count.
-func speedRest(b *strings.Builder, d sitedata.Delivery, lang string) {
+func speedRest(b *strings.Builder, d sitedata.Delivery, lang language) {
 	if d.Running > 0 {
 		b.WriteString(txtSpeedOverdue.in(lang, count(d.Overdue), count(d.Running)))
 	}
@@ -100,7 +100,7 @@ type speedSeries struct {
 }
 
 // speedBars lays out horizontal bars of months, a category per topic.
-func speedBars(summary string, topics []string, tbl Table, series []speedSeries, lang string) (Chart, error) {
+func speedBars(summary string, topics []string, tbl Table, series []speedSeries, lang language) (Chart, error) {
 	// Many finished measures are decisions taken within a month (0 months):
 	// an axis of at least one month keeps such a chart from ticking in
 	// tenths of nothing.
@@ -136,9 +136,9 @@ func speedBars(summary string, topics []string, tbl Table, series []speedSeries,
 }
 
 // months is a number of months as the tables print it.
-func months(lang string, v float64) string { return numD(lang, v, monthDecimals) }
+func months(lang language, v float64) string { return numD(lang, v, monthDecimals) }
 
-func topicNames(s sitedata.Site, lang string) map[string]string {
+func topicNames(s sitedata.Site, lang language) map[string]string {
 	out := make(map[string]string, len(s.Topics))
 	for _, t := range s.Topics {
 		out[t.ID] = name(t.Name, lang)

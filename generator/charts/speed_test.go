@@ -52,7 +52,7 @@ func TestSpeedChart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := speed(speedSite(tt.t2Median), tt.lang)
+			c, err := speed(speedSite(tt.t2Median), testLang(t, tt.lang))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,7 +98,7 @@ func TestCitySpeedChart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := citySpeed(s, sitedata.City{Slug: "alpha", Name: "Alpha", Speed: tt.speed}, tt.lang)
+			c, err := citySpeed(s, sitedata.City{Slug: "alpha", Name: "Alpha", Speed: tt.speed}, testLang(t, tt.lang))
 			if err != nil {
 				t.Fatal(err)
 			}

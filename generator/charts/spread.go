@@ -32,7 +32,7 @@ var spreadLines = []spreadLine{
 // with values to the last) on yAxis; yMax > 0 fixes the axis to 0…yMax
 // (scores), else it fits the values. what names the quantity in the
 // summary; unit follows numbers.
-func spread(s sitedata.Site, lang string, spreads []sitedata.YearSpread, what string, yAxis opts.YAxis, unit string, decimals int, yMax float64) (Chart, error) {
+func spread(s sitedata.Site, lang language, spreads []sitedata.YearSpread, what string, yAxis opts.YAxis, unit string, decimals int, yMax float64) (Chart, error) {
 	byYear := make(map[int]sitedata.YearSpread, len(spreads))
 	for _, y := range spreads {
 		byYear[y.Year] = y
@@ -76,7 +76,7 @@ func spread(s sitedata.Site, lang string, spreads []sitedata.YearSpread, what st
 
 // spreadSummary follows the median from the first to the last year with
 // values and gives the last year's middle half.
-func spreadSummary(lang string, spreads []sitedata.YearSpread, what, unit string, decimals int) string {
+func spreadSummary(lang language, spreads []sitedata.YearSpread, what, unit string, decimals int) string {
 	var have []sitedata.YearSpread
 	for _, y := range spreads {
 		if y.Median != nil {

@@ -4,28 +4,39 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
-// statusCode orders the statuses from none to done; the theme colours the
-// cells by it. The cells also carry the status as symbol and word, as the
-// status badges on the pages do, so colour never carries it alone.
-var statusCode = map[string]int{"": 0, "stopped": 1, "planned": 2, "in_progress": 3, "done": 4}
+// statusLook is how the charts show a status. The code orders the
+// statuses from none to done; the theme colours the heat map's cells by it.
+// Symbol and word go with it, as on the status badges of the pages, so
+// colour never carries the status alone.
+type statusLook struct {
+	code   int
+	symbol string
+	word   msg
+}
 
-var statusSymbol = map[string]string{"": "–", "stopped": "✕", "planned": "○", "in_progress": "◐", "done": "●"}
+var statusLooks = map[model.Status]statusLook{
+	model.Stopped:    {1, "✕", txtStopped},
+	model.Planned:    {2, "○", txtPlanned},
+	model.InProgress: {3, "◐", txtInProgress},
+	model.Done:       {4, "●", txtDone},
+}
 
-// status is a status's word in the language; "" (no measure) has none.
-func status(lang, st string) string {
-	if m, ok := txtStatus[st]; ok {
-		return m.in(lang)
+// lookOf is a cell's status look; without a measure, code 0 and a dash.
+func lookOf(c sitedata.CellStatus) statusLook {
+	if !c.Has {
+		return statusLook{0, "–", txtNoMeasure}
 	}
-	return st
+	return statusLooks[c.Status]
 }
 
 // strategy is the topic × city heat map of the strategy page's matrix: the
 // most advanced status of each city's measures in each topic.
 // Above the list limit it counts the cities by status instead.
-func strategy(s sitedata.Site, lang string) (Chart, error) {
+func strategy(s sitedata.Site, lang language) (Chart, error) {
 	if sc := s.Strategies.Scale; sc != nil {
 		return strategyCounts(s, *sc, lang)
 	}
@@ -33,9 +44,9 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 	cityName := map[string]string{}
 	tbl := Table{Columns: []string{txtTopic.in(lang), txtDimension.in(lang)}}
 	for _, c := range s.Cities {
-		cities = append(cities, clean(c.NameIn(lang)))
-		cityName[c.Slug] = c.NameIn(lang)
-		tbl.Columns = append(tbl.Columns, c.NameIn(lang))
+		cities = append(cities, c.NameIn(lang.code))
+		cityName[c.Slug] = c.NameIn(lang.code)
+		tbl.Columns = append(tbl.Columns, c.NameIn(lang.code))
 	}
 	topicName := map[string]string{}
 	for _, t := range s.Topics {
@@ -59,18 +70,17 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 		trow := []any{topicName[row.Topic], dimName[row.Dimension]}
 		all := len(row.Cells) > 0
 		for x, c := range row.Cells {
-			word := status(lang, c.Status)
-			label := statusSymbol[c.Status]
-			if c.Status != "" {
+			look := lookOf(c.Status)
+			word, label := look.word.in(lang), look.symbol
+			if c.Status.Has {
 				label += " " + word
 				covered[c.Slug]++
 			} else {
 				all = all && !city[c.Slug]
-				word = txtNoMeasure.in(lang)
 			}
 			// The fourth value is the symbol alone, the label of a cell
 			// where the words do not fit (heatmapLook).
-			data = append(data, opts.HeatMapData{Name: label, Value: []any{x, y, statusCode[c.Status], statusSymbol[c.Status]}})
+			data = append(data, opts.HeatMapData{Name: label, Value: []any{x, y, look.code, look.symbol}})
 			trow = append(trow, word)
 		}
 		if all {
@@ -86,7 +96,7 @@ func strategy(s sitedata.Site, lang string) (Chart, error) {
 				best = c
 			}
 		}
-		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), clean(best.NameIn(lang)), count(covered[best.Slug]))
+		summary = txtStrategy.in(lang, count(everywhere), count(len(s.Strategies.Matrix)), best.NameIn(lang.code), count(covered[best.Slug]))
 	}
 	hm := gecharts.NewHeatMap()
 	hm.SetGlobalOptions(

@@ -3,23 +3,43 @@ package charts
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
-	"strconv"
+	"slices"
 	"strings"
 
+	"github.com/digitale-staedte/benchmark/generator/hugo"
 	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
 
-// Langs are the site's languages, in the order charts are built.
-var langs = []string{"de", "en"}
+// language is a site language as the charts write it: its code ("de",
+// "en") and its numbers as the pages format them.
+type language struct {
+	code string
+	loc  hugo.Locale
+}
+
+// langs are the site's languages: every chart is built in both.
+type langs struct{ de, en language }
+
+// newLangs takes the languages' number formats from the site's locales
+// (hugo.Locales), so that charts and pages write numbers alike.
+func newLangs(locales map[string]hugo.Locale) (langs, error) {
+	de, okDe := locales["de"]
+	en, okEn := locales["en"]
+	if !okDe || !okEn {
+		return langs{}, fmt.Errorf("charts: the site needs the locales of de and en, has %v", slices.Sorted(maps.Keys(locales)))
+	}
+	return langs{language{"de", de}, language{"en", en}}, nil
+}
 
 // msg is a chart text in both languages, a fmt format each.
 type msg struct{ de, en string }
 
-func (m msg) in(lang string, args ...any) string {
+func (m msg) in(lang language, args ...any) string {
 	f := m.de
-	if lang == "en" {
+	if lang.code == "en" {
 		f = m.en
 	}
 	for i, a := range args {
@@ -38,7 +58,7 @@ type count int
 // localCount is a count in a language; it prints itself for any verb.
 type localCount struct {
 	n    count
-	lang string
+	lang language
 }
 
 func (c localCount) Format(f fmt.State, _ rune) { io.WriteString(f, numD(c.lang, float64(c.n), 0)) }
@@ -102,12 +122,10 @@ var (
 	txtLon        = msg{"Längengrad", "Longitude"}
 	txtNoIndex    = msg{"ohne Index", "no index"}
 	txtNoMeasure  = msg{"keine Maßnahme", "no measure"}
-	txtStatus     = map[string]msg{
-		"planned":     {"geplant", "planned"},
-		"in_progress": {"in Umsetzung", "in progress"},
-		"done":        {"abgeschlossen", "done"},
-		"stopped":     {"eingestellt", "stopped"},
-	}
+	txtPlanned    = msg{"geplant", "planned"}
+	txtInProgress = msg{"in Umsetzung", "in progress"}
+	txtDone       = msg{"abgeschlossen", "done"}
+	txtStopped    = msg{"eingestellt", "stopped"}
 
 	txtDimNone = msg{"Für %[1]d hat noch keine Stadt Punkte in %[2]s.", "No city has a score in %[2]s for %[1]d yet."}
 	txtDimOne  = msg{"%s hat als einzige Stadt %d Punkte in %s: %s.", "%s is the only city with a %d score in %s: %s points."}
@@ -157,42 +175,26 @@ var (
 		"%s changed most in %s: from %s (%d) to %s (%d)."}
 )
 
-// numD formats a value with the given decimals in the language's style,
-// exactly as the tables beside the charts print it (Hugo's
-// lang.FormatNumber: halves rounded away from zero, groups of three
-// digits): 12.345,7 in German, 12,345.7 in English; the minus is U+2212.
-func numD(lang string, v float64, decimals int) string {
-	shift := math.Pow10(max(decimals, 0))
-	s := strconv.FormatFloat(math.Round(math.Abs(v)*shift)/shift, 'f', max(decimals, 0), 64)
-	group, point := ",", "."
-	if lang == "de" {
-		group, point = ".", ","
-	}
-	var b strings.Builder
+// numD formats a value with the given decimals as the tables beside the
+// charts print it (Hugo's lang.FormatNumber): 12.345,7 in German, 12,345.7
+// in English. The minus is U+2212, as in the city page's score changes,
+// where Hugo writes a hyphen-minus.
+func numD(lang language, v float64, decimals int) string {
+	s := lang.loc.Number(math.Abs(v), max(decimals, 0))
 	if v < 0 {
-		b.WriteString("−")
+		return "−" + s
 	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	for i := range len(whole) {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteString(group)
-		}
-		b.WriteByte(whole[i])
-	}
-	if hasFrac {
-		b.WriteString(point + frac)
-	}
-	return b.String()
+	return s
 }
 
 // num formats a published score with the site's score decimals in the
 // language's style: 64,2 in German, 64.2 in English.
-func num(s sitedata.Site, lang string, v float64) string {
+func num(s sitedata.Site, lang language, v float64) string {
 	return numD(lang, v, s.Settings.Decimals)
 }
 
 // signed is num with an explicit sign: +3,1 or −2,0.
-func signed(s sitedata.Site, lang string, v float64) string {
+func signed(s sitedata.Site, lang language, v float64) string {
 	if v > 0 {
 		return "+" + num(s, lang, v)
 	}
@@ -201,15 +203,15 @@ func signed(s sitedata.Site, lang string, v float64) string {
 
 // name picks the language's text; an empty English text falls back to
 // German, as everywhere on the site.
-func name(t model.Text, lang string) string {
-	if lang == "en" && t.En != "" {
-		return clean(t.En)
+func name(t model.Text, lang language) string {
+	if lang.code == "en" && t.En != "" {
+		return t.En
 	}
-	return clean(t.De)
+	return t.De
 }
 
 // join lists names: "A", "A und B", "A, B und C".
-func join(lang string, names []string) string {
+func join(lang language, names []string) string {
 	if len(names) <= 1 {
 		return strings.Join(names, "")
 	}
@@ -218,11 +220,15 @@ func join(lang string, names []string) string {
 
 // funcMarker is what go-echarts' HTML renderer turns into live JavaScript.
 // We never use that renderer, but text from spreadsheets must not carry the
-// marker into any option, in case a later consumer does.
+// marker into any chart, in case a later consumer does. It is escaping for
+// that one consumer, so it is done where a chart is finished (finishWith),
+// not to the site's data, whose pages and downloads show text as written.
 const funcMarker = "__f__"
 
-// clean neutralises the function marker in text that came from a
-// spreadsheet: a word joiner (U+2060, invisible) splits it.
+// markerSplit is the marker split by word joiners (U+2060, invisible).
+const markerSplit = "_\u2060_f_\u2060_"
+
+// clean neutralises the function marker in a text of a chart.
 func clean(s string) string {
-	return strings.ReplaceAll(s, funcMarker, "_\u2060_f_\u2060_")
+	return strings.ReplaceAll(s, funcMarker, markerSplit)
 }

@@ -8,11 +8,9 @@ import (
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/digitale-staedte/benchmark/generator/model"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 )
-
-// statuses in the order the timeline's legend lists them.
-var statuses = []string{"planned", "in_progress", "done", "stopped"}
 
 // timeline draws each of a city's measures that has a start and an end
 // date as a bar from start to end, one series per status (its own
@@ -20,17 +18,19 @@ var statuses = []string{"planned", "in_progress", "done", "stopped"}
 // data rows are the city page's measures table, every measure in its
 // order; those without both dates are in the table only, and the summary
 // says how many.
-func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
+func timeline(s sitedata.Site, c sitedata.City, lang language) (Chart, error) {
 	tbl := Table{Columns: []string{txtMeasure.in(lang), txtStatusWord.in(lang), txtStart.in(lang), txtEnd.in(lang)}}
 	type bar struct {
-		title, status, tip string
-		from, to           float64
+		title    string
+		status   model.Status
+		tip      string
+		from, to float64
 	}
 	var bars []bar
 	undated := 0
 	for _, m := range c.Measures {
 		title := name(m.Title, lang)
-		tbl.Rows = append(tbl.Rows, []any{title, status(lang, m.Status), m.Start, m.End})
+		tbl.Rows = append(tbl.Rows, []any{title, statusLooks[m.Status].word.in(lang), m.Start, m.End})
 		from, okFrom := yearFraction(m.Start, false)
 		to, okTo := yearFraction(m.End, true)
 		if !okFrom || !okTo || to < from {
@@ -40,7 +40,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		// The tooltip names the measure: its title on the axis may be cut.
 		bars = append(bars, bar{title, m.Status, title + ": " + dateRange(lang, m.Start, m.End), from, to})
 	}
-	cityName := clean(c.NameIn(lang))
+	cityName := c.NameIn(lang.code)
 	var summary string
 	switch {
 	case len(c.Measures) == 0:
@@ -51,7 +51,7 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		lo, hi, done := math.Inf(1), math.Inf(-1), 0
 		for _, b := range bars {
 			lo, hi = math.Min(lo, b.from), math.Max(hi, b.to)
-			if b.status == "done" {
+			if b.status == model.Done {
 				done++
 			}
 		}
@@ -71,12 +71,12 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 	}
 	var titles []string
 	base := make([]opts.BarData, len(bars))
-	spans := map[string][]opts.BarData{}
+	spans := map[model.Status][]opts.BarData{}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, b := range bars {
 		titles = append(titles, b.title)
 		base[i] = opts.BarData{Value: b.from}
-		for _, st := range statuses {
+		for _, st := range model.Statuses() {
 			d := opts.BarData{Value: "-"}
 			if st == b.status {
 				d = opts.BarData{Value: round3(b.to - b.from), Name: b.tip}
@@ -106,8 +106,10 @@ func timeline(s sitedata.Site, c sitedata.City, lang string) (Chart, error) {
 		gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		gecharts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0)}),
 	)
-	for _, st := range statuses {
-		chart.AddSeries(statusSymbol[st]+" "+status(lang, st), spans[st],
+	// The legend lists the statuses in their order in the model.
+	for _, st := range model.Statuses() {
+		look := statusLooks[st]
+		chart.AddSeries(look.symbol+" "+look.word.in(lang), spans[st],
 			gecharts.WithSeriesOpts(func(ss *gecharts.SingleSeries) { ss.Stack = "period"; ss.BarMaxWidth = "18" }),
 		)
 	}
@@ -171,23 +173,23 @@ func yearFraction(iso string, end bool) (float64, bool) {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // dateRange is "2020 – 31.12.2024" in the language's date style.
-func dateRange(lang, from, to string) string {
+func dateRange(lang language, from, to string) string {
 	return isoDate(lang, from) + " – " + isoDate(lang, to)
 }
 
 // isoDate writes an ISO date as the pages do (i18n date_format_day and
 // date_format_month): 24.07.2019 or Juli 2019 in German, 24 Jul 2019 or
 // Jul 2019 in English; a year alone as it is.
-func isoDate(lang, iso string) string {
+func isoDate(lang language, iso string) string {
 	de := [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
 	if t, err := time.Parse("2006-01-02", iso); err == nil {
-		if lang == "de" {
+		if lang.code == "de" {
 			return t.Format("02.01.2006")
 		}
 		return t.Format("2 Jan 2006")
 	}
 	if t, err := time.Parse("2006-01", iso); err == nil {
-		if lang == "de" {
+		if lang.code == "de" {
 			return de[t.Month()-1] + " " + strconv.Itoa(t.Year())
 		}
 		return t.Format("Jan 2006")

@@ -195,18 +195,47 @@ const (
 	InProgress
 	Done
 	Stopped
+	numStatuses // not a status: their number, so that Statuses needs no list
 )
 
-func (s Status) String() string {
-	switch s {
-	case InProgress:
-		return "in_progress"
-	case Done:
-		return "done"
-	case Stopped:
-		return "stopped"
+// statusWords are the statuses' words in the site's data, which the theme
+// matches.
+var statusWords = [numStatuses]string{Planned: "planned", InProgress: "in_progress", Done: "done", Stopped: "stopped"}
+
+// Statuses are all statuses, in declaration order: tests range over them
+// so that a new status cannot be left out of a table keyed by status.
+func Statuses() []Status {
+	all := make([]Status, numStatuses)
+	for i := range all {
+		all[i] = Status(i)
 	}
-	return "planned"
+	return all
+}
+
+func (s Status) String() string {
+	if s < 0 || s >= numStatuses {
+		return fmt.Sprintf("Status(%d)", int(s))
+	}
+	return statusWords[s]
+}
+
+// MarshalText writes the status as its word, in JSON as a string.
+func (s Status) MarshalText() ([]byte, error) {
+	if s < 0 || s >= numStatuses {
+		return nil, fmt.Errorf("model: no status %d", int(s))
+	}
+	return []byte(statusWords[s]), nil
+}
+
+// UnmarshalText reads a status's word, as MarshalText writes it.
+func (s *Status) UnmarshalText(b []byte) error {
+	for i, w := range statusWords {
+		if w == string(b) {
+			*s = Status(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("model: no status %q", b)
 }
 
 // Normalisation maps an indicator's (transformed) values onto the common

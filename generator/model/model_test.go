@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 )
@@ -81,5 +82,27 @@ func TestProgressPct(t *testing.T) {
 		if pct, ok := tc.m.ProgressPct(); pct != tc.pct || ok != tc.ok {
 			t.Errorf("%s: ProgressPct() = %v, %v; want %v, %v", tc.name, pct, ok, tc.pct, tc.ok)
 		}
+	}
+}
+
+// TestStatusWords: every status has its own word, the JSON reads back, and
+// the words are those the theme matches.
+func TestStatusWords(t *testing.T) {
+	want := map[Status]string{Planned: "planned", InProgress: "in_progress", Done: "done", Stopped: "stopped"}
+	if len(Statuses()) != len(want) {
+		t.Fatalf("%d statuses, want %d: a new status needs its word here and in the theme", len(Statuses()), len(want))
+	}
+	for _, s := range Statuses() {
+		b, err := json.Marshal(s)
+		if err != nil || string(b) != `"`+want[s]+`"` || s.String() != want[s] {
+			t.Errorf("status %d: JSON %s (%v), String %q; want %q", int(s), b, err, s.String(), want[s])
+		}
+		var back Status
+		if err := json.Unmarshal(b, &back); err != nil || back != s {
+			t.Errorf("%s reads back as %v (%v)", b, back, err)
+		}
+	}
+	if _, err := json.Marshal(Status(len(want))); err == nil {
+		t.Error("a status out of range was written")
 	}
 }

@@ -339,7 +339,7 @@ func writeCityPages(assetsDir string, s sitedata.Site, locales map[string]hugo.L
 			for i := range jobs {
 				c := s.Cities[i]
 				buf.Reset()
-				cc, err := charts.City(s, c)
+				cc, err := charts.City(s, c, locales)
 				if err != nil {
 					errs[i] = err
 					continue

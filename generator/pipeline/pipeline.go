@@ -303,8 +303,13 @@ func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.R
 	if err != nil {
 		return site, fmt.Errorf("the map's country outline: %w (run npm ci in %s)", err, o.SiteDir)
 	}
+	// Charts and city pages format numbers as the templates do.
+	locales, err := hugo.Locales(o.SiteDir)
+	if err != nil {
+		return site, err
+	}
 	o.stage("charts")
-	chartSet, err := charts.Build(site, topo)
+	chartSet, err := charts.Build(site, topo, locales)
 	if err != nil {
 		return site, err
 	}
@@ -316,10 +321,6 @@ func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.R
 
 	hugoSite := site.ForHugo()
 	if err := sitedata.Write(dataDir, hugoSite); err != nil {
-		return site, err
-	}
-	locales, err := hugo.Locales(o.SiteDir)
-	if err != nil {
 		return site, err
 	}
 	o.stage("city pages")

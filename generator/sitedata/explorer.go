@@ -129,9 +129,9 @@ type CompareValue struct {
 
 // CompareTopic is the city's strategy in one shared topic.
 type CompareTopic struct {
-	Topic    string `json:"topic"`
-	Status   string `json:"status"` // most advanced status; "" without a measure
-	Measures int    `json:"measures"`
+	Topic    string     `json:"topic"`
+	Status   CellStatus `json:"status"` // most advanced status
+	Measures int        `json:"measures"`
 }
 
 // BuildCompare assembles the compare data. It is pure, like Build.
@@ -188,10 +188,7 @@ func BuildCompare(ds model.Dataset, res score.Result, cmp compare.Result) Compar
 		}
 		for _, row := range cmp.Matrix {
 			cell := row.Cells[c]
-			t := CompareTopic{Topic: row.Topic, Measures: len(cell.Measures)}
-			if cell.Has {
-				t.Status = cell.Best.String()
-			}
+			t := CompareTopic{Topic: row.Topic, Status: bestOf(cell), Measures: len(cell.Measures)}
 			cc.Topics = append(cc.Topics, t)
 		}
 		if c < len(cmp.Coverage) {

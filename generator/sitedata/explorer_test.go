@@ -156,9 +156,9 @@ func TestCompareCityFile(t *testing.T) {
 		t.Errorf("indicators:\n got %s\nwant %s", js(t, beta.Indicators), js(t, wantValues))
 	}
 	wantTopics := []sitedata.CompareTopic{
-		{Topic: "E-AKTE", Status: "in_progress", Measures: 1},
-		{Topic: "OZG", Status: "", Measures: 0},
-		{Topic: "OPEN", Status: "done", Measures: 1},
+		{Topic: "E-AKTE", Status: sitedata.CellStatus{Status: model.InProgress, Has: true}, Measures: 1},
+		{Topic: "OZG", Measures: 0},
+		{Topic: "OPEN", Status: sitedata.CellStatus{Status: model.Done, Has: true}, Measures: 1},
 	}
 	if !reflect.DeepEqual(beta.Topics, wantTopics) {
 		t.Errorf("topics %+v, want %+v", beta.Topics, wantTopics)

@@ -1,5 +1,7 @@
 package sitedata
 
+import "github.com/digitale-staedte/benchmark/generator/model"
+
 // Scale mode of the strategy, measures and methodology pages: above
 // FullListMax cities (Lists.Full false) these pages show no per-city table.
 // The strategy page counts, per topic, the cities by the most advanced
@@ -10,8 +12,8 @@ package sitedata
 // that the templates only lay it out.
 
 // ScaleStatuses orders the columns of the scale tables: the most advanced
-// status first; "" is "no measure in the topic".
-var ScaleStatuses = []string{"done", "in_progress", "planned", "stopped", ""}
+// status first, "no measure in the topic" last.
+var ScaleStatuses = []CellStatus{{model.Done, true}, {model.InProgress, true}, {model.Planned, true}, {model.Stopped, true}, {}}
 
 // StrategyScale is the strategy comparison counted over all cities.
 type StrategyScale struct {
@@ -32,9 +34,9 @@ type TopicCities struct {
 // StatusCount is how many cities have a status, and their share of all
 // cities in % (one decimal).
 type StatusCount struct {
-	Status   string  `json:"status"`
-	Count    int     `json:"count"`
-	SharePct float64 `json:"share_pct"`
+	Status   CellStatus `json:"status"`
+	Count    int        `json:"count"`
+	SharePct float64    `json:"share_pct"`
 }
 
 // MeasureCounts counts all cities' measures.
@@ -108,7 +110,7 @@ func addScale(s *Site) {
 func strategyScale(matrix []MatrixRow, topics []Topic, cities []City) StrategyScale {
 	out := StrategyScale{Cities: len(cities), Topics: []TopicCities{}}
 	for _, row := range matrix {
-		count := map[string]int{}
+		count := map[CellStatus]int{}
 		for _, c := range row.Cells {
 			count[c.Status]++
 		}
@@ -139,7 +141,7 @@ func measureCounts(topics []Topic, cities []City) MeasureCounts {
 		out.Cities++
 		for _, m := range c.Measures {
 			out.Total++
-			addStatus(&out.ByStatus, m.Status)
+			out.ByStatus.add(m.Status)
 			i, ok := at[m.Topic]
 			if !ok {
 				out.Other++
@@ -147,7 +149,7 @@ func measureCounts(topics []Topic, cities []City) MeasureCounts {
 			}
 			tm := &out.Topics[i]
 			tm.Total++
-			addStatus(&tm.ByStatus, m.Status)
+			tm.ByStatus.add(m.Status)
 			if seen[i] != ci+1 {
 				seen[i] = ci + 1
 				tm.Cities++
@@ -155,19 +157,6 @@ func measureCounts(topics []Topic, cities []City) MeasureCounts {
 		}
 	}
 	return out
-}
-
-func addStatus(c *Counts, status string) {
-	switch status {
-	case "planned":
-		c.Planned++
-	case "in_progress":
-		c.InProgress++
-	case "done":
-		c.Done++
-	case "stopped":
-		c.Stopped++
-	}
 }
 
 // analysisScale keeps the first and last top ranked cities of the

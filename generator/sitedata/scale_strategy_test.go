@@ -1,14 +1,26 @@
 package sitedata
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/digitale-staedte/benchmark/generator/model"
 )
 
 func scaleRank(i int) *int { return &i }
 
+// word is the cell status written as w.
+func word(w string) CellStatus {
+	var c CellStatus
+	if err := c.UnmarshalText([]byte(w)); err != nil {
+		panic(err)
+	}
+	return c
+}
+
 func TestStrategyScaleCountsCitiesByStatus(t *testing.T) {
-	cell := func(slug, status string) MatrixCell { return MatrixCell{Slug: slug, Status: status} }
+	cell := func(slug, status string) MatrixCell { return MatrixCell{Slug: slug, Status: word(status)} }
 	for _, tc := range []struct {
 		name   string
 		matrix []MatrixRow
@@ -23,8 +35,8 @@ func TestStrategyScaleCountsCitiesByStatus(t *testing.T) {
 			},
 			cities: 4,
 			want: []TopicCities{
-				{Topic: "T1", Dimension: "D1", Statuses: []StatusCount{{"done", 2, 50}, {"in_progress", 0, 0}, {"planned", 1, 25}, {"stopped", 0, 0}, {"", 1, 25}}},
-				{Topic: "T2", Dimension: "D1", Statuses: []StatusCount{{"done", 0, 0}, {"in_progress", 1, 25}, {"planned", 0, 0}, {"stopped", 1, 25}, {"", 2, 50}}},
+				{Topic: "T1", Dimension: "D1", Statuses: []StatusCount{{word("done"), 2, 50}, {word("in_progress"), 0, 0}, {word("planned"), 1, 25}, {word("stopped"), 0, 0}, {word(""), 1, 25}}},
+				{Topic: "T2", Dimension: "D1", Statuses: []StatusCount{{word("done"), 0, 0}, {word("in_progress"), 1, 25}, {word("planned"), 0, 0}, {word("stopped"), 1, 25}, {word(""), 2, 50}}},
 			},
 		},
 		{
@@ -32,7 +44,7 @@ func TestStrategyScaleCountsCitiesByStatus(t *testing.T) {
 			name:   "thirds round to one decimal",
 			matrix: []MatrixRow{{Topic: "T3", Dimension: "D2", Cells: []MatrixCell{cell("a", "done"), cell("b", "done"), cell("c", "")}}},
 			cities: 3,
-			want:   []TopicCities{{Topic: "T3", Dimension: "D2", Statuses: []StatusCount{{"done", 2, 66.7}, {"in_progress", 0, 0}, {"planned", 0, 0}, {"stopped", 0, 0}, {"", 1, 33.3}}}},
+			want:   []TopicCities{{Topic: "T3", Dimension: "D2", Statuses: []StatusCount{{word("done"), 2, 66.7}, {word("in_progress"), 0, 0}, {word("planned"), 0, 0}, {word("stopped"), 0, 0}, {word(""), 1, 33.3}}}},
 		},
 		{name: "no topics", cities: 3, want: []TopicCities{}},
 	} {
@@ -59,12 +71,12 @@ func TestStrategyScaleCountsCitiesByStatus(t *testing.T) {
 
 func TestMeasureCountsByTopicAndStatus(t *testing.T) {
 	topics := []Topic{{ID: "T1", Dimension: "D1"}, {ID: "T2", Dimension: "D1"}, {ID: "T3", Dimension: "D2"}}
-	m := func(topic, status string) Measure { return Measure{Topic: topic, Status: status} }
+	m := func(topic string, status model.Status) Measure { return Measure{Topic: topic, Status: status} }
 	cities := []City{
-		{Slug: "a", Measures: []Measure{m("T1", "done"), m("T1", "planned"), m("T2", "stopped")}},
-		{Slug: "b", Measures: []Measure{m("T1", "planned")}},
+		{Slug: "a", Measures: []Measure{m("T1", model.Done), m("T1", model.Planned), m("T2", model.Stopped)}},
+		{Slug: "b", Measures: []Measure{m("T1", model.Planned)}},
 		{Slug: "c", Measures: []Measure{}},
-		{Slug: "d", Measures: []Measure{m("T1", "done"), m("T2", "in_progress"), m("X9", "planned")}},
+		{Slug: "d", Measures: []Measure{m("T1", model.Done), m("T2", model.InProgress), m("X9", model.Planned)}},
 	}
 	got := measureCounts(topics, cities)
 	want := MeasureCounts{
@@ -137,5 +149,42 @@ func TestAddScaleOnlyAboveTheListLimit(t *testing.T) {
 	addScale(&s)
 	if s.Strategies.Scale == nil || s.Analysis.Scale == nil || s.Analysis.Scale.Top != 10 {
 		t.Errorf("above the limit: strategies %v, analysis %v; want both filled", s.Strategies.Scale, s.Analysis.Scale)
+	}
+}
+
+// TestCountsEveryStatus: each status is counted in a field of its own.
+func TestCountsEveryStatus(t *testing.T) {
+	seen := map[Counts]model.Status{}
+	for _, s := range model.Statuses() {
+		var c Counts
+		c.add(s)
+		if other, ok := seen[c]; ok {
+			t.Errorf("%v is counted as %v", s, other)
+		}
+		seen[c] = s
+	}
+}
+
+// TestCellStatusJSON: a cell's status is written as its word, "" without a
+// measure, and reads back.
+func TestCellStatusJSON(t *testing.T) {
+	for _, tc := range []struct {
+		cell CellStatus
+		want string
+	}{
+		{CellStatus{}, `""`},
+		{CellStatus{model.Planned, true}, `"planned"`},
+		{CellStatus{model.InProgress, true}, `"in_progress"`},
+		{CellStatus{model.Done, true}, `"done"`},
+		{CellStatus{model.Stopped, true}, `"stopped"`},
+	} {
+		b, err := json.Marshal(tc.cell)
+		if err != nil || string(b) != tc.want {
+			t.Errorf("%+v: %s (%v), want %s", tc.cell, b, err, tc.want)
+		}
+		var back CellStatus
+		if err := json.Unmarshal(b, &back); err != nil || back != tc.cell {
+			t.Errorf("%s reads back as %+v (%v)", b, back, err)
+		}
 	}
 }

@@ -150,10 +150,7 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 	for _, r := range cmp.Matrix {
 		row := MatrixRow{Topic: r.Topic, Dimension: dimOf[r.Topic], Cells: []MatrixCell{}}
 		for i, c := range r.Cells {
-			cell := MatrixCell{Slug: slugs[i], Measures: append([]string{}, c.Measures...)}
-			if c.Has {
-				cell.Status = c.Best.String()
-			}
+			cell := MatrixCell{Slug: slugs[i], Status: bestOf(c), Measures: append([]string{}, c.Measures...)}
 			row.Cells = append(row.Cells, cell)
 		}
 		out.Matrix = append(out.Matrix, row)
@@ -194,7 +191,7 @@ func examples(es []compare.Example) []Example {
 	out := []Example{}
 	for _, e := range es {
 		out = append(out, Example{City: e.City, MeasureID: e.MeasureID, Title: e.Title,
-			Status: e.Status.String(), Progress: progress(e.Progress), Lead: e.Lead, Link: e.Link,
+			Status: e.Status, Progress: progress(e.Progress), Lead: e.Lead, Link: e.Link,
 			With: append([]string{}, e.With...)})
 	}
 	return out
@@ -308,19 +305,10 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 			pct = &v
 		}
 		out.Measures = append(out.Measures, Measure{ID: m.ID, Title: m.Title, Topic: m.Topic,
-			Status: m.Status.String(), Progress: progress(pct), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
+			Status: m.Status, Progress: progress(pct), Start: m.Start.ISO(), End: m.End.ISO(), Budget: m.Budget,
 			Lead: m.Lead, Description: m.Description, Link: m.Link, Illustrative: m.Illustrative,
 			Origin: cellRef(m.Pos), Reports: append([]int{}, log[m.ID]...), With: []string{}})
-		switch m.Status {
-		case model.Planned:
-			out.Counts.Planned++
-		case model.InProgress:
-			out.Counts.InProgress++
-		case model.Done:
-			out.Counts.Done++
-		case model.Stopped:
-			out.Counts.Stopped++
-		}
+		out.Counts.add(m.Status)
 	}
 	return out
 }
@@ -440,6 +428,14 @@ func yearIndex(years []int, y int) int {
 		}
 	}
 	return -1
+}
+
+// bestOf is the status of a compare cell as the site data carries it.
+func bestOf(c compare.Cell) CellStatus {
+	if !c.Has {
+		return CellStatus{}
+	}
+	return CellStatus{c.Best, true}
 }
 
 // cellRef is "Kennzahlen!D7": enough for a reader of the downloads to find

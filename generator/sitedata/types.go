@@ -172,9 +172,33 @@ type MatrixRow struct {
 }
 
 type MatrixCell struct {
-	Slug     string   `json:"slug"`
-	Status   string   `json:"status"` // most advanced status; "" when the city has no measure
-	Measures []string `json:"measures"`
+	Slug     string     `json:"slug"`
+	Status   CellStatus `json:"status"` // most advanced status
+	Measures []string   `json:"measures"`
+}
+
+// CellStatus is the most advanced status of a city's measures in a topic;
+// without Has, the city has no measure there. Its JSON is the status's word
+// (model.Status), "" without a measure: what the theme matches.
+type CellStatus struct {
+	Status model.Status
+	Has    bool
+}
+
+func (c CellStatus) MarshalText() ([]byte, error) {
+	if !c.Has {
+		return []byte{}, nil
+	}
+	return c.Status.MarshalText()
+}
+
+func (c *CellStatus) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = CellStatus{}
+		return nil
+	}
+	c.Has = true
+	return c.Status.UnmarshalText(b)
 }
 
 type SimilarityRow struct {
@@ -193,13 +217,13 @@ type Leader struct {
 
 // Example is a partner's measure shown as something to learn from.
 type Example struct {
-	City      string     `json:"city"` // slug
-	MeasureID string     `json:"measure_id"`
-	Title     model.Text `json:"title"`
-	Status    string     `json:"status"`
-	Progress  *float64   `json:"progress"` // per cent done, one decimal; null: not known
-	Lead      string     `json:"lead"`
-	Link      string     `json:"link"`
+	City      string       `json:"city"` // slug
+	MeasureID string       `json:"measure_id"`
+	Title     model.Text   `json:"title"`
+	Status    model.Status `json:"status"`
+	Progress  *float64     `json:"progress"` // per cent done, one decimal; null: not known
+	Lead      string       `json:"lead"`
+	Link      string       `json:"link"`
 	// With are the other partners of a joint project, by slug.
 	With []string `json:"with"`
 }
@@ -469,19 +493,19 @@ type Observation struct {
 }
 
 type Measure struct {
-	ID           string     `json:"id"`
-	Title        model.Text `json:"title"`
-	Topic        string     `json:"topic"`
-	Status       string     `json:"status"`   // planned, in_progress, done, stopped
-	Progress     *float64   `json:"progress"` // per cent done, one decimal (model.Measure.ProgressPct); null: not known
-	Start        string     `json:"start"`
-	End          string     `json:"end"`
-	Budget       *float64   `json:"budget"`
-	Lead         string     `json:"lead"`
-	Description  model.Text `json:"description"`
-	Link         string     `json:"link"`
-	Illustrative bool       `json:"illustrative"`
-	Origin       string     `json:"origin"`
+	ID           string       `json:"id"`
+	Title        model.Text   `json:"title"`
+	Topic        string       `json:"topic"`
+	Status       model.Status `json:"status"`
+	Progress     *float64     `json:"progress"` // per cent done, one decimal (model.Measure.ProgressPct); null: not known
+	Start        string       `json:"start"`
+	End          string       `json:"end"`
+	Budget       *float64     `json:"budget"`
+	Lead         string       `json:"lead"`
+	Description  model.Text   `json:"description"`
+	Link         string       `json:"link"`
+	Illustrative bool         `json:"illustrative"`
+	Origin       string       `json:"origin"`
 	// With are the other partners of a joint project, by slug; empty
 	// for the partner's own measure.
 	With []string `json:"with"`
@@ -495,6 +519,23 @@ type Counts struct {
 	InProgress int `json:"in_progress"`
 	Done       int `json:"done"`
 	Stopped    int `json:"stopped"`
+}
+
+// add counts a measure of status s. Every status has its field; a test
+// ranges over them all.
+func (c *Counts) add(s model.Status) {
+	switch s {
+	case model.Planned:
+		c.Planned++
+	case model.InProgress:
+		c.InProgress++
+	case model.Done:
+		c.Done++
+	case model.Stopped:
+		c.Stopped++
+	default:
+		panic("sitedata: no count for status " + s.String())
+	}
 }
 
 // NameIn is the city's name in a site language: its English name on the

@@ -463,8 +463,10 @@ function start() {
       aria: { enabled: true, decal: { show: true } },
     };
     script.textContent = JSON.stringify(option);
+    // decimals: the tooltips show the scores as the table beside does.
     dataScript.textContent = JSON.stringify({
       kind: "bar",
+      decimals: dec,
       columns: [T.compare_chart_row].concat(shown.map((i) => index.cities[i].name)),
       rows: cats.map((c, r) => [c].concat(shown.map((i) => values(i)[r]))),
     });
