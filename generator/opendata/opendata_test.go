@@ -339,6 +339,22 @@ func TestGeneratedTables(t *testing.T) {
 	}
 }
 
+// TestRowsAsWideAsFields: every row of every table has a cell per field,
+// so that no value lands under another column's header.
+func TestRowsAsWideAsFields(t *testing.T) {
+	_, tables := sample(t, "../../data")
+	for _, tab := range tables {
+		i := 0
+		for row := range tab.All() {
+			if len(row) != len(tab.Fields) {
+				t.Errorf("%s row %d: %d cells, %d fields", tab.Name, i, len(row), len(tab.Fields))
+				break
+			}
+			i++
+		}
+	}
+}
+
 // failingFile takes a few bytes and then fails, like a full disk.
 type failingFile struct{ left int }
 
