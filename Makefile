@@ -18,7 +18,7 @@ NPM     ?= npm
 # `npm ci` run again only when the lock file changes.
 NODE_MODULES := site/node_modules/.installed
 
-.PHONY: site test check vet fmt-check clean validate lint-workflows bench fuzz lighthouse
+.PHONY: site test check vet staticcheck fmt-check clean validate lint-workflows bench fuzz lighthouse
 
 # Build the website into site/public (German at /, English at /en/).
 site: $(BIN) $(NODE_MODULES)
@@ -31,13 +31,13 @@ validate: $(BIN)
 $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go')
 	$(GO) build -o $(BIN) ./generator
 
-# Everything CI checks: formatting, vet, and all tests (unit, golden,
+# Everything CI checks: formatting, vet, staticcheck, and all tests (unit, golden,
 # real xlsx files, real Hugo builds). The timeout is per package, with room
 # over go test's 10 minutes for a slow or busy machine (the browser tests
 # take about 5 minutes beside the pipeline's on 2 cores; make test took
 # 6 min 51 s on this 2-core VM, see docs/benchmarks.md).
 TEST_TIMEOUT ?= 20m
-test: fmt-check vet lint-workflows $(NODE_MODULES)
+test: fmt-check vet staticcheck lint-workflows $(NODE_MODULES)
 	$(GO) test -timeout $(TEST_TIMEOUT) ./...
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || [ -n "$$CHROMIUM" ] || \
 	  echo "NOTE: Chromium not found, so the browser tests (generator/browsertest) were SKIPPED; install it: apt-get install -y chromium"
@@ -59,6 +59,12 @@ fuzz:
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck (a Go tool dependency in go.mod, default checks): about 45 s
+# on a fresh machine, which builds it and analyses the dependencies once;
+# a few seconds after that (Go's cache).
+staticcheck:
+	$(GO) tool staticcheck ./...
 
 # actionlint (a Go tool dependency in go.mod) checks every workflow.
 lint-workflows:

@@ -20,7 +20,6 @@ import (
 	"github.com/digitale-staedte/benchmark/generator/pipeline"
 	"github.com/digitale-staedte/benchmark/generator/sitedata"
 	"github.com/digitale-staedte/benchmark/generator/synth"
-	"github.com/digitale-staedte/benchmark/generator/synth/synthwrite"
 )
 
 // searchState is what the city search shows.
@@ -206,14 +205,6 @@ func TestCitySearchInChromium(t *testing.T) {
 			}
 			rec.report(t, origin)
 		})
-	}
-}
-
-// writeSynthData writes a synthetic data set (package synth) to dir.
-func writeSynthData(t *testing.T, dir string, o synth.Options) {
-	t.Helper()
-	if err := synthwrite.Dataset(dir, o); err != nil {
-		t.Fatal(err)
 	}
 }
 
