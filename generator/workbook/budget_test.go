@@ -80,6 +80,9 @@ func TestBadFilesWithinBudget(t *testing.T) {
 			if c.Heavy && testing.Short() {
 				t.Skip("heavy case")
 			}
+			// Each case is a process of its own, held to its own processor
+			// time and peak memory: cases side by side do not change them.
+			t.Parallel()
 			dir := t.TempDir()
 			c.Write(t, dir)
 			m, codes := readInChild(t, dir)
