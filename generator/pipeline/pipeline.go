@@ -330,7 +330,11 @@ func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.R
 	if err := charts.Write(dataDir, chartSet); err != nil {
 		return site, err
 	}
-	if err := changes.Write(dataDir, withReportIDs(report, site)); err != nil {
+	// The changes come from the downloads, which keep cells as typed: an
+	// override a title leaves open is closed here, as in the site data.
+	report = withReportIDs(report, site)
+	closeAllDirections(&report)
+	if err := changes.Write(dataDir, report); err != nil {
 		return site, err
 	}
 	if err := writeFiles(extraDir, []sitedata.CompareFile{searchFile}); err != nil {

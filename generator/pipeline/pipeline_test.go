@@ -520,6 +520,9 @@ func TestWhatChanged(t *testing.T) {
 	}
 	alpha := wt.City("Alpha", 1)
 	alpha[1].Rows[1][2] = 33 // V1 2023: 30 → 33
+	// M-01's title now leaves a right-to-left override open, which the
+	// changes page must close within the title.
+	alpha[2].Rows[1][1] = "E-Akte \u202Eeinführen"
 	// M-01 is 40 % done now; the first release gave no progress.
 	alpha[2].Rows[0] = append(alpha[2].Rows[0], "Fortschritt")
 	alpha[2].Rows[1] = append(alpha[2].Rows[1], "40 %")
@@ -559,6 +562,9 @@ func TestWhatChanged(t *testing.T) {
 		t.Error("changes page does not link the new joint project")
 	} else if jointPage := read(t, filepath.Join(second, "gemeinsame-projekte", "index.html")); !strings.Contains(jointPage, `id="joint-alpha-m-02"`) {
 		t.Error("changes page links joint-alpha-m-02, which the joint-projects page lacks")
+	}
+	if !strings.Contains(page, "E-Akte \u202Eeinführen\u202C<") {
+		t.Error("changes page leaves the override in M-01's title open")
 	}
 	for _, s := range []string{"korrigiert", "alpha.xlsx: Kennzahlen!C2", ">30<", ">33<", "neuer Fortschritt", "neuer Stand",
 		"Seitdem veröffentlichte Berichte: 1.", "alpha.xlsx: Berichte!A2",
