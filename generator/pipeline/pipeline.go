@@ -337,7 +337,15 @@ func prepareSite(o Options, ds model.Dataset, scores score.Result, cmp compare.R
 	if err := changes.Write(dataDir, report); err != nil {
 		return site, err
 	}
-	if err := writeFiles(extraDir, []sitedata.CompareFile{searchFile}); err != nil {
+	files := []sitedata.CompareFile{searchFile}
+	if site.ReportsPaginated() {
+		reportsFile, err := sitedata.BuildReportsIndex(site).File()
+		if err != nil {
+			return site, err
+		}
+		files = append(files, reportsFile)
+	}
+	if err := writeFiles(extraDir, files); err != nil {
 		return site, err
 	}
 	return hugoSite, nil
