@@ -201,13 +201,11 @@ func signed(s sitedata.Site, lang language, v float64) string {
 	return num(s, lang, v)
 }
 
-// name picks the language's text; an empty English text falls back to
-// German, as everywhere on the site.
+// name picks the language's text, with the site's German fallback
+// (model.Text.In); a chart's canvas has no lang attribute to mark it with.
 func name(t model.Text, lang language) string {
-	if lang.code == "en" && t.En != "" {
-		return t.En
-	}
-	return t.De
+	text, _ := t.In(lang.code)
+	return text
 }
 
 // join lists names: "A", "A und B", "A, B und C".

@@ -157,6 +157,17 @@ type Text struct {
 	En string `json:"en"`
 }
 
+// In is the text in lang ("de" or "en"). An empty English text falls back
+// to German, and german says so: that text is to be marked lang="de" on an
+// English page. The theme applies the same rule to the site data
+// (text-el.html), as does the compare page's script.
+func (t Text) In(lang string) (text string, german bool) {
+	if lang == "en" && t.En != "" {
+		return t.En, false
+	}
+	return t.De, lang != "de" && t.De != ""
+}
+
 // Direction says whether higher or lower raw values are better.
 type Direction int
 

@@ -106,3 +106,25 @@ func TestStatusWords(t *testing.T) {
 		t.Error("a status out of range was written")
 	}
 }
+
+// TestTextIn: English where there is English; else German, which an
+// English page marks as such; German pages never mark.
+func TestTextIn(t *testing.T) {
+	for _, tc := range []struct {
+		text   Text
+		lang   string
+		want   string
+		german bool
+	}{
+		{Text{De: "Stadt", En: "City"}, "de", "Stadt", false},
+		{Text{De: "Stadt", En: "City"}, "en", "City", false},
+		{Text{De: "Stadt"}, "en", "Stadt", true},
+		{Text{De: "Stadt"}, "de", "Stadt", false},
+		{Text{}, "en", "", false},
+		{Text{En: "City"}, "de", "", false},
+	} {
+		if got, german := tc.text.In(tc.lang); got != tc.want || german != tc.german {
+			t.Errorf("%+v.In(%q) = %q, %v; want %q, %v", tc.text, tc.lang, got, german, tc.want, tc.german)
+		}
+	}
+}

@@ -240,16 +240,14 @@ func text(c sitedata.City, s sitedata.Site, inds map[string]sitedata.Indicator, 
 	return out
 }
 
-// inLanguage is t in lang, or else in German with "de" as the language
-// to mark it with (text-el.html's rule).
+// inLanguage is t in lang (model.Text.In), with "de" as the language to
+// mark a German fallback with.
 func inLanguage(t model.Text, lang string) (text, marked string) {
-	if lang == "en" && t.En != "" {
-		return t.En, ""
+	text, german := t.In(lang)
+	if german {
+		return text, "de"
 	}
-	if lang == "de" || t.De == "" {
-		return t.De, ""
-	}
-	return t.De, "de"
+	return text, ""
 }
 
 // kpi is k's row of the KPI tables; ind is its indicator.
