@@ -25,15 +25,15 @@ func TestKPIGroups(t *testing.T) {
 	tests := []struct {
 		name string
 		city sitedata.City
-		want []kpiGroup
+		want []sitedata.KPIGroup
 	}{
-		{"none", city(), []kpiGroup{}},
+		{"none", city(), []sitedata.KPIGroup{}},
 		{"in the city's order, dimensions without KPIs left out", city("a2", "c1", "a1"),
-			[]kpiGroup{{Dimension: 0, KPIs: []int{0, 2}}, {Dimension: 2, KPIs: []int{1}}}},
-		{"a KPI in no dimension is left out", city("x", "b1"), []kpiGroup{{Dimension: 1, KPIs: []int{1}}}},
+			[]sitedata.KPIGroup{{Dimension: 0, KPIs: []int{0, 2}}, {Dimension: 2, KPIs: []int{1}}}},
+		{"a KPI in no dimension is left out", city("x", "b1"), []sitedata.KPIGroup{{Dimension: 1, KPIs: []int{1}}}},
 	}
 	for _, tt := range tests {
-		if got := kpiGroups(tt.city, dims); !reflect.DeepEqual(got, tt.want) {
+		if got := sitedata.CityKPIGroups(tt.city, dims); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
@@ -48,8 +48,8 @@ func TestYearRows(t *testing.T) {
 		{Year: 2022, Coverage: 10, RankOf: 3},
 		{Year: 2019}, // not a year of the site
 	}}
-	got := yearRows(c, []int{2022, 2023, 2024})
-	want := []*yearRow{{Coverage: 10, RankOf: 3}, nil, {Index: f(50), Coverage: 80, Rank: n(2), RankOf: 3, Level: n(1)}}
+	got := sitedata.CityYears(c, []int{2022, 2023, 2024})
+	want := []*sitedata.YearRow{{Coverage: 10, RankOf: 3}, nil, {Index: f(50), Coverage: 80, Rank: n(2), RankOf: 3, Level: n(1)}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
@@ -93,37 +93,41 @@ func TestCityText(t *testing.T) {
 		},
 	}
 	inds := map[string]sitedata.Indicator{"a1": {ID: "a1", Unit: model.Text{De: "je Einw."}, Decimals: 1, Source: "Amt"}} // the KPI names no source
-	got := text(c, s, inds, locales)
-	want := map[string]cityText{
-		"de": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.",
+	formats := map[string]sitedata.NumberFormat{}
+	for lang, loc := range locales {
+		formats[lang] = sitedata.NumberFormat(loc)
+	}
+	got := sitedata.CityTexts(c, s, inds, formats)
+	want := map[string]sitedata.CityText{
+		"de": {KPIGroups: []sitedata.KPITextGroup{{Dimension: 0, KPIs: []sitedata.KPIText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.",
 			ByYear: []string{"", "1.234,5"}, Latest: "1.234,5", Year: 2024, Score: "45,3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
-			Summary: summaryText{Index: "45,3", Change: "−2,0", ToNext: "4,8", Coverage: "80,0\u00a0%"},
-			Dimensions: []dimensionText{
+			Summary: sitedata.SummaryText{Index: "45,3", Change: "−2,0", ToNext: "4,8", Coverage: "80,0\u00a0%"},
+			Dimensions: []sitedata.DimensionText{
 				{Score: "45,3", ScoreBar: f(45.25), Rank: "2", Median: "40,0", MedianBar: f(40), Coverage: "80,0\u00a0%"},
 				{Score: "50,0", ScoreBar: f(50), Rank: "1", Coverage: "100,0\u00a0%"},
 				{Median: "30,3", MedianBar: f(30.25)},
 			},
-			Years:      []yearText{{}, {Index: "45,3", Coverage: "80,0\u00a0%"}},
-			Strengths:  []gapText{{Score: "60,0", Median: "50,0", Diff: "+10,0"}},
-			Weaknesses: []gapText{},
-			Leaders:    []leaderText{{Leader: 1, Score: "1.234,5"}},
-			Measures: []measureText{{Title: "Nur deutsch", Description: "Beide", Budget: "1.500.000\u00a0€"},
+			Years:      []sitedata.YearText{{}, {Index: "45,3", Coverage: "80,0\u00a0%"}},
+			Strengths:  []sitedata.GapText{{Score: "60,0", Median: "50,0", Diff: "+10,0"}},
+			Weaknesses: []sitedata.GapText{},
+			Leaders:    []sitedata.LeaderText{{Leader: 1, Score: "1.234,5"}},
+			Measures: []sitedata.MeasureText{{Title: "Nur deutsch", Description: "Beide", Budget: "1.500.000\u00a0€"},
 				{Title: "Portal", Description: "Nur deutsch"}},
 		},
 		// No English unit: the German one, marked as German.
-		"en": {KPIGroups: []kpiTextGroup{{Dimension: 0, KPIs: []kpiText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.", UnitLang: "de",
+		"en": {KPIGroups: []sitedata.KPITextGroup{{Dimension: 0, KPIs: []sitedata.KPIText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.", UnitLang: "de",
 			ByYear: []string{"", "1,234.5"}, Latest: "1,234.5", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
-			Summary: summaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
-			Dimensions: []dimensionText{
+			Summary: sitedata.SummaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
+			Dimensions: []sitedata.DimensionText{
 				{Score: "45.3", ScoreBar: f(45.25), Rank: "2", Median: "40.0", MedianBar: f(40), Coverage: "80.0%"},
 				{Score: "50.0", ScoreBar: f(50), Rank: "1", Coverage: "100.0%"},
 				{Median: "30.3", MedianBar: f(30.25)},
 			},
-			Years:      []yearText{{}, {Index: "45.3", Coverage: "80.0%"}},
-			Strengths:  []gapText{{Score: "60.0", Median: "50.0", Diff: "+10.0"}},
-			Weaknesses: []gapText{},
-			Leaders:    []leaderText{{Leader: 1, Score: "1,234.5"}},
-			Measures: []measureText{{Title: "Nur deutsch", TitleLang: "de", Description: "Both", Budget: "€1,500,000"},
+			Years:      []sitedata.YearText{{}, {Index: "45.3", Coverage: "80.0%"}},
+			Strengths:  []sitedata.GapText{{Score: "60.0", Median: "50.0", Diff: "+10.0"}},
+			Weaknesses: []sitedata.GapText{},
+			Leaders:    []sitedata.LeaderText{{Leader: 1, Score: "1,234.5"}},
+			Measures: []sitedata.MeasureText{{Title: "Nur deutsch", TitleLang: "de", Description: "Both", Budget: "€1,500,000"},
 				{Title: "Portal (en)", Description: "Nur deutsch", DescriptionLang: "de"}},
 		},
 	}
