@@ -37,7 +37,7 @@ const reportsStateJS = `(() => {
     count: document.getElementById("report-count").textContent, search: location.search };
 })()`
 
-// TestReportsPaginatedInChromium builds 90 synthetic partners (below the
+// TestReportsPaginatedInChromium builds 60 synthetic partners (below the
 // list limit) with more reports than fit one page: the reports list has a
 // second page in both languages, which axe-core passes at phone width.
 // Filtering on the second page by a partner lists that partner's reports
@@ -47,11 +47,11 @@ const reportsStateJS = `(() => {
 // its pagers back. The choice lives in the URL, so a link reproduces it.
 func TestReportsPaginatedInChromium(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds 90 partners")
+		t.Skip("builds 60 partners")
 	}
 	browserPath := chromiumPath(t)
 	data := t.TempDir()
-	if err := synthwrite.Dataset(data, synth.Options{Cities: 90, Indicators: 3, Years: 2, Measures: 2, Seed: 3}); err != nil {
+	if err := synthwrite.Dataset(data, synth.Options{Cities: 60, Indicators: 2, Years: 2, Measures: 2, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "public")

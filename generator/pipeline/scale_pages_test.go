@@ -65,7 +65,7 @@ func TestScalePages(t *testing.T) {
 		t.Logf("%s: %d bytes, %d gzip", path, len(b), gzipSize(t, b))
 		return string(b)
 	}
-	cityLinks := regexp.MustCompile(`href="(/en)?/(staedte|cities)/[^"/]+/"`)
+	cityLinks := regexp.MustCompile(`href="(/en)?/(partners?)/[^"/]+/"`)
 	// No page may carry a link to every city; the 2·Top of the
 	// methodology's table and Top per outlier list are the most.
 	links := func(path, p string, most int) {
