@@ -1,10 +1,6 @@
 package sitedata
 
-import (
-	"encoding/json"
-	"fmt"
-	"slices"
-)
+import "encoding/json"
 
 // ReportsIndexPath is where the index of all reports lives below the site
 // root. When the reports list has more than one page (more than
@@ -60,9 +56,5 @@ func BuildReportsIndex(s Site) ReportsIndex {
 
 // File is the index as the file at ReportsIndexPath.
 func (x ReportsIndex) File() (CompareFile, error) {
-	b, err := json.Marshal(x)
-	if err != nil {
-		return CompareFile{}, fmt.Errorf("reports index: %w", err)
-	}
-	return CompareFile{Path: ReportsIndexPath, Data: slices.Concat(b, []byte{'\n'})}, nil
+	return jsonFile(ReportsIndexPath, "reports index", x)
 }

@@ -153,9 +153,15 @@ func BuildSearch(s Site) Search {
 // File encodes the index as compact JSON at SearchPath, like the compare
 // data (the browser is its only reader).
 func (s Search) File() (CompareFile, error) {
-	b, err := json.Marshal(s)
+	return jsonFile(SearchPath, "search index", s)
+}
+
+// jsonFile is v as compact JSON with a final newline, the file at path
+// below the site root; what names it in an error.
+func jsonFile(path, what string, v any) (CompareFile, error) {
+	b, err := json.Marshal(v)
 	if err != nil {
-		return CompareFile{}, fmt.Errorf("search index: %w", err)
+		return CompareFile{}, fmt.Errorf("%s: %w", what, err)
 	}
-	return CompareFile{Path: SearchPath, Data: slices.Concat(b, []byte{'\n'})}, nil
+	return CompareFile{Path: path, Data: slices.Concat(b, []byte{'\n'})}, nil
 }
