@@ -35,12 +35,17 @@ func (r ReportsIndexItem) MarshalJSON() ([]byte, error) {
 	return json.Marshal([6]string{r.Partner, r.Date, r.Topic, r.Title[0], r.Title[1], r.ID})
 }
 
-// ReportsPaginated reports whether the reports list has more than one
-// page, as the theme counts them (reports/pager.html): only below the
-// list limit is there a list at all.
-func (s Site) ReportsPaginated() bool {
-	return s.Lists.Full && len(s.Reports) > s.Lists.PageSize
+// reportPages is how many pages a list of n reports has (Lists.ReportPages).
+func reportPages(n int, l Lists) int {
+	if !l.Full {
+		return 0
+	}
+	return max(1, (n+l.PageSize-1)/l.PageSize)
 }
+
+// ReportsPaginated reports whether the reports list has more than one
+// page (Lists.ReportPages).
+func (s Site) ReportsPaginated() bool { return s.Lists.ReportPages > 1 }
 
 // BuildReportsIndex is the index of s's reports, in the list's order.
 func BuildReportsIndex(s Site) ReportsIndex {

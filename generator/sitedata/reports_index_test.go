@@ -29,17 +29,31 @@ func TestReportsIndex(t *testing.T) {
 		t.Errorf("%s:\n%s\nwant\n%s", f.Path, f.Data, want)
 	}
 	for _, tc := range []struct {
-		full     bool
-		pageSize int
-		want     bool
+		pages int
+		want  bool
 	}{
-		{true, 2, true},   // 3 reports, pages of 2
-		{true, 3, false},  // one page
-		{false, 2, false}, // above the list limit: no list
+		{2, true},
+		{1, false}, // one page
+		{0, false}, // above the list limit: no list
 	} {
-		s.Lists = Lists{Full: tc.full, PageSize: tc.pageSize}
+		s.Lists.ReportPages = tc.pages
 		if got := s.ReportsPaginated(); got != tc.want {
-			t.Errorf("full %v, page size %d: paginated %v, want %v", tc.full, tc.pageSize, got, tc.want)
+			t.Errorf("%d report pages: paginated %v, want %v", tc.pages, got, tc.want)
+		}
+	}
+}
+
+func TestReportPages(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		full bool
+		want int
+	}{
+		{0, true, 1}, {1, true, 1}, {100, true, 1}, {101, true, 2}, {200, true, 2}, {201, true, 3},
+		{500, false, 0},
+	} {
+		if got := reportPages(tc.n, Lists{Full: tc.full, PageSize: 100}); got != tc.want {
+			t.Errorf("%d reports, full %v: %d pages, want %d", tc.n, tc.full, got, tc.want)
 		}
 	}
 }

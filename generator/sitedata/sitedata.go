@@ -99,6 +99,7 @@ func Build(ds model.Dataset, res score.Result, cmp compare.Result) Site {
 			Change: city.Reference.Change, Interval: city.Interval, Dimensions: city.Reference.Dimensions})
 	}
 	s.Reports = allReports(s.Cities)
+	s.Lists.ReportPages = reportPages(len(s.Reports), s.Lists)
 	addJointProjects(&s, ds)
 	for _, k := range model.PartnerKinds() {
 		s.PartnerKinds = append(s.PartnerKinds, k.String())

@@ -52,6 +52,10 @@ type Lists struct {
 	PageSize int  `json:"page_size"`
 	// Feed is how many of the newest reports a feed carries.
 	Feed int `json:"feed"`
+	// ReportPages is how many pages the reports list has, PageSize
+	// reports each (at least one); 0 above the list limit, where there is
+	// no list. The theme makes and numbers the pages by it.
+	ReportPages int `json:"report_pages"`
 }
 
 // The list limits of every build (see Lists).
