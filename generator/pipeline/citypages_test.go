@@ -100,7 +100,7 @@ func TestCityText(t *testing.T) {
 	got := sitedata.CityTexts(c, s, inds, formats)
 	want := map[string]sitedata.CityText{
 		"de": {KPIGroups: []sitedata.KPITextGroup{{Dimension: 0, KPIs: []sitedata.KPIText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.",
-			ByYear: []string{"", "1.234,5"}, Latest: "1.234,5", Year: 2024, Score: "45,3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
+			Decimals: 1, Latest: "1.234,5", Year: 2024, Score: "45,3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
 			Summary: sitedata.SummaryText{Index: "45,3", Change: "−2,0", ToNext: "4,8", Coverage: "80,0\u00a0%"},
 			Dimensions: []sitedata.DimensionText{
 				{Score: "45,3", ScoreBar: f(45.25), Rank: "2", Median: "40,0", MedianBar: f(40), Coverage: "80,0\u00a0%"},
@@ -116,7 +116,7 @@ func TestCityText(t *testing.T) {
 		},
 		// No English unit: the German one, marked as German.
 		"en": {KPIGroups: []sitedata.KPITextGroup{{Dimension: 0, KPIs: []sitedata.KPIText{{Indicator: "a1", Illustrative: true, Unit: "je Einw.", UnitLang: "de",
-			ByYear: []string{"", "1,234.5"}, Latest: "1,234.5", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
+			Decimals: 1, Latest: "1,234.5", Year: 2024, Score: "45.3", Clamped: true, Rank: "3", Source: "Amt", Note: "n"}}}},
 			Summary: sitedata.SummaryText{Index: "45.3", Change: "−2.0", ToNext: "4.8", Coverage: "80.0%"},
 			Dimensions: []sitedata.DimensionText{
 				{Score: "45.3", ScoreBar: f(45.25), Rank: "2", Median: "40.0", MedianBar: f(40), Coverage: "80.0%"},

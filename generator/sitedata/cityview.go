@@ -99,18 +99,21 @@ type KPITextGroup struct {
 // KPIText is a row of the two KPI tables: everything they print of one
 // KPI, so that a row needs no lookup.
 type KPIText struct {
-	Indicator    string   `json:"indicator"`
-	Illustrative bool     `json:"illustrative"`
-	Unit         string   `json:"unit"`      // in this language, or else in German
-	UnitLang     string   `json:"unit_lang"` // "de" where the unit is the German fallback
-	ByYear       []string `json:"by_year"`   // a cell per year of the site; "" for none
-	Latest       string   `json:"latest"`    // the newest value, without the unit; "" for none
-	Year         int      `json:"year"`      // its year
-	Score        string   `json:"score"`     // its score; "" for none
-	Clamped      bool     `json:"clamped"`
-	Rank         string   `json:"rank"`
-	Source       string   `json:"source"` // the KPI's, else the indicator's
-	Note         string   `json:"note"`
+	Indicator    string `json:"indicator"`
+	Illustrative bool   `json:"illustrative"`
+	Unit         string `json:"unit"`      // in this language, or else in German
+	UnitLang     string `json:"unit_lang"` // "de" where the unit is the German fallback
+	// Decimals of its values as shown: the table of every year formats
+	// the values it loads from the compare file (CompareCity.ByYear) with
+	// them.
+	Decimals int    `json:"decimals"`
+	Latest   string `json:"latest"` // the newest value, without the unit; "" for none
+	Year     int    `json:"year"`   // its year
+	Score    string `json:"score"`  // its score; "" for none
+	Clamped  bool   `json:"clamped"`
+	Rank     string `json:"rank"`
+	Source   string `json:"source"` // the KPI's, else the indicator's
+	Note     string `json:"note"`
 }
 
 // SummaryText: the reference year's index, its change (with its sign),
@@ -244,13 +247,8 @@ func inLanguage(t model.Text, lang string) (text, marked string) {
 // kpi is k's row of the KPI tables; ind is its indicator.
 func (f formatter) kpi(k KPI, ind Indicator) KPIText {
 	kt := KPIText{Indicator: k.Indicator, Illustrative: k.Illustrative,
-		ByYear: make([]string, len(k.ByYear)), Source: cmp.Or(k.Source, ind.Source), Note: k.Note}
+		Decimals: ind.Decimals, Source: cmp.Or(k.Source, ind.Source), Note: k.Note}
 	kt.Unit, kt.UnitLang = inLanguage(ind.Unit, f.lang)
-	for i, v := range k.ByYear {
-		if v != nil {
-			kt.ByYear[i] = f.loc.Number(*v, ind.Decimals)
-		}
-	}
 	if l := k.Latest; l != nil {
 		kt.Latest = f.loc.Number(l.Value, ind.Decimals)
 		kt.Year, kt.Score, kt.Clamped, kt.Rank = l.Year, f.score(l.Score), l.Clamped, rank(l.Rank)

@@ -114,6 +114,17 @@ type CompareCity struct {
 	Indicators []CompareValue  `json:"indicators"` // framework order
 	Topics     []CompareTopic  `json:"topics"`     // framework topic order
 	Coverages  []TopicCoverage `json:"topic_coverage"`
+	// Years are the site's years, and ByYear the city's reported values
+	// in each of them: what the city page's table of every year shows
+	// when a reader opens it (few do, so the page does not carry it).
+	Years  []int           `json:"years"`
+	ByYear []CompareSeries `json:"by_year"` // the indicators the city reports, framework order
+}
+
+// CompareSeries is one indicator's reported values by year.
+type CompareSeries struct {
+	ID     string     `json:"id"`
+	Values []*float64 `json:"values"` // a value per year of CompareCity.Years; null: none
 }
 
 // CompareValue is one indicator of one city in the reference year.
@@ -173,7 +184,8 @@ func BuildCompare(ds model.Dataset, res score.Result, cmp compare.Result) Compar
 		e := CompareEntry{Slug: city.Slug, Name: city.Name, Dims: make([]*float64, len(fw.Dimensions))}
 		cc := CompareCity{Format: CompareFormat, Slug: city.Slug, Name: city.Name, State: city.State,
 			Population: city.Population, Year: res.ReferenceYear, Dimensions: []ScoreByDim{},
-			Indicators: []CompareValue{}, Topics: []CompareTopic{}, Coverages: []TopicCoverage{}}
+			Indicators: []CompareValue{}, Topics: []CompareTopic{}, Coverages: []TopicCoverage{},
+			Years: res.Years, ByYear: series(city, fw.Indicators, res.Years)}
 		if ref >= 0 {
 			y := res.Cities[c].Years[ref]
 			for d, dim := range y.Dimensions {
@@ -199,6 +211,21 @@ func BuildCompare(ds model.Dataset, res score.Result, cmp compare.Result) Compar
 		}
 		ix.Entries = append(ix.Entries, e)
 		out.Cities = append(out.Cities, cc)
+	}
+	return out
+}
+
+// series lists the values of each indicator city reports, in framework
+// order, by year.
+func series(city model.City, inds []model.Indicator, years []int) []CompareSeries {
+	out := []CompareSeries{}
+	for _, ind := range inds {
+		for _, k := range city.KPIs {
+			if k.Indicator == ind.ID {
+				out = append(out, CompareSeries{ID: ind.ID, Values: byYear(k.Values, years)})
+				break
+			}
+		}
 	}
 	return out
 }

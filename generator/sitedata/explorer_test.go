@@ -172,6 +172,31 @@ func TestCompareCityFile(t *testing.T) {
 	}
 }
 
+// TestCompareCityYears: the city file carries every reported value by
+// year, for the city page's table of every year: aligned with the site's
+// years, null where a year has no value, indicators the city does not
+// report left out.
+func TestCompareCityYears(t *testing.T) {
+	dir := t.TempDir()
+	wt.Write(t, filepath.Join(dir, "framework.xlsx"), wt.Framework()...)
+	wt.Write(t, filepath.Join(dir, "partners", "alpha.xlsx"), wt.City("Alpha", 1)...)
+	beta := wt.City("Beta", 2)
+	kpis := beta[1].Rows
+	kpis[1][1] = nil        // V1 2022: empty
+	beta[1].Rows = kpis[:4] // no D2 row
+	wt.Write(t, filepath.Join(dir, "partners", "beta.xlsx"), beta...)
+	_, _, c := compareData(t, dir)
+	got := c.Cities[1]
+	want := []sitedata.CompareSeries{
+		{ID: "V1", Values: []*float64{nil, f(60)}},
+		{ID: "V2", Values: []*float64{f(20), f(15)}},
+		{ID: "D1", Values: []*float64{f(20), f(24)}},
+	}
+	if got.Slug != "beta" || !reflect.DeepEqual(got.Years, []int{2022, 2023}) || !reflect.DeepEqual(got.ByYear, want) {
+		t.Errorf("%s: years %v, by year %s; want [2022 2023], %s", got.Slug, got.Years, js(t, got.ByYear), js(t, want))
+	}
+}
+
 // TestCompareFiles: one index and one file per city; the unrounded scores
 // survive JSON bit for bit (a third is the classic case where a rounded
 // encoding would lose the last bits); two encodings are byte-identical.

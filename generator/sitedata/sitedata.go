@@ -284,13 +284,7 @@ func buildCity(c model.City, r score.City, res score.Result, fw model.Framework,
 			kpi.Values = append(kpi.Values, Observation{Year: o.Year, Value: o.Value,
 				Score: pub(is.Score), Rank: rankOrNil(is.Rank), Clamped: is.Clamped})
 		}
-		kpi.ByYear = make([]*float64, len(res.Years))
-		for _, o := range kpi.Values {
-			if at := yearIndex(res.Years, o.Year); at >= 0 {
-				v := o.Value
-				kpi.ByYear[at] = &v
-			}
-		}
+		kpi.ByYear = byYear(k.Values, res.Years)
 		if n := len(kpi.Values); n > 0 {
 			latest := kpi.Values[n-1]
 			kpi.Latest = &latest
@@ -420,6 +414,19 @@ func indicatorScore(r score.City, i, year int) score.IndicatorScore {
 		}
 	}
 	return score.IndicatorScore{}
+}
+
+// byYear aligns observations with years: a value per year, nil where
+// there is none.
+func byYear(obs []model.Observation, years []int) []*float64 {
+	out := make([]*float64, len(years))
+	for _, o := range obs {
+		if at := yearIndex(years, o.Year); at >= 0 {
+			v := o.Value
+			out[at] = &v
+		}
+	}
+	return out
 }
 
 func yearIndex(years []int, y int) int {

@@ -15,6 +15,7 @@
 // languages; there the generator's own index comes with the data.
 
 import { fold } from "./fold.js";
+import { numberFormatter } from "./number.js";
 
 // ---- The generator's arithmetic (pure) ----
 
@@ -257,13 +258,7 @@ function start() {
   const src = root.dataset.src;
   const cityBase = root.dataset.cities || "";
   const $ = (id) => document.getElementById(id);
-  const fmtCache = new Map();
-  const fmt = (v, dec) => {
-    if (!fmtCache.has(dec)) {
-      fmtCache.set(dec, new Intl.NumberFormat(lang, { minimumFractionDigits: dec, maximumFractionDigits: dec }));
-    }
-    return fmtCache.get(dec).format(v === 0 ? 0 : v); // no "-0"
-  };
+  const fmt = numberFormatter(lang);
   const text = (k, vars) => (T[k] || k).replace(/\{(\w+)\}/g, (_, n) => (vars && n in vars ? vars[n] : ""));
   const collator = new Intl.Collator(lang);
 
