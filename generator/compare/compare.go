@@ -72,10 +72,13 @@ type DimCoverage struct {
 // is made: it has a cell per pair, 117 million at national scale.
 const MaxSimilarityCities = 60
 
-// MaxExamples caps a quick win's examples: with thousands of partners a
-// topic can have thousands of running measures, and every city page would
-// list them all.
-const MaxExamples = 10
+// MaxExamples caps a quick win's examples (and its stopped measures and
+// offers): with thousands of partners a topic can have thousands of
+// running measures, and every city page would list them all. Five of each
+// per topic keep a partner's page near 100 KB at a Land's size (ten made
+// the quick wins half of a 225 KB page; docs/benchmarks.md); the count
+// of partners says how many more there are.
+const MaxExamples = 5
 
 // CityQuickWins lists what one city could take over from its partners.
 type CityQuickWins struct {

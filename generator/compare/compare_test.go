@@ -366,29 +366,23 @@ func TestSimilarityProperties(t *testing.T) {
 	}
 }
 
-// TestQuickWinsExamplesCapped: fifteen partners run a measure in T1 (eight
-// done, seven in progress) and city "z" has none; z's quick win counts all
-// fifteen partners but lists only the MaxExamples (10) most advanced
-// measures: the eight done ones by slug, then p00 and p02, the first two in
-// progress.
+// TestQuickWinsExamplesCapped: fifteen partners run a measure in T1
+// (p00, p05 and p10 done, the other twelve in progress) and city "z" has
+// none; z's quick win counts all fifteen partners but lists only the
+// MaxExamples (5) most advanced measures: the three done ones by slug,
+// then p01 and p02, the first two in progress.
 func TestQuickWinsExamplesCapped(t *testing.T) {
 	ds := model.Dataset{Framework: model.Framework{Dimensions: []model.Dimension{{ID: "D1"}},
 		Topics: []model.Topic{{ID: "T1", Dimension: "D1"}}}}
-	var want []Example
-	var progress []Example
 	for i := range 15 {
-		slug, id, s := fmt.Sprintf("p%02d", i), fmt.Sprintf("m%02d", i), done
-		if i%2 == 0 && i < 14 {
-			s = inProgress
+		s := inProgress
+		if i%5 == 0 {
+			s = done
 		}
-		ds.Cities = append(ds.Cities, model.City{Slug: slug, Measures: []model.Measure{measure(id, "T1", s)}})
-		if s == done {
-			want = append(want, ex(slug, id, s))
-		} else {
-			progress = append(progress, ex(slug, id, s))
-		}
+		ds.Cities = append(ds.Cities, model.City{Slug: fmt.Sprintf("p%02d", i), Measures: []model.Measure{measure(fmt.Sprintf("m%02d", i), "T1", s)}})
 	}
-	want = append(want, progress[:2]...)
+	want := []Example{ex("p00", "m00", done), ex("p05", "m05", done), ex("p10", "m10", done),
+		ex("p01", "m01", inProgress), ex("p02", "m02", inProgress)}
 	ds.Cities = append(ds.Cities, model.City{Slug: "z"})
 	got := Build(ds, score.Result{}).QuickWins[15]
 	check(t, "z's quick wins", got, CityQuickWins{Slug: "z", Wins: []QuickWin{{Topic: "T1", Partners: 15, Examples: want}}})
