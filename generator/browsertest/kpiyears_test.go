@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,8 +17,9 @@ import (
 
 // TestKPIYearsInChromium opens the city page's folded table of every
 // indicator in every year at phone width, in both languages. The page
-// carries only the table's frame; js/kpi-years.js loads the values from
-// the partner's data file when the fold opens. Every cell must then read
+// carries only the table's caption and years; js/kpi-years.js takes the
+// rows from the table of latest values and loads the values from the
+// partner's data file when the fold opens. Every cell must then read
 // as Hugo formats that value in the page's language (hugo.Locale, the
 // formatter the server-rendered table used), "not available" where the
 // file has none; the table must scroll in its own box, not the page, and
@@ -43,6 +46,18 @@ func TestKPIYearsInChromium(t *testing.T) {
 	if len(file.Years) == 0 || len(file.ByYear) == 0 {
 		t.Fatalf("the data file has %d years and %d indicators; the sample's München reports values", len(file.Years), len(file.ByYear))
 	}
+	b, err = os.ReadFile(filepath.Join(dir, "data", "compare", "index.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index sitedata.CompareIndex
+	if err := json.Unmarshal(b, &index); err != nil {
+		t.Fatal(err)
+	}
+	indicators := map[string]sitedata.CompareIndicator{}
+	for _, ind := range index.Indicators {
+		indicators[ind.ID] = ind
+	}
 	na := map[string]string{"de": "–nicht verfügbar", "en": "–not available"}
 	for _, tc := range []struct{ lang, path string }{
 		{"de", "/partner/muenchen/"},
@@ -56,6 +71,7 @@ func TestKPIYearsInChromium(t *testing.T) {
 			}
 			type row struct {
 				ID       string   `json:"id"`
+				Header   string   `json:"header"`
 				Decimals int      `json:"decimals"`
 				Cells    []string `json:"cells"`
 			}
@@ -71,7 +87,7 @@ func TestKPIYearsInChromium(t *testing.T) {
     hidden: fold.querySelector(".table-wrap").hidden,
     status: fold.querySelector(".kpi-years-status").textContent,
     rows: Array.from(fold.querySelectorAll("tr[data-indicator]")).map((r) => ({
-      id: r.dataset.indicator, decimals: Number(r.dataset.decimals),
+      id: r.dataset.indicator, decimals: Number(r.dataset.decimals), header: r.cells[0].textContent,
       cells: Array.from(r.querySelectorAll("td")).map((td) => td.textContent) })),
     overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   };
@@ -99,8 +115,8 @@ func TestKPIYearsInChromium(t *testing.T) {
 			}
 			failed := map[string]string{"de": "Die Werte ließen sich nicht laden. Bitte später erneut öffnen oder die Datendatei verwenden.",
 				"en": "The values could not be loaded. Please open the table again later or use the data file."}[tc.lang]
-			if !s.Hidden || s.Status != failed || len(s.Rows) == 0 || len(s.Rows[0].Cells) != 0 {
-				t.Errorf("with a missing file: table hidden %v, status %q, %d rows; want hidden, %q, no cells", s.Hidden, s.Status, len(s.Rows), failed)
+			if !s.Hidden || s.Status != failed || len(s.Rows) != 0 {
+				t.Errorf("with a missing file: table hidden %v, status %q, %d rows; want hidden, %q, no rows", s.Hidden, s.Status, len(s.Rows), failed)
 			}
 			// Closed and opened again with the real file: filled.
 			src := "/data/compare/cities/muenchen.json"
@@ -116,8 +132,16 @@ func TestKPIYearsInChromium(t *testing.T) {
 			if s.Hidden || s.Status != "" {
 				t.Errorf("with the data file: table hidden %v, status %q", s.Hidden, s.Status)
 			}
-			if len(s.Rows) != len(file.ByYear) {
-				t.Errorf("the table has %d rows, the data file %d indicators", len(s.Rows), len(file.ByYear))
+			// The rows are the file's indicators, in the same (framework) order.
+			var ids, want []string
+			for _, r := range s.Rows {
+				ids = append(ids, r.ID)
+			}
+			for _, sr := range file.ByYear {
+				want = append(want, sr.ID)
+			}
+			if !slices.Equal(ids, want) {
+				t.Errorf("rows %q, want the data file's indicators %q", ids, want)
 			}
 			series := map[string][]*float64{}
 			for _, sr := range file.ByYear {
@@ -128,6 +152,14 @@ func TestKPIYearsInChromium(t *testing.T) {
 				if !ok {
 					t.Errorf("row %s: not in the data file", r.ID)
 					continue
+				}
+				ind := indicators[r.ID]
+				head, _ := ind.Name.In(tc.lang)
+				if unit, _ := ind.Unit.In(tc.lang); unit != "" {
+					head += " (" + unit + ")"
+				}
+				if !strings.HasPrefix(r.Header, head) {
+					t.Errorf("row %s is headed %q, want it to begin with %q", r.ID, r.Header, head)
 				}
 				if len(r.Cells) != len(file.Years) {
 					t.Errorf("row %s: %d cells, want one per year (%d)", r.ID, len(r.Cells), len(file.Years))

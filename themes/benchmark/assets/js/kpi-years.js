@@ -1,9 +1,12 @@
 // The city page's table of every indicator in every year
 // (layouts/_partials/city/kpi-years.html). The page carries only the
-// table's frame; the values come from the partner's data file
-// (data/compare/cities/<slug>.json, written by generator/sitedata:
-// "years" and "by_year"), loaded the first time the fold is opened, so
-// that the many readers who never open it do not download them.
+// table's caption and years. Its rows are those of the table of latest
+// values (city/kpis.html, named by data-rows: the same indicators, grouped
+// by dimension alike, each row with its unit and decimals as data
+// attributes); its values come from the partner's data file
+// (data/compare/cities/<slug>.json, written by generator/sitedata: "years"
+// and "by_year"), loaded the first time the fold is opened, so that the
+// many readers who never open it download neither.
 // Without JavaScript the fold links the file and the downloads instead.
 
 import { numberFormatter } from "./number.js";
@@ -32,17 +35,44 @@ async function fill(fold) {
     const values = new Map(data.by_year.map((s) => [s.id, s.values]));
     const fmt = numberFormatter(document.documentElement.lang || "de");
     const na = template("na");
-    for (const row of fold.querySelectorAll("tr[data-indicator]")) {
-      const byYear = values.get(row.dataset.indicator) || [];
-      const dec = Number(row.dataset.decimals);
-      head.forEach((_, i) => {
-        const td = document.createElement("td");
-        td.className = "num";
-        const v = byYear[i];
-        if (v === null || v === undefined) td.append(na.cloneNode(true));
-        else td.textContent = fmt(v, dec);
-        row.append(td);
-      });
+    const table = fold.querySelector("table");
+    for (const group of document.getElementById(fold.dataset.rows).tBodies) {
+      const body = document.createElement("tbody");
+      for (const source of group.rows) {
+        const th = source.cells[0].cloneNode(true);
+        th.removeAttribute("id");
+        const row = document.createElement("tr");
+        row.className = source.className;
+        row.append(th);
+        body.append(row);
+        if (source.classList.contains("group")) {
+          th.colSpan = head.length + 1;
+          continue;
+        }
+        if (source.dataset.unit) {
+          // After the indicator's name, before the illustrative marker.
+          const unit = document.createElement("span");
+          unit.className = "unit";
+          if (source.dataset.unitLang) unit.lang = source.dataset.unitLang;
+          unit.textContent = "(" + source.dataset.unit + ")";
+          const marker = th.querySelector(".illustrative");
+          if (marker) marker.before(unit, " ");
+          else th.append(" ", unit);
+        }
+        row.dataset.indicator = source.dataset.indicator;
+        row.dataset.decimals = source.dataset.decimals;
+        const byYear = values.get(source.dataset.indicator) || [];
+        const dec = Number(source.dataset.decimals);
+        head.forEach((_, i) => {
+          const td = document.createElement("td");
+          td.className = "num";
+          const v = byYear[i];
+          if (v === null || v === undefined) td.append(na.cloneNode(true));
+          else td.textContent = fmt(v, dec);
+          row.append(td);
+        });
+      }
+      table.append(body);
     }
     fold.querySelector(".table-wrap").hidden = false;
     status.textContent = "";
