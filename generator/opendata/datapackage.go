@@ -3,7 +3,12 @@ package opendata
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 )
+
+// partnerShape is the shape of a per-partner file, for its description:
+// a table's fields are those of its CSV file's schema but city.
+const partnerShape = `{"partner":slug,"tables":{table:{"fields":[field,...],"rows":[[value,...],...]},...}}`
 
 // The Frictionless Data Package descriptor (specs.frictionlessdata.io):
 // every table's file in every format (formats) is described with its
@@ -23,10 +28,8 @@ type license struct {
 }
 
 type resource struct {
-	Name string `json:"name"`
-	// Path is a string, or a list of paths for a table written in parts
-	// (one file per partner).
-	Path        any      `json:"path"`
+	Name        string   `json:"name"`
+	Path        string   `json:"path"`
 	Profile     string   `json:"profile,omitempty"`
 	Title       string   `json:"title,omitempty"`
 	Description string   `json:"description,omitempty"`
@@ -55,23 +58,29 @@ type field struct {
 	DecimalChar string `json:"decimalChar,omitempty"`
 }
 
-// descriptor describes every file; split has the paths of the tables
-// written one file per partner, by format and table ("json/kpi_values").
-func descriptor(meta Meta, tables []Table, split map[string][]string, withWorkbook bool) ([]byte, error) {
+// descriptor describes every file; partnerFiles are the per-partner files
+// (writeJSONPerPartner) of the tables byPartner, each a resource of its
+// own: a JSON document, not a table, whose shape the description states.
+func descriptor(meta Meta, tables, byPartner []Table, partnerFiles []string, withWorkbook bool) ([]byte, error) {
 	p := pkg{Profile: "tabular-data-package", Name: meta.Name, Title: meta.Title.De + " / " + meta.Title.En,
 		Licenses: []license{{Name: meta.Licence.ID, Title: meta.Licence.Title, Path: meta.Licence.URL}}}
 	for _, t := range tables {
 		for _, f := range formats {
-			if f.has != nil && !f.has(t) {
+			if f.has != nil && !f.has(t, meta) {
 				continue
 			}
 			r := f.resource(t)
 			r.Path, r.Title = f.path(t), t.Title.De+" / "+t.Title.En
-			if paths, ok := split[f.name+"/"+t.Name]; ok {
-				r.Path = paths
-				r.Description = "eine Datei je Partner, jede ein Array wie die ganze Tabelle / one file per partner, each an array like the whole table"
-			}
 			p.Resources = append(p.Resources, r)
+		}
+	}
+	if len(partnerFiles) > 0 {
+		names := tableNames(byPartner)
+		desc := "Zeilen eines Partners aus " + names + ", ohne die Spalte city / one partner's rows of " + names + ", without the city column: " + partnerShape
+		for _, path := range partnerFiles {
+			slug := strings.TrimSuffix(strings.TrimPrefix(path, PartnerDir+"/"), ".json")
+			p.Resources = append(p.Resources, resource{Name: "partner-" + slug + "-json", Path: path,
+				Title: slug, Description: desc, Format: "json", Mediatype: "application/json", Encoding: "utf-8"})
 		}
 	}
 	if withWorkbook {

@@ -27,30 +27,45 @@ type Meta struct {
 	// XLSX writes the workbook; the pipeline passes the workbook package's
 	// writer so that excelize stays there. Nil: no workbook.
 	XLSX func(Book) ([]byte, error)
-	// MaxRows is the most rows a table may have and still fit a
-	// worksheet; 0 means MaxSheetRows. A longer table is left out of the
-	// workbook, and its JSON comes as one file per partner.
+	// MaxRows is the most rows a table may have and still come in every
+	// format; 0 means EveryFormatRows, and more than MaxSheetRows counts as
+	// MaxSheetRows. A longer table is large (Meta.large): it is left out of
+	// the workbook and the German CSV, and its rows come as JSON in the
+	// per-partner files (json/partner/<slug>.json) instead of one national
+	// file.
 	MaxRows int
 }
 
-// Large says whether a table is too long for a worksheet: then its JSON
-// comes one file per partner, and the ZIP holds the CSV and Parquet files
-// and the descriptor only.
+// EveryFormatRows is the default of Meta.MaxRows. A site whose tables
+// stay below it keeps every format for each and still fits a 1 GB host
+// such as GitHub Pages. Above it a table's German CSV, worksheet and
+// national JSON would each be hundreds of megabytes that no one opens in
+// Excel: with every format, a German Land (2,050 partners × 50 indicators
+// × 10 years, 944,606 KPI values) had 1.016 GB of downloads.
+const EveryFormatRows = 500_000
+
+// Large says whether any table is large (more rows than meta allows): then
+// the large tables come as CSV, Parquet and per-partner JSON only, and the
+// ZIP holds the CSV and Parquet files and the descriptor only.
 func (meta Meta) Large(tables []Table) bool {
 	for _, t := range tables {
-		if t.Len() > meta.maxRows() {
+		if meta.large(t) {
 			return true
 		}
 	}
 	return false
 }
 
-// maxRows is meta.MaxRows or its default.
+// large says whether t has more rows than meta allows for every format:
+// the one rule the workbook, the German CSV, the JSON and the ZIP follow.
+func (meta Meta) large(t Table) bool { return t.Len() > meta.maxRows() }
+
+// maxRows is meta.MaxRows or its default, at most MaxSheetRows.
 func (meta Meta) maxRows() int {
 	if meta.MaxRows > 0 {
-		return meta.MaxRows
+		return min(meta.MaxRows, MaxSheetRows)
 	}
-	return MaxSheetRows
+	return EveryFormatRows
 }
 
 // Licence of the data, from the site configuration.
@@ -97,11 +112,14 @@ const (
 // Stream renders every table in every format and the data package
 // descriptor, one file at a time and straight into the writer create opens
 // for each path, and the ZIP of all of them on zipTo (of the CSV and
-// Parquet files and the descriptor when meta.Large). The output depends on
-// nothing but its input: no timestamps, fixed order. At national scale the
-// tables run to gigabytes, which no one need hold in memory. Two cores are
-// kept busy: the workbook is made beside the tables, and each file is
-// compressed while it is rendered.
+// Parquet files and the descriptor when meta.Large). A large table (more
+// rows than meta.MaxRows) has no German CSV and no worksheet, and its rows
+// come as JSON in one file per partner with the other large tables'
+// (writeJSONPerPartner). The output depends on nothing but its input: no
+// timestamps, fixed order. At national scale the tables run to gigabytes,
+// which no one need hold in memory. Two cores are kept busy: the workbook
+// is made beside the tables, and each file is compressed while it is
+// rendered.
 func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string) (io.WriteCloser, error)) error {
 	type workbook struct {
 		data []byte
@@ -113,7 +131,7 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 		// its own state, so the workbook can read them at the same time.
 		xlsx = make(chan workbook, 1)
 		go func() {
-			b, err := meta.XLSX(book(meta, tables, meta.maxRows()))
+			b, err := meta.XLSX(book(meta, tables))
 			xlsx <- workbook{b, err}
 		}()
 	}
@@ -185,25 +203,23 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 	bytesOf := func(b []byte) func(w *bufio.Writer) error {
 		return func(w *bufio.Writer) error { _, err := w.Write(b); return err }
 	}
-	// The paths of the files written one per partner, by table and format.
-	split := map[string][]string{}
+	var byPartner []Table // the large tables, in the per-partner files
 	for _, t := range tables {
+		if meta.perPartner(t) {
+			byPartner = append(byPartner, t)
+		}
 		for _, f := range formats {
-			if f.has != nil && !f.has(t) {
-				continue
-			}
-			if col := partnerColumn(t); f.byPartner != nil && col >= 0 && t.Len() > meta.maxRows() {
-				paths, err := f.byPartner(t, col, open)
-				if err != nil {
-					return err
-				}
-				split[f.name+"/"+t.Name] = paths
+			if f.has != nil && !f.has(t, meta) {
 				continue
 			}
 			if err := put(f.path(t), func(w *bufio.Writer) error { return f.write(w, t) }); err != nil {
 				return err
 			}
 		}
+	}
+	partnerFiles, err := writeJSONPerPartner(byPartner, open)
+	if err != nil {
+		return err
 	}
 	if xlsx != nil {
 		wb := <-xlsx
@@ -214,7 +230,7 @@ func Stream(meta Meta, tables []Table, zipTo io.Writer, create func(path string)
 			return err
 		}
 	}
-	desc, err := descriptor(meta, tables, split, meta.XLSX != nil)
+	desc, err := descriptor(meta, tables, byPartner, partnerFiles, meta.XLSX != nil)
 	if err != nil {
 		return err
 	}
@@ -353,79 +369,234 @@ func (e *jsonEncoder) row(b *bufio.Writer, row []Value) {
 			b.WriteString(", ")
 		}
 		b.Write(e.names[i])
-		switch x := v.(type) {
-		case nil:
-			b.WriteString("null")
-		case string:
-			if i < len(e.last) && e.last[i].json != nil && e.last[i].text == x {
-				b.Write(e.last[i].json)
-				break
-			}
-			s, ok := e.texts[x]
-			if !ok {
-				s, _ = json.Marshal(x)
-				if len(e.texts) < maxCachedTexts {
-					e.texts[x] = s
-				}
-			}
-			if i < len(e.last) {
-				e.last[i] = encoded{x, s}
-			}
-			b.Write(s)
-		default:
-			b.WriteString(scalar(x))
-		}
+		e.value(b, i, v)
 	}
 	b.WriteString("}")
 }
 
+// value writes v, the cell of column i: null, a number or boolean as the
+// CSV prints it, or a JSON string.
+func (e *jsonEncoder) value(b *bufio.Writer, i int, v Value) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case string:
+		if i < len(e.last) && e.last[i].json != nil && e.last[i].text == x {
+			b.Write(e.last[i].json)
+			return
+		}
+		s, ok := e.texts[x]
+		if !ok {
+			s, _ = json.Marshal(x)
+			if len(e.texts) < maxCachedTexts {
+				e.texts[x] = s
+			}
+		}
+		if i < len(e.last) {
+			e.last[i] = encoded{x, s}
+		}
+		b.Write(s)
+	default:
+		b.WriteString(scalar(x))
+	}
+}
+
+// array writes row as a JSON array without column skip, the values as in
+// row (no spaces).
+func (e *jsonEncoder) array(b *bufio.Writer, row []Value, skip int) {
+	b.WriteString("[")
+	first := true
+	for i, v := range row {
+		if i == skip {
+			continue
+		}
+		if !first {
+			b.WriteString(",")
+		}
+		first = false
+		e.value(b, i, v)
+	}
+	b.WriteString("]")
+}
+
 func (e *jsonEncoder) end(b *bufio.Writer) { b.WriteString("\n]\n") }
 
-// writeJSONByPartner writes t's rows as one JSON file per partner, named
-// by the partner's slug in column col (json/kpi_values/muenchen.json):
-// what an app that shows one partner loads, where the whole table would be
-// a gigabyte. The rows come partner by partner; a partner without rows has
-// no file. It returns the paths written, in order.
-func writeJSONByPartner(t Table, col int, open func(path string) (*bufio.Writer, func(error) error, error)) ([]string, error) {
-	e := newJSONEncoder(t)
-	var paths []string
-	seen := map[string]bool{}
-	var w *bufio.Writer
-	var finish func(error) error
-	current := ""
-	for row := range t.All() {
-		slug, _ := row[col].(string)
-		if w == nil || slug != current {
-			if w != nil {
-				e.end(w)
-				if err := finish(nil); err != nil {
-					return nil, err
-				}
-			}
-			if seen[slug] || slug == "" || strings.ContainsAny(slug, `/\`) {
-				// Tables lists rows partner by partner, and a slug is its
-				// workbook's file name.
-				return nil, fmt.Errorf("json/%s: rows not grouped by a partner usable as a file name: %q", t.Name, slug)
-			}
-			seen[slug], current = true, slug
-			path := "json/" + t.Name + "/" + slug + ".json"
-			var err error
-			if w, finish, err = open(path); err != nil {
-				return nil, err
-			}
-			paths = append(paths, path)
-			e.begin(w)
-		}
-		e.row(w, row)
+// writeJSONPerPartner writes the rows of the large tables (each with a
+// partner column) as one JSON file per partner, PartnerDir/<slug>.json:
+// what an app that shows one partner loads, where a whole table would be
+// hundreds of megabytes. A file holds the partner's rows of every one of
+// the tables, without the partner column, one row per line:
+//
+//	{"partner":"muenchen","tables":{
+//	"kpi_values":{"fields":["indicator","year","value",...],"rows":[
+//	["D01-001",2016,44.05,...],
+//	["D01-001",2017,45.2,...]
+//	]},
+//	"indicator_scores":{"fields":[...],"rows":[
+//	]}
+//	}}
+//
+// Every table is named, with no rows where the partner has none; a
+// partner without rows in any of them has no file. Values are encoded as
+// in the national JSON. The tables list their rows partner by partner, in
+// one order of partners (a table may lack some); they are read in
+// lockstep, so that no more than a row of each is held. It returns the
+// paths written, in order.
+func writeJSONPerPartner(tables []Table, open func(path string) (*bufio.Writer, func(error) error, error)) ([]string, error) {
+	if len(tables) == 0 {
+		return nil, nil
 	}
-	if w != nil {
-		e.end(w)
+	cols := make([]int, len(tables))
+	for i, t := range tables {
+		cols[i] = partnerColumn(t)
+	}
+	order, err := partnerOrder(tables, cols)
+	if err != nil {
+		return nil, err
+	}
+	type cursor struct {
+		next  func() ([]Value, bool)
+		row   []Value
+		ok    bool
+		e     *jsonEncoder
+		start []byte // the table's name, fields and the rows' opening
+	}
+	cur := make([]cursor, len(tables))
+	for i, t := range tables {
+		next, stop := iter.Pull(t.All())
+		defer stop()
+		row, ok := next()
+		start, _ := json.Marshal(t.Name)
+		start = append(start, `:{"fields":[`...)
+		n := 0
+		for j, f := range t.Fields {
+			if j == cols[i] {
+				continue
+			}
+			if n > 0 {
+				start = append(start, ',')
+			}
+			n++
+			name, _ := json.Marshal(f.Name)
+			start = append(start, name...)
+		}
+		start = append(start, `],"rows":[`...)
+		cur[i] = cursor{next, row, ok, newJSONEncoder(t), start}
+	}
+	var paths []string
+	for _, slug := range order {
+		p := PartnerDir + "/" + slug + ".json"
+		w, finish, err := open(p)
+		if err != nil {
+			return nil, err
+		}
+		name, _ := json.Marshal(slug)
+		w.WriteString(`{"partner":`)
+		w.Write(name)
+		w.WriteString(`,"tables":{`)
+		for i := range cur {
+			c := &cur[i]
+			if i > 0 {
+				w.WriteString(",")
+			}
+			w.WriteString("\n")
+			w.Write(c.start)
+			for n := 0; c.ok && c.row[cols[i]] == Value(slug); n++ {
+				if n > 0 {
+					w.WriteString(",")
+				}
+				w.WriteString("\n")
+				c.e.array(w, c.row, cols[i])
+				c.row, c.ok = c.next()
+			}
+			w.WriteString("\n]}")
+		}
+		w.WriteString("\n}}\n")
 		if err := finish(nil); err != nil {
 			return nil, err
+		}
+		paths = append(paths, p)
+	}
+	for i, c := range cur {
+		if c.ok {
+			// The rows changed between two passes.
+			return nil, fmt.Errorf("%s: a row of partner %v out of order", tables[i].Name, c.row[cols[i]])
 		}
 	}
 	return paths, nil
 }
+
+// partnerOrder is the order of the partners in the tables' rows, read from
+// their partner columns cols in one pass over each: every table lists its
+// rows partner by partner, in one order of partners, though a table may
+// lack some. A table whose rows are not grouped by partner, a slug that
+// cannot be a file name or two tables in different orders are an error.
+func partnerOrder(tables []Table, cols []int) ([]string, error) {
+	lists := make([][]string, len(tables))
+	pos := make([]map[string]int, len(tables))
+	for i, t := range tables {
+		pos[i] = map[string]int{}
+		for row := range t.All() {
+			slug, _ := row[cols[i]].(string)
+			if n := len(lists[i]); n > 0 && lists[i][n-1] == slug {
+				continue
+			}
+			if _, seen := pos[i][slug]; seen || slug == "" || strings.ContainsAny(slug, `/\`) {
+				return nil, fmt.Errorf("%s: rows not grouped by a partner usable as a file name: %q", t.Name, slug)
+			}
+			pos[i][slug] = len(lists[i])
+			lists[i] = append(lists[i], slug)
+		}
+	}
+	// Merge the lists: the next partner is one that is next in a list and
+	// comes later in none.
+	next := make([]int, len(lists))
+	var order []string
+	for {
+		pick, left := "", false
+		for i, l := range lists {
+			if next[i] == len(l) {
+				continue
+			}
+			left = true
+			slug, first := l[next[i]], true
+			for j := range lists {
+				if p, ok := pos[j][slug]; ok && p > next[j] {
+					first = false
+					break
+				}
+			}
+			if first {
+				pick = slug
+				break
+			}
+		}
+		if pick == "" {
+			if left {
+				return nil, fmt.Errorf("the tables %s list their partners in different orders", tableNames(tables))
+			}
+			return order, nil
+		}
+		order = append(order, pick)
+		for j, l := range lists {
+			if next[j] < len(l) && l[next[j]] == pick {
+				next[j]++
+			}
+		}
+	}
+}
+
+func tableNames(tables []Table) string {
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = t.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// perPartner says whether t's rows come in the per-partner files: it is
+// large and has a partner column.
+func (meta Meta) perPartner(t Table) bool { return meta.large(t) && partnerColumn(t) >= 0 }
 
 // partnerColumn is the index of t's partner column (the slug, "city"), -1
 // if it has none.
@@ -446,10 +617,10 @@ const maxCachedTexts = 1 << 15
 // (Excel's and LibreOffice's limit is 1,048,576 rows).
 const MaxSheetRows = 1<<20 - 1
 
-// book lays the tables out as worksheets behind a README sheet. A table
-// with more than maxRows rows (the values of thousands of cities) does not
-// fit a worksheet: the README names it as CSV and JSON only.
-func book(meta Meta, tables []Table, maxRows int) Book {
+// book lays the tables out as worksheets behind a README sheet. A large
+// table (Meta.large: the values of thousands of cities) is left out: the
+// README names it and where it is instead.
+func book(meta Meta, tables []Table) Book {
 	bk := Book{Readme: [][]string{
 		{meta.Title.De},
 		{meta.Title.En},
@@ -464,8 +635,9 @@ func book(meta Meta, tables []Table, maxRows int) Book {
 		if t.Input {
 			kind = "Eingabe / input"
 		}
-		if t.Len() > maxRows {
-			kind += " – nicht hier, zu viele Zeilen für ein Tabellenblatt: als CSV, JSON je Partner und Parquet, siehe datapackage.json / not here, too many rows for a sheet: as CSV, JSON per partner and Parquet, see datapackage.json"
+		if meta.large(t) {
+			n := strconv.Itoa(meta.maxRows())
+			kind += " – nicht hier, mehr als " + n + " Zeilen: als CSV, Parquet und JSON je Partner, siehe datapackage.json / not here, more than " + n + " rows: as CSV, Parquet and JSON per partner, see datapackage.json"
 			bk.Readme = append(bk.Readme, []string{t.Name, t.Title.De, t.Title.En, kind})
 			continue
 		}

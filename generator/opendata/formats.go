@@ -15,16 +15,13 @@ import (
 type format struct {
 	name   string
 	suffix string
-	// has says which tables come in this format; nil: every table.
-	has      func(Table) bool
+	// has says which tables come in this format, a file each, under meta;
+	// nil: every table.
+	has      func(t Table, meta Meta) bool
 	write    func(w *bufio.Writer, t Table) error
 	resource func(t Table) resource
 	// zipAtScale says the ZIP holds this form also when Meta.Large.
 	zipAtScale bool
-	// byPartner, if set, writes a table too long for a worksheet as one
-	// file per partner (col is the partner's column) through open, and
-	// returns their paths.
-	byPartner func(t Table, col int, open func(path string) (*bufio.Writer, func(error) error, error)) ([]string, error)
 }
 
 // path is where t's file in this format lies below the downloads folder.
@@ -38,6 +35,9 @@ var formats = []format{
 				Format: "csv", Mediatype: "text/csv", Encoding: "utf-8", Schema: tableSchema(t, "")}
 		}},
 	{name: "csv-de", suffix: ".csv",
+		// A large table's German CSV is as big as its CSV and too long for
+		// the Excel it is made for.
+		has:   func(t Table, meta Meta) bool { return !meta.large(t) },
 		write: func(w *bufio.Writer, t Table) error { writeCSV(w, t, ';', true); return nil },
 		resource: func(t Table) resource {
 			return resource{Name: t.Name + "-de", Profile: "tabular-data-resource",
@@ -45,13 +45,14 @@ var formats = []format{
 				Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8-sig", Dialect: &dialect{Delimiter: ";"}, Schema: tableSchema(t, ",")}
 		}},
 	{name: "json", suffix: ".json",
-		write:     func(w *bufio.Writer, t Table) error { writeJSON(w, t); return nil },
-		byPartner: writeJSONByPartner,
+		// A large table's rows are in the per-partner files instead.
+		has:   func(t Table, meta Meta) bool { return !meta.perPartner(t) },
+		write: func(w *bufio.Writer, t Table) error { writeJSON(w, t); return nil },
 		resource: func(t Table) resource {
 			return resource{Name: t.Name + "-json", Format: "json", Mediatype: "application/json", Encoding: "utf-8", Schema: tableSchema(t, "")}
 		}},
 	{name: "parquet", suffix: ".parquet", zipAtScale: true,
-		has:   func(t Table) bool { return t.perValue },
+		has:   func(t Table, _ Meta) bool { return t.perValue },
 		write: func(w *bufio.Writer, t Table) error { return writeParquet(w, t) },
 		resource: func(t Table) resource {
 			return resource{Name: t.Name + "-parquet", Profile: "tabular-data-resource",
@@ -59,23 +60,30 @@ var formats = []format{
 		}},
 }
 
+// Where the per-partner files lie (PartnerDir/<slug>.json) and the name
+// of their form, for their label: each holds one partner's rows of every
+// large table (Meta.large) with a partner column, in place of those
+// tables' national JSON files (writeJSONPerPartner). They lie in a folder
+// of their own, so that a slug cannot collide with a table's json file.
+const (
+	PartnerDir    = "json/partner"
+	PartnerFormat = "json-partner"
+)
+
 // TableOf is the table and the format of a table's download, from its
 // path below the downloads folder ("csv-de/kpi_values.csv" → kpi_values,
-// csv-de); a file of one partner's rows ("json/kpi_values/muenchen.json")
-// has the format's name with "-partner" (json-partner). "" and "" for the
-// other files (workbook, ZIP, descriptor).
+// csv-de). A per-partner file ("json/partner/muenchen.json") holds several
+// tables: "" and PartnerFormat. "" and "" for the other files (workbook,
+// ZIP, descriptor).
 func TableOf(p string) (table, formatName string) {
 	dir, file := path.Split(p)
 	dir = strings.TrimSuffix(dir, "/")
+	if dir == PartnerDir && strings.HasSuffix(file, ".json") {
+		return "", PartnerFormat
+	}
 	for _, f := range formats {
-		if !strings.HasSuffix(file, f.suffix) {
-			continue
-		}
-		if dir == f.name {
+		if dir == f.name && strings.HasSuffix(file, f.suffix) {
 			return strings.TrimSuffix(file, f.suffix), f.name
-		}
-		if t, ok := strings.CutPrefix(dir, f.name+"/"); ok && f.byPartner != nil && !strings.Contains(t, "/") {
-			return t, f.name + "-partner"
 		}
 	}
 	return "", ""

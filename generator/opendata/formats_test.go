@@ -9,15 +9,12 @@ import (
 )
 
 // TestEveryFormatHasALabel: the downloads page labels a file by its
-// format's name, so every format (and its per-partner and ZIP variants)
-// needs the key in both languages of the theme.
+// format's name, so every format (and the per-partner files and the ZIP at
+// scale) needs the key in both languages of the theme.
 func TestEveryFormatHasALabel(t *testing.T) {
-	names := []string{ZipAtScale}
+	names := []string{ZipAtScale, PartnerFormat}
 	for _, f := range formats {
 		names = append(names, f.name)
-		if f.byPartner != nil {
-			names = append(names, f.name+"-partner")
-		}
 	}
 	for _, lang := range []string{"de", "en"} {
 		file := filepath.Join("..", "..", "themes", "benchmark", "i18n", lang+".yaml")

@@ -107,8 +107,8 @@ func writeDownloads(dir string, meta opendata.Meta, tables []opendata.Table, sto
 
 // listDownloads writes the list of downloads with their sizes into the
 // generated data folder, for the theme's downloads page. large: the ZIP
-// holds only the CSV and Parquet files (opendata.Meta.Large), which its
-// label says.
+// holds only the CSV and Parquet files and the descriptor
+// (opendata.Meta.Large), which its label says.
 func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table, lic opendata.Licence, large bool) error {
 	type entry struct {
 		Path  string `json:"path"` // relative to the site root
@@ -127,8 +127,8 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 	for _, t := range tables {
 		byName[t.Name] = t
 	}
-	// Of a table written one file per partner (thousands), the page links
-	// the first; the data package lists them all.
+	// Of the per-partner files (thousands), the page links the first; the
+	// data package lists them all.
 	listed := map[string]bool{}
 	for _, f := range files {
 		e := entry{Path: opendata.Dir + "/" + f.Path, Bytes: f.Bytes}
@@ -136,11 +136,14 @@ func listDownloads(dataDir string, files []downloadFile, tables []opendata.Table
 			e.Format = opendata.ZipAtScale
 		}
 		name, format := opendata.TableOf(f.Path)
-		if t, ok := byName[name]; ok {
-			if listed[format+"/"+name] {
+		if format == opendata.PartnerFormat {
+			if listed[format] {
 				continue
 			}
-			listed[format+"/"+name] = true
+			listed[format] = true
+			e.Format = format
+		}
+		if t, ok := byName[name]; ok {
 			e.Table, e.Format, e.Title, e.Input = t.Name, format, &t.Title, t.Input
 		}
 		list.Files = append(list.Files, e)

@@ -12,16 +12,24 @@ import (
 )
 
 // TestListDownloadsOneLinkPerFormat: the downloads page gets one entry per
-// table and format, with the format named for its label; of a table
-// written one file per partner only the first file is listed; a ZIP of
-// the CSV and Parquet files only is labelled so.
+// table and format, with the format named for its label; of the
+// per-partner files, which belong to no one table, only the first is
+// listed, labelled by their form; a ZIP of the CSV and Parquet files only
+// is labelled so.
 func TestListDownloadsOneLinkPerFormat(t *testing.T) {
-	tables := []opendata.Table{{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true}}
+	tables := []opendata.Table{
+		{Name: "dimensions", Title: model.Text{De: "Dimensionen", En: "Dimensions"}, Input: true},
+		{Name: "kpi_values", Title: model.Text{De: "Kennzahlwerte", En: "KPI values"}, Input: true},
+	}
 	files := []downloadFile{
+		{"csv/dimensions.csv", 1},
+		{"csv-de/dimensions.csv", 1},
+		{"json/dimensions.json", 2},
 		{"csv/kpi_values.csv", 10},
-		{"json/kpi_values/augsburg.json", 3},
-		{"json/kpi_values/muenchen.json", 4},
 		{"parquet/kpi_values.parquet", 5},
+		{"json/partner/augsburg.json", 3},
+		{"json/partner/muenchen.json", 4},
+		{"benchmark.xlsx", 8},
 		{"datapackage.json", 6},
 		{"benchmark-data.zip", 7},
 	}
@@ -47,9 +55,13 @@ func TestListDownloadsOneLinkPerFormat(t *testing.T) {
 		got = append(got, f.Path+" "+f.Table+" "+f.Format)
 	}
 	want := []string{
+		"downloads/csv/dimensions.csv dimensions csv",
+		"downloads/csv-de/dimensions.csv dimensions csv-de",
+		"downloads/json/dimensions.json dimensions json",
 		"downloads/csv/kpi_values.csv kpi_values csv",
-		"downloads/json/kpi_values/augsburg.json kpi_values json-partner",
 		"downloads/parquet/kpi_values.parquet kpi_values parquet",
+		"downloads/json/partner/augsburg.json  json-partner",
+		"downloads/benchmark.xlsx  ",
 		"downloads/datapackage.json  ",
 		"downloads/benchmark-data.zip  zip-csv-parquet",
 	}
