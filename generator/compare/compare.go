@@ -74,11 +74,12 @@ const MaxSimilarityCities = 60
 
 // MaxExamples caps a quick win's examples (and its stopped measures and
 // offers): with thousands of partners a topic can have thousands of
-// running measures, and every city page would list them all. Five of each
-// per topic keep a partner's page near 100 KB at a Land's size (ten made
-// the quick wins half of a 225 KB page; docs/benchmarks.md); the count
-// of partners says how many more there are.
-const MaxExamples = 5
+// running measures, and every city page would list them all. Three of
+// each per topic keep a partner's page near 120 KB at a Land's size; ten
+// made the quick wins half of a 225 KB page, and the site of 2,050
+// partners passed GitHub Pages' 1 GB (docs/benchmarks.md). The count of
+// partners says how many more there are.
+const MaxExamples = 3
 
 // CityQuickWins lists what one city could take over from its partners.
 type CityQuickWins struct {
