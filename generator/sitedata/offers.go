@@ -71,8 +71,9 @@ func anyIllustrativeOffer(c model.City) bool {
 // offerLists converts the quick wins' offer lists once each: compare
 // hands every city that lacks a topic the same list (a copy only where the
 // city's own offer is left out), and one converted copy per city and topic
-// would grow with cities × topics.
-type offerLists map[offerList][]QuickWinOffer
+// would grow with cities × topics. Each list gets a number, in the order
+// first seen, so that the pages can render it once (QuickWin.OffersList).
+type offerLists map[offerList]numberedOffers
 
 // offerList names a list by its first element and length.
 type offerList struct {
@@ -80,13 +81,24 @@ type offerList struct {
 	n     int
 }
 
-func (m offerLists) of(refs []compare.OfferRef) []QuickWinOffer {
+type numberedOffers struct {
+	offers []QuickWinOffer
+	number int // from 1; 0 is the empty list
+}
+
+// leaderOffers converts a leader's offers.
+func leaderOffers(refs []compare.OfferRef) []QuickWinOffer {
+	list, _ := offerLists{}.of(refs)
+	return list
+}
+
+func (m offerLists) of(refs []compare.OfferRef) ([]QuickWinOffer, int) {
 	if len(refs) == 0 {
-		return []QuickWinOffer{}
+		return []QuickWinOffer{}, 0
 	}
 	key := offerList{&refs[0], len(refs)}
-	if out, ok := m[key]; ok {
-		return out
+	if l, ok := m[key]; ok {
+		return l.offers, l.number
 	}
 	out := make([]QuickWinOffer, 0, len(refs))
 	for _, r := range refs {
@@ -94,6 +106,6 @@ func (m offerLists) of(refs []compare.OfferRef) []QuickWinOffer {
 		out = append(out, QuickWinOffer{City: r.City, Kind: o.Kind.String(), Title: o.Title, Terms: o.Terms,
 			Contact: o.Contact, Link: o.Link})
 	}
-	m[key] = out
-	return out
+	m[key] = numberedOffers{out, len(m) + 1}
+	return out, len(m)
 }

@@ -43,7 +43,7 @@ func TestOffers(t *testing.T) {
 		}
 	}
 	want := sitedata.QuickWin{Topic: "OZG", Partners: 1, Offers: []sitedata.QuickWinOffer{{City: "alpha", Kind: "know_how",
-		Title: model.Text{De: "OZG-Beratung"}, Terms: "kostenfrei", Contact: "mailto:ozg@alpha.de"}}}
+		Title: model.Text{De: "OZG-Beratung"}, Terms: "kostenfrei", Contact: "mailto:ozg@alpha.de"}}, OffersList: 1}
 	found := false
 	for _, w := range s.Cities[1].QuickWins {
 		if w.Topic == "OZG" {
@@ -56,17 +56,25 @@ func TestOffers(t *testing.T) {
 	if !found {
 		t.Errorf("beta has no OZG quick win: %+v", s.Cities[1].QuickWins)
 	}
-	// Beta and gamma both lack OZG: they share one list of offers.
-	ozg := func(c sitedata.City) []sitedata.QuickWinOffer {
+	// Beta and gamma both lack OZG: they share one list of offers, under
+	// one number; a quick win without offers has number 0.
+	ozg := func(c sitedata.City) sitedata.QuickWin {
 		for _, w := range c.QuickWins {
 			if w.Topic == "OZG" {
-				return w.Offers
+				return w
 			}
 		}
-		return nil
+		return sitedata.QuickWin{}
 	}
-	if b, g := ozg(s.Cities[1]), ozg(s.Cities[2]); len(b) != 1 || len(g) != 1 || &b[0] != &g[0] {
-		t.Errorf("beta's and gamma's OZG offers are not one list: %p, %p", b, g)
+	if b, g := ozg(s.Cities[1]), ozg(s.Cities[2]); len(b.Offers) != 1 || len(g.Offers) != 1 || &b.Offers[0] != &g.Offers[0] || b.OffersList != 1 || g.OffersList != 1 {
+		t.Errorf("beta's and gamma's OZG offers are not one list numbered 1: %p (%d), %p (%d)", b.Offers, b.OffersList, g.Offers, g.OffersList)
+	}
+	for _, c := range s.Cities {
+		for _, w := range c.QuickWins {
+			if len(w.Offers) == 0 && w.OffersList != 0 {
+				t.Errorf("%s's quick win %s has no offers but list number %d", c.Slug, w.Topic, w.OffersList)
+			}
+		}
 	}
 	if ex := s.Strategies.QuickWinExamples["OZG"]; len(ex) != 0 || ex == nil {
 		t.Errorf("OZG examples = %#v; want an empty list (no measures)", ex)

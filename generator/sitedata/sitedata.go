@@ -165,7 +165,7 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 	}
 	for _, l := range cmp.Leaders {
 		leader := Leader{Dimension: l.Dimension, Cities: append([]string{}, l.Leaders...), Measures: examples(l.Measures),
-			Offers: offerLists{}.of(l.Offers)}
+			Offers: leaderOffers(l.Offers)}
 		leader.Score = pub(score.Value{V: l.Score, OK: l.OK})
 		out.Leaders = append(out.Leaders, leader)
 	}
@@ -179,7 +179,8 @@ func strategies(fw model.Framework, cmp compare.Result, pub func(score.Value) *f
 func quickWins(wins []compare.QuickWin, byTopic, stoppedByTopic map[string][]Example, offers offerLists) []QuickWin {
 	out := []QuickWin{}
 	for _, w := range wins {
-		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Offers: offers.of(w.Offers)})
+		list, number := offers.of(w.Offers)
+		out = append(out, QuickWin{Topic: w.Topic, Partners: w.Partners, Offers: list, OffersList: number})
 		if _, ok := byTopic[w.Topic]; !ok {
 			byTopic[w.Topic] = examples(w.Examples)
 			stoppedByTopic[w.Topic] = examples(w.Stopped)

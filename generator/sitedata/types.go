@@ -240,6 +240,10 @@ type QuickWin struct {
 	Partners int    `json:"partners"`
 	// Offers are the other partners' offers on the topic.
 	Offers []QuickWinOffer `json:"offers"`
+	// OffersList names Offers among the site's offer lists: quick wins
+	// with the same number hold the same list (most cities that lack a
+	// topic share one), so a page renders each list once per language.
+	OffersList int `json:"offers_list"`
 }
 
 type TopicCoverage struct {
