@@ -35,7 +35,7 @@ $(BIN): go.mod go.sum $(shell find generator -name '*.go' -not -name '*_test.go'
 # real xlsx files, real Hugo builds). The timeout is per package, with room
 # over go test's 10 minutes for a slow or busy machine (the browser tests
 # take about 4 minutes beside the pipeline's on 2 cores; make test took
-# 5 min 59 s on this 2-core VM, see docs/benchmarks.md).
+# 5 min 53 s on this 2-core VM, see docs/benchmarks.md).
 TEST_TIMEOUT ?= 20m
 # The two longest packages first: go test runs two packages at a time in
 # the order given, so the short ones then share the slot of whichever
